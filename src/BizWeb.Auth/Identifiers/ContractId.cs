@@ -1,0 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace BizWeb.Auth;
+
+/// <summary>
+/// 契約者ＩＤ / 利用者番号 / ご契約先ID: the contract id the bank assigns, exactly 11 half-width
+/// digits (for example <c>12345678901</c>), printed on the customer card (SPEC.md §2).
+/// </summary>
+public readonly record struct ContractId
+{
+    /// <summary>The number of digits in a contract id.</summary>
+    public const int Length = 11;
+
+    private readonly string? _value;
+
+    private ContractId(string value) => _value = value;
+
+    /// <summary>Parses untrusted text; never throws, reports every broken rule.</summary>
+    /// <param name="text">The text as entered; it is not trimmed or normalised.</param>
+    /// <returns>The contract id, or the errors.</returns>
+    public static ParseResult<ContractId> TryParse(string? text) =>
+        FixedDigitsRule.ContractId.Check(text) is { } errors
+            ? new ParseResult<ContractId>(errors)
+            : new ParseResult<ContractId>(new ContractId(text!));
+
+    /// <summary>Parses untrusted text; never throws.</summary>
+    /// <param name="text">The text as entered.</param>
+    /// <param name="contractId">The contract id when the text is valid.</param>
+    /// <returns>True when the text is valid.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out ContractId contractId)
+    {
+        var result = TryParse(text);
+        contractId = result.Succeeded ? result.Value : default;
+        return result.Succeeded;
+    }
+
+    /// <summary>The 11 digits.</summary>
+    /// <returns>The contract id as text, or an empty string for <c>default</c>.</returns>
+    public override string ToString() => _value ?? string.Empty;
+}

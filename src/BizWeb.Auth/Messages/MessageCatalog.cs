@@ -1,0 +1,156 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The one place that holds every error and warning of the SDK with its Japanese and English text.
+/// Japanese texts quoted in SPEC.md are reproduced byte for byte (full-width <c>ＩＤ</c>, <c>、</c>,
+/// <c>。</c>); the others are written in the manual's polite register. Texts with <c>{0}</c>-style
+/// placeholders are templates that the SDK fills with numbers only, never with input.
+/// </summary>
+public static class MessageCatalog
+{
+    private static readonly FrozenDictionary<MessageCode, BizWebMessage> Messages = Build().ToFrozenDictionary(m => m.Code);
+
+    /// <summary>Every message of the catalogue, templates unfilled.</summary>
+    public static IReadOnlyCollection<BizWebMessage> All => Messages.Values;
+
+    /// <summary>The message for <paramref name="code"/> (a template if the text has placeholders).</summary>
+    /// <param name="code">A code of <see cref="MessageCode"/>.</param>
+    /// <returns>The catalogue entry.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The code is not a defined <see cref="MessageCode"/>.</exception>
+    public static BizWebMessage Get(MessageCode code) =>
+        Messages.TryGetValue(code, out var message)
+            ? message
+            : throw new ArgumentOutOfRangeException(nameof(code), code, "Not a defined message code.");
+
+    /// <summary>Fills a template's placeholders with numbers (never with input or secrets).</summary>
+    internal static BizWebMessage Format(MessageCode code, int arg0, int arg1)
+    {
+        var template = Get(code);
+        return new BizWebMessage(
+            code,
+            template.Severity,
+            string.Format(CultureInfo.InvariantCulture, template.Ja, arg0, arg1),
+            string.Format(CultureInfo.InvariantCulture, template.En, arg0, arg1));
+    }
+
+    private static IEnumerable<BizWebMessage> Build()
+    {
+        const MessageSeverity E = MessageSeverity.Error;
+        const string HalfWidthJa = "全角文字や空白は使用できません。";
+
+        // Identifiers (SPEC.md §2). The manual gives no texts for these; same register as its messages.
+        yield return new(MessageCode.ContractIdRequired, E,
+            "契約者ＩＤ（利用者番号）を入力してください。",
+            "Enter the contract ID.");
+        yield return new(MessageCode.ContractIdNotHalfWidth, E,
+            "契約者ＩＤ（利用者番号）は半角数字で入力してください。" + HalfWidthJa,
+            "Enter the contract ID in half-width digits. Full-width characters and spaces cannot be used.");
+        yield return new(MessageCode.ContractIdDigitsOnly, E,
+            "契約者ＩＤ（利用者番号）は数字のみで入力してください。",
+            "The contract ID consists of digits only.");
+        yield return new(MessageCode.ContractIdLength, E,
+            "契約者ＩＤ（利用者番号）は11桁の半角数字で入力してください。",
+            "The contract ID is 11 half-width digits.");
+
+        yield return new(MessageCode.UserIdRequired, E,
+            "利用者ＩＤを入力してください。",
+            "Enter the user ID.");
+        yield return new(MessageCode.UserIdNotHalfWidth, E,
+            "利用者ＩＤは半角英数字で入力してください。" + HalfWidthJa,
+            "Enter the user ID in half-width letters and digits. Full-width characters and spaces cannot be used.");
+        yield return new(MessageCode.UserIdAlphanumericOnly, E,
+            "利用者ＩＤは英字と数字のみで入力してください。記号は使用できません。",
+            "The user ID consists of letters and digits only; symbols cannot be used.");
+        yield return new(MessageCode.UserIdTooLong, E,
+            "利用者ＩＤは1桁～30桁の半角英数字で設定してください。（大文字・小文字の識別あり）",
+            "The user ID is 1 to 30 half-width letters and digits (case-sensitive).");
+        yield return new(MessageCode.UserIdAlreadyUsed, E,
+            "入力された利用者ＩＤはすでに使用されています。",
+            "The user ID you entered is already in use.");
+
+        yield return new(MessageCode.BankCodeRequired, E,
+            "金融機関コードを入力してください。",
+            "Enter the bank code.");
+        yield return new(MessageCode.BankCodeNotHalfWidth, E,
+            "金融機関コードは半角数字で入力してください。" + HalfWidthJa,
+            "Enter the bank code in half-width digits. Full-width characters and spaces cannot be used.");
+        yield return new(MessageCode.BankCodeDigitsOnly, E,
+            "金融機関コードは数字のみで入力してください。",
+            "The bank code consists of digits only.");
+        yield return new(MessageCode.BankCodeLength, E,
+            "金融機関コードは4桁の半角数字で入力してください。",
+            "The bank code is 4 half-width digits.");
+
+        yield return new(MessageCode.RegistrationPinRequired, E,
+            "ご契約先登録用暗証番号を入力してください。",
+            "Enter the registration PIN.");
+        yield return new(MessageCode.RegistrationPinNotHalfWidth, E,
+            "ご契約先登録用暗証番号は半角数字で入力してください。" + HalfWidthJa,
+            "Enter the registration PIN in half-width digits. Full-width characters and spaces cannot be used.");
+        yield return new(MessageCode.RegistrationPinDigitsOnly, E,
+            "ご契約先登録用暗証番号は数字のみで入力してください。",
+            "The registration PIN consists of digits only.");
+        yield return new(MessageCode.RegistrationPinLength, E,
+            "ご契約先登録用暗証番号は申込書に記入された4桁の半角数字で入力してください。",
+            "The registration PIN is the 4 half-width digits written on the application form.");
+
+        // PIN systems (SPEC.md §3). PinLength is a template filled with the policy's bounds (Q1-2 wording).
+        yield return new(MessageCode.PinRequired, E,
+            "暗証番号を入力してください。",
+            "Enter the PIN.");
+        yield return new(MessageCode.PinNotHalfWidth, E,
+            "暗証番号は半角英数字で入力してください。" + HalfWidthJa,
+            "Enter the PIN in half-width letters and digits. Full-width characters and spaces cannot be used.");
+        yield return new(MessageCode.PinAlphanumericOnly, E,
+            "暗証番号は英字と数字のみで設定してください。記号は使用できません。",
+            "The PIN consists of letters and digits only; symbols cannot be used.");
+        yield return new(MessageCode.PinLength, E,
+            "暗証番号は{0}桁～{1}桁の半角英数字で設定してください。（大文字・小文字の識別あり）",
+            "The PIN is {0} to {1} half-width letters and digits (case-sensitive).");
+        yield return new(MessageCode.PinRequiresLetter, E,
+            "暗証番号には英字を1文字以上含めてください。（数字と英字の組み合わせが必須です）",
+            "The PIN must contain at least one letter (letters and digits must be combined).");
+        yield return new(MessageCode.PinRequiresDigit, E,
+            "暗証番号には数字を1文字以上含めてください。（数字と英字の組み合わせが必須です）",
+            "The PIN must contain at least one digit (letters and digits must be combined).");
+        yield return new(MessageCode.PinDigitsOnly, E,
+            "暗証番号は数字のみで設定してください。",
+            "The PIN consists of digits only.");
+        yield return new(MessageCode.PinSameAsTemporary, E,
+            "新しい暗証番号には、仮の暗証番号と異なる暗証番号を設定してください。",
+            "The new PIN must differ from the temporary PIN.");
+        yield return new(MessageCode.PinReused, MessageSeverity.Warning,
+            "同一の暗証番号でも登録できますが、セキュリティ上、別の暗証番号を設定することをお勧めいたします。",
+            "The same PIN can be registered, but for security we recommend a different PIN for each purpose.");
+
+        // Sign-in and lockout (SPEC.md §5): the manual's texts.
+        yield return new(MessageCode.AdminSignInFailed, E,
+            "ご契約先ＩＤ、ご契約先暗証番号の入力に誤りがあるため、ご契約先の認証ができません。ご確認のうえ、ブラウザの戻るボタンで入力画面に戻り、再度入力願います。",
+            "The contract ID or the contract PIN is incorrect, so the contract cannot be authenticated. Please check them, go back to the input screen with the browser's back button and enter them again.");
+        yield return new(MessageCode.AdminLocked, E,
+            "誤ったご契約先暗証番号を繰り返し入力されたため、サービスをご利用できなくなりました。お問合せ窓口までご連絡ください。",
+            "An incorrect contract PIN was entered repeatedly, so the service can no longer be used. Please contact the help desk.");
+        yield return new(MessageCode.UserSignInFailed, E,
+            "ご契約先ＩＤ、利用者ＩＤまたは利用者暗証番号の入力に誤りがあるため、ご利用者の認証ができません。ご確認のうえ、ブラウザの戻るボタンで入力画面に戻り、再度入力願います。",
+            "The contract ID, user ID or user PIN is incorrect, so the user cannot be authenticated. Please check them, go back to the input screen with the browser's back button and enter them again.");
+        yield return new(MessageCode.UserLocked, E,
+            "誤った利用者暗証番号を繰り返し入力されたため、サービスをご利用できなくなりました。管理者の方にお問合せください。",
+            "An incorrect user PIN was entered repeatedly, so the service can no longer be used. Please contact your administrator.");
+
+        // Activation (SPEC.md §4): the manual's text.
+        yield return new(MessageCode.ActivationInterrupted, E,
+            "開通確認処理が途中で中断されたため、開通確認ができません。しばらくお待ちいただいてから、再度開通確認を行ってください。",
+            "Activation cannot proceed because an earlier activation was interrupted. Please wait a while, then start the activation again.");
+
+        // Certificates (SPEC.md §7).
+        yield return new(MessageCode.CertificateCommonNameInvalid, E,
+            "電子証明書の利用者情報が正しくありません。",
+            "The certificate's common name is not a valid contract or user name.");
+        yield return new(MessageCode.CertificateCommonNameWrongBank, E,
+            "当金庫が発行した電子証明書ではありません。",
+            "The certificate's common name belongs to another bank.");
+    }
+}

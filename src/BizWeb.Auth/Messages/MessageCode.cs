@@ -1,0 +1,107 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// Stable codes of every error and warning the SDK reports. The numeric values never change once
+/// released; hosts may store or log them. The text for each code is in <see cref="MessageCatalog"/>.
+/// </summary>
+public enum MessageCode
+{
+    /// <summary>The contract id (契約者ＩＤ) was empty.</summary>
+    ContractIdRequired = 1001,
+
+    /// <summary>The contract id held full-width, non-ASCII or white-space characters.</summary>
+    ContractIdNotHalfWidth = 1002,
+
+    /// <summary>The contract id held half-width characters other than digits.</summary>
+    ContractIdDigitsOnly = 1003,
+
+    /// <summary>The contract id was not exactly 11 digits long.</summary>
+    ContractIdLength = 1004,
+
+    /// <summary>The user id (利用者ＩＤ) was empty.</summary>
+    UserIdRequired = 1101,
+
+    /// <summary>The user id held full-width, non-ASCII or white-space characters.</summary>
+    UserIdNotHalfWidth = 1102,
+
+    /// <summary>The user id held half-width characters other than letters and digits.</summary>
+    UserIdAlphanumericOnly = 1103,
+
+    /// <summary>The user id was longer than 30 characters.</summary>
+    UserIdTooLong = 1104,
+
+    /// <summary>The user id is taken, equals the contract id, or was deleted and is quarantined until next Monday (SPEC.md §2).</summary>
+    UserIdAlreadyUsed = 1105,
+
+    /// <summary>The bank code was empty.</summary>
+    BankCodeRequired = 1201,
+
+    /// <summary>The bank code held full-width, non-ASCII or white-space characters.</summary>
+    BankCodeNotHalfWidth = 1202,
+
+    /// <summary>The bank code held half-width characters other than digits.</summary>
+    BankCodeDigitsOnly = 1203,
+
+    /// <summary>The bank code was not exactly 4 digits long.</summary>
+    BankCodeLength = 1204,
+
+    /// <summary>The registration PIN (①) was empty.</summary>
+    RegistrationPinRequired = 1301,
+
+    /// <summary>The registration PIN held full-width, non-ASCII or white-space characters.</summary>
+    RegistrationPinNotHalfWidth = 1302,
+
+    /// <summary>The registration PIN held half-width characters other than digits.</summary>
+    RegistrationPinDigitsOnly = 1303,
+
+    /// <summary>The registration PIN was not exactly 4 digits long.</summary>
+    RegistrationPinLength = 1304,
+
+    /// <summary>A PIN (③ ④ ⑤ ⑥) was empty.</summary>
+    PinRequired = 1401,
+
+    /// <summary>A PIN held full-width, non-ASCII or white-space characters.</summary>
+    PinNotHalfWidth = 1402,
+
+    /// <summary>A PIN held half-width characters other than letters and digits.</summary>
+    PinAlphanumericOnly = 1403,
+
+    /// <summary>A PIN was outside the PIN system's length bounds; the text names the bounds.</summary>
+    PinLength = 1404,
+
+    /// <summary>The PIN system requires at least one letter.</summary>
+    PinRequiresLetter = 1405,
+
+    /// <summary>The PIN system requires at least one digit.</summary>
+    PinRequiresDigit = 1406,
+
+    /// <summary>The PIN system allows digits only.</summary>
+    PinDigitsOnly = 1407,
+
+    /// <summary>The new PIN equals the temporary PIN it replaces (SPEC.md §3, Q5-4).</summary>
+    PinSameAsTemporary = 1408,
+
+    /// <summary>Warning: two PINs have the same value; allowed, but different values are recommended (SPEC.md §3, Q1-3).</summary>
+    PinReused = 1409,
+
+    /// <summary>Admin sign-in failed: unknown contract id or wrong PIN, one message for both (SPEC.md §5).</summary>
+    AdminSignInFailed = 2001,
+
+    /// <summary>The administrator's credentials are locked after repeated failures (SPEC.md §5).</summary>
+    AdminLocked = 2002,
+
+    /// <summary>User sign-in failed: unknown contract id, user id or wrong PIN, one message for all (SPEC.md §5).</summary>
+    UserSignInFailed = 2003,
+
+    /// <summary>The user's credentials are locked after repeated failures (SPEC.md §5).</summary>
+    UserLocked = 2004,
+
+    /// <summary>An interrupted activation blocks a new one for a while (SPEC.md §4, Q1-5, Q5-5).</summary>
+    ActivationInterrupted = 2101,
+
+    /// <summary>A certificate common name is not of the form contract id [+ user id] + bank code (SPEC.md §7).</summary>
+    CertificateCommonNameInvalid = 3001,
+
+    /// <summary>A certificate common name ends with another bank's code (SPEC.md §7).</summary>
+    CertificateCommonNameWrongBank = 3002,
+}

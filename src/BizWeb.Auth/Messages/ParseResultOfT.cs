@@ -1,0 +1,45 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The outcome of parsing untrusted text into a <typeparamref name="T"/>: the value, or every rule
+/// the text broke. Parsing never throws on any input; a successful parse allocates nothing.
+/// </summary>
+/// <typeparam name="T">The parsed type.</typeparam>
+public readonly struct ParseResult<T>
+{
+    private readonly T _value;
+    private readonly BizWebMessage[]? _errors;
+
+    internal ParseResult(T value)
+    {
+        _value = value;
+        _errors = null;
+    }
+
+    internal ParseResult(BizWebMessage[] errors)
+    {
+        _value = default!;
+        _errors = errors;
+    }
+
+    /// <summary>True when the text was valid and <see cref="Value"/> holds the result.</summary>
+    public bool Succeeded => _errors is null;
+
+    /// <summary>The parsed value.</summary>
+    /// <exception cref="InvalidOperationException">The parse failed; see <see cref="Errors"/>.</exception>
+    public T Value => _errors is null
+        ? _value
+        : throw new InvalidOperationException("The text was not valid; read Errors instead of Value.");
+
+    /// <summary>Every rule the text broke; empty on success.</summary>
+    public IReadOnlyList<BizWebMessage> Errors => _errors ?? [];
+
+    /// <summary>Whether <see cref="Errors"/> holds <paramref name="code"/>.</summary>
+    /// <param name="code">The code to look for.</param>
+    /// <returns>True if present.</returns>
+    public bool Has(MessageCode code) => Array.Exists(_errors ?? [], m => m.Code == code);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        _errors is null ? "Succeeded" : "Failed: " + string.Join("; ", _errors.Select(m => m.Code.ToString()));
+}
