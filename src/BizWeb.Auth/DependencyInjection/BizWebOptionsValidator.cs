@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace BizWeb.Auth;
+
+/// <summary>Checks <see cref="BizWebOptions"/> at start-up and reports every problem at once.</summary>
+internal sealed class BizWebOptionsValidator : IValidateOptions<BizWebOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BizWebOptions options)
+    {
+        var problems = new List<string>();
+        var bankCode = Auth.BankCode.TryParse(options.BankCode);
+        if (!bankCode.Succeeded)
+        {
+            problems.Add($"BizWeb.BankCode must be 4 half-width digits ({string.Join(" ", bankCode.Errors.Select(e => e.Code))}).");
+        }
+
+        if (!IsKnownTimeZone(options.TimeZoneId))
+        {
+            problems.Add($"BizWeb.TimeZoneId '{options.TimeZoneId}' is not a time zone known to this machine.");
+        }
+
+        if (options.PinPolicy is null)
+        {
+            problems.Add("BizWeb.PinPolicy is required.");
+        }
+        else
+        {
+            problems.AddRange(options.PinPolicy.Validate("BizWeb.PinPolicy"));
+        }
+
+        if (options.PinHashing is null)
+        {
+            problems.Add("BizWeb.PinHashing is required.");
+        }
+        else
+        {
+            problems.AddRange(options.PinHashing.Validate("BizWeb.PinHashing"));
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static bool IsKnownTimeZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return false;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+}

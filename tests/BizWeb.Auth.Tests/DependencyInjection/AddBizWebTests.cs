@@ -1,0 +1,150 @@
+using BizWeb.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BizWeb.Auth.Tests.DependencyInjection;
+
+public sealed class AddBizWebTests
+{
+    private static ServiceProvider Build(Action<IServiceCollection> register)
+    {
+        var services = new ServiceCollection();
+        register(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>What a host does at start-up for options registered with ValidateOnStart.</summary>
+    private static void StartUp(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
+
+    [Fact]
+    public void Defaults_come_from_SPEC_md()
+    {
+        using var provider = Build(s => s.AddBizWeb());
+        StartUp(provider);
+
+        var options = provider.GetRequiredService<IOptions<BizWebOptions>>().Value;
+        Assert.Equal("1286", options.BankCode);
+        Assert.Equal("Asia/Tokyo", options.TimeZoneId);
+        Assert.Same(PinPolicy.Standard, provider.GetRequiredService<PinPolicy>());
+        Assert.IsType<PhcPinHasher>(provider.GetRequiredService<IPinHasher>());
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void A_TimeProvider_registered_by_the_host_is_kept()
+    {
+        var fake = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var provider = Build(s => s.AddSingleton<TimeProvider>(fake).AddBizWeb());
+
+        Assert.Same(fake, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void Options_bind_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BizWeb:BankCode"] = "0001",
+            ["BizWeb:PinPolicy:System"] = "Custom",
+            ["BizWeb:PinPolicy:MinLength"] = "8",
+            ["BizWeb:PinPolicy:MaxLength"] = "10",
+            ["BizWeb:PinPolicy:Composition"] = "DigitsOnly",
+            ["BizWeb:PinHashing:Algorithm"] = "Pbkdf2Sha256",
+            ["BizWeb:PinHashing:Pbkdf2Iterations"] = "1000",
+        }).Build();
+
+        using var provider = Build(s => s.AddBizWeb(configuration.GetSection("BizWeb")));
+        StartUp(provider);
+
+        var policy = provider.GetRequiredService<PinPolicy>();
+        Assert.Equal((8, 10, PinComposition.DigitsOnly), (policy.MinLength, policy.MaxLength, policy.Composition));
+        Assert.StartsWith("$pbkdf2-sha256$i=1000$", provider.GetRequiredService<IPinHasher>().HashPin("12345678"), StringComparison.Ordinal);
+        Assert.Equal("0001", provider.GetRequiredService<IOptions<BizWebOptions>>().Value.BankCode);
+    }
+
+    [Fact]
+    public void Code_configuration_applies_after_binding()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PinPolicy:System"] = "Standard",
+        }).Build();
+
+        using var provider = Build(s => s.AddBizWeb(configuration, o => o.PinPolicy.System = PinSystem.LegacyInitial));
+
+        Assert.Same(PinPolicy.LegacyInitial, provider.GetRequiredService<PinPolicy>());
+    }
+
+    [Fact]
+    public void Invalid_options_fail_at_start_up_with_every_problem()
+    {
+        using var provider = Build(s => s.AddBizWeb(o =>
+        {
+            o.BankCode = "１２８６";
+            o.TimeZoneId = "Mars/Olympus_Mons";
+            o.PinPolicy = new PinPolicyOptions { System = PinSystem.Custom, MinLength = 3, MaxLength = 13, Composition = PinComposition.LettersOrDigits };
+            o.PinHashing = new PinHashingOptions { Argon2Iterations = 0 };
+        }));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
+
+        Assert.Equal(5, ex.Failures.Count());
+        Assert.Contains(ex.Failures, f => f.Contains("BankCode", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("TimeZoneId", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("MinLength must be at least 4", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("MaxLength must be at most 12", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("Argon2Iterations", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(PinSystem.Custom, null, 12, PinComposition.LettersAndDigits, "needs MinLength, MaxLength and Composition")]
+    [InlineData(PinSystem.Standard, 8, null, null, "apply only when")]
+    [InlineData(PinSystem.Custom, 10, 8, PinComposition.LettersAndDigits, "must not be below MinLength")]
+    [InlineData((PinSystem)9, null, null, null, "must be Standard, LegacyInitial or Custom")]
+    public void Inconsistent_pin_system_options_are_refused(PinSystem system, int? min, int? max, PinComposition? composition, string problem)
+    {
+        using var provider = Build(s => s.AddBizWeb(o => o.PinPolicy = new PinPolicyOptions
+        {
+            System = system,
+            MinLength = min,
+            MaxLength = max,
+            Composition = composition,
+        }));
+
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
+        Assert.Contains(ex.Failures, f => f.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unknown_configuration_keys_are_an_error_not_silently_ignored()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PinPolcy:System"] = "LegacyInitial", // misspelt
+        }).Build();
+
+        using var provider = Build(s => s.AddBizWeb(configuration));
+
+        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<BizWebOptions>>().Value);
+    }
+
+    [Fact]
+    public void The_builder_exposes_the_service_collection_for_the_other_packages()
+    {
+        var services = new ServiceCollection();
+
+        var builder = services.AddBizWeb();
+
+        Assert.Same(services, builder.Services);
+    }
+
+    [Fact]
+    public void Cheap_test_hashing_parameters_are_accepted_by_validation()
+    {
+        using var provider = Build(s => s.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()));
+        StartUp(provider);
+
+        Assert.StartsWith("$argon2id$v=19$m=64,t=1,p=1$", provider.GetRequiredService<IPinHasher>().HashPin("abc123"), StringComparison.Ordinal);
+    }
+}
