@@ -34,11 +34,6 @@ public readonly struct ParseResult<T>
     /// <summary>Every rule the text broke; empty on success.</summary>
     public IReadOnlyList<BizWebMessage> Errors => _errors ?? [];
 
-    /// <summary>Whether <see cref="Errors"/> holds <paramref name="code"/>.</summary>
-    /// <param name="code">The code to look for.</param>
-    /// <returns>True if present.</returns>
-    public bool Has(MessageCode code) => Array.Exists(_errors ?? [], m => m.Code == code);
-
     /// <inheritdoc />
     public override string ToString() =>
         _errors is null ? "Succeeded" : "Failed: " + string.Join("; ", _errors.Select(m => m.Code.ToString()));

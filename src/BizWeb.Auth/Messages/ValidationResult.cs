@@ -27,12 +27,6 @@ public readonly struct ValidationResult
     /// <summary>Advice for the person; the input is still accepted.</summary>
     public IReadOnlyList<BizWebMessage> Warnings => _warnings ?? [];
 
-    /// <summary>Whether any error or warning has <paramref name="code"/>.</summary>
-    /// <param name="code">The code to look for.</param>
-    /// <returns>True if present.</returns>
-    public bool Has(MessageCode code) =>
-        Array.Exists(_errors ?? [], m => m.Code == code) || Array.Exists(_warnings ?? [], m => m.Code == code);
-
     /// <summary>The errors and warnings of both results, this one's first.</summary>
     /// <param name="other">The result to add.</param>
     /// <returns>The combined result.</returns>
