@@ -54,6 +54,12 @@ public static class MessageCatalog
         yield return new(MessageCode.ContractIdLength, E,
             "契約者ＩＤ（利用者番号）は11桁の半角数字で入力してください。",
             "The contract ID is 11 half-width digits.");
+        yield return new(MessageCode.ContractIdAlreadyExists, E,
+            "入力された契約者ＩＤ（利用者番号）はすでに登録されています。",
+            "A contract with this contract ID exists already.");
+        yield return new(MessageCode.ContractNotFound, E,
+            "指定された契約者ＩＤ（利用者番号）は登録されていません。",
+            "No contract has this contract ID.");
 
         yield return new(MessageCode.UserIdRequired, E,
             "利用者ＩＤを入力してください。",
@@ -70,6 +76,18 @@ public static class MessageCatalog
         yield return new(MessageCode.UserIdAlreadyUsed, E,
             "入力された利用者ＩＤはすでに使用されています。",
             "The user ID you entered is already in use.");
+        yield return new(MessageCode.UserLimitReached, E,
+            "登録できる利用者数の上限（{0}名）に達しているため、登録できません。",
+            "The contract already has the maximum number of users ({0}).");
+        yield return new(MessageCode.UserNotFound, E,
+            "指定された利用者は登録されていません。",
+            "No such user is registered.");
+        yield return new(MessageCode.UserNameKanaRequired, E,
+            "利用者名（カナ）を入力してください。",
+            "Enter the user's name in kana.");
+        yield return new(MessageCode.UserNameTooLong, E,
+            "利用者名は{0}文字以内で入力してください。",
+            "The user's name may have at most {0} characters.");
 
         yield return new(MessageCode.BankCodeRequired, E,
             "金融機関コードを入力してください。",
@@ -125,6 +143,9 @@ public static class MessageCatalog
         yield return new(MessageCode.PinReused, MessageSeverity.Warning,
             "同一の暗証番号でも登録できますが、セキュリティ上、別の暗証番号を設定することをお勧めいたします。",
             "The same PIN can be registered, but for security we recommend a different PIN for each purpose.");
+        yield return new(MessageCode.EmailInvalid, E,
+            "Eメールアドレスの形式に誤りがあります。半角で正しく入力してください。",
+            "The e-mail address is not valid. Enter it in half-width characters.");
 
         // Sign-in and lockout (SPEC.md §5): the manual's texts.
         yield return new(MessageCode.AdminSignInFailed, E,
@@ -139,11 +160,44 @@ public static class MessageCatalog
         yield return new(MessageCode.UserLocked, E,
             "誤った利用者暗証番号を繰り返し入力されたため、サービスをご利用できなくなりました。管理者の方にお問合せください。",
             "An incorrect user PIN was entered repeatedly, so the service can no longer be used. Please contact your administrator.");
+        yield return new(MessageCode.OneTimePasswordIncorrect, E,
+            "ワンタイムパスワードの入力に誤りがあります。ご確認のうえ、再度入力願います。",
+            "The one-time password is incorrect. Please check it and enter it again.");
+        yield return new(MessageCode.ConfirmationPinIncorrect, E,
+            "確認暗証番号の入力に誤りがあります。ご確認のうえ、再度入力願います。",
+            "The confirmation PIN is incorrect. Please check it and enter it again.");
+        yield return new(MessageCode.CurrentPinIncorrect, E,
+            "現在の暗証番号の入力に誤りがあります。ご確認のうえ、再度入力願います。",
+            "The current PIN is incorrect. Please check it and enter it again.");
+        yield return new(MessageCode.AccidentRegistered, E,
+            "事故登録されているため、サービスをご利用できません。お問合せ窓口までご連絡ください。",
+            "An accident is registered, so the service cannot be used. Please contact the help desk.");
+        yield return new(MessageCode.UserSuspended, E,
+            "利用中止となっているため、サービスをご利用できません。管理者の方にお問合せください。",
+            "This user is suspended and cannot use the service. Please ask your administrator.");
+        yield return new(MessageCode.ContractNotActive, E,
+            "ご契約先の開通確認が完了していないか、サービスが停止されているため、ご利用できません。管理者の方にお問合せください。",
+            "The contract is not activated or is stopped, so the service cannot be used. Please ask your administrator.");
+        yield return new(MessageCode.OneTimePasswordMalformed, E,
+            "ワンタイムパスワードは半角数字で入力してください。",
+            "Enter the one-time password in half-width digits.");
 
         // Activation (SPEC.md §4): the manual's text.
         yield return new(MessageCode.ActivationInterrupted, E,
             "開通確認処理が途中で中断されたため、開通確認ができません。しばらくお待ちいただいてから、再度開通確認を行ってください。",
             "Activation cannot proceed because an earlier activation was interrupted. Please wait a while, then start the activation again.");
+        yield return new(MessageCode.FlowExpired, E,
+            "お手続きの有効期限が切れたか、操作の順序に誤りがあります。最初からやり直してください。",
+            "This procedure expired or its steps were taken out of order. Please start again.");
+        yield return new(MessageCode.AlreadyActivated, E,
+            "開通確認はすでに完了しています。",
+            "Activation has been completed already.");
+        yield return new(MessageCode.InvalidState, E,
+            "現在の状態ではこの操作はできません。",
+            "This operation is not possible in the current state.");
+        yield return new(MessageCode.ConcurrencyConflict, E,
+            "他の操作と重なったため、処理できませんでした。再度操作してください。",
+            "Another operation changed the same data at the same time; nothing was saved. Please try again.");
 
         // Certificates (SPEC.md §7).
         yield return new(MessageCode.CertificateCommonNameInvalid, E,
@@ -152,5 +206,14 @@ public static class MessageCatalog
         yield return new(MessageCode.CertificateCommonNameWrongBank, E,
             "当金庫が発行した電子証明書ではありません。",
             "The certificate's common name belongs to another bank.");
+        yield return new(MessageCode.CertificateNotAccepted, E,
+            "電子証明書が確認できないため、ログインできません。有効な電子証明書を選択してください。",
+            "The client certificate was not accepted. Please select a valid certificate.");
+        yield return new(MessageCode.CertificateNotPermitted, E,
+            "電子証明書の発行対象ではありません。管理者の方にお問合せください。",
+            "No certificate is to be issued to this user. Please ask your administrator.");
+        yield return new(MessageCode.EnrollmentTicketInvalid, E,
+            "電子証明書取得の有効期限が切れています。最初からやり直してください。",
+            "The certificate enrollment expired or was used already. Please start again.");
     }
 }

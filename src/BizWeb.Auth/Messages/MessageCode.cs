@@ -18,6 +18,12 @@ public enum MessageCode
     /// <summary>The contract id was not exactly 11 digits long.</summary>
     ContractIdLength = 1004,
 
+    /// <summary>The bank tried to create a contract whose id exists already.</summary>
+    ContractIdAlreadyExists = 1005,
+
+    /// <summary>A bank operation named a contract that does not exist.</summary>
+    ContractNotFound = 1006,
+
     /// <summary>The user id (利用者ＩＤ) was empty.</summary>
     UserIdRequired = 1101,
 
@@ -32,6 +38,18 @@ public enum MessageCode
 
     /// <summary>The user id is taken, equals the contract id, or was deleted and is quarantined until next Monday (SPEC.md §2).</summary>
     UserIdAlreadyUsed = 1105,
+
+    /// <summary>The contract has the maximum number of users (99 by default) already.</summary>
+    UserLimitReached = 1106,
+
+    /// <summary>An administrator operation named a user that does not exist (or was deleted).</summary>
+    UserNotFound = 1107,
+
+    /// <summary>利用者名（カナ） was empty.</summary>
+    UserNameKanaRequired = 1108,
+
+    /// <summary>A user name was longer than the SDK accepts (60 characters).</summary>
+    UserNameTooLong = 1109,
 
     /// <summary>The bank code was empty.</summary>
     BankCodeRequired = 1201,
@@ -84,6 +102,9 @@ public enum MessageCode
     /// <summary>Warning: two PINs have the same value; allowed, but different values are recommended (SPEC.md §3, Q1-3).</summary>
     PinReused = 1409,
 
+    /// <summary>An e-mail address is not of the form local@domain, or is longer than 254 characters.</summary>
+    EmailInvalid = 1501,
+
     /// <summary>Admin sign-in failed: unknown contract id or wrong PIN, one message for both (SPEC.md §5).</summary>
     AdminSignInFailed = 2001,
 
@@ -96,12 +117,54 @@ public enum MessageCode
     /// <summary>The user's credentials are locked after repeated failures (SPEC.md §5).</summary>
     UserLocked = 2004,
 
+    /// <summary>The one-time password (customer card ② or token) was wrong.</summary>
+    OneTimePasswordIncorrect = 2005,
+
+    /// <summary>A confirmation PIN (④ or ⑥) was wrong.</summary>
+    ConfirmationPinIncorrect = 2006,
+
+    /// <summary>The current PIN given to authorise a change was wrong.</summary>
+    CurrentPinIncorrect = 2007,
+
+    /// <summary>事故登録: the bank registered an accident on the contract or user.</summary>
+    AccidentRegistered = 2008,
+
+    /// <summary>The user is suspended (利用中止) until the administrator releases it.</summary>
+    UserSuspended = 2009,
+
+    /// <summary>The contract is stopped or awaits the administrator's activation; users cannot sign in.</summary>
+    ContractNotActive = 2010,
+
+    /// <summary>The one-time password was not in the expected form (e.g. full-width digits); not counted as a failure.</summary>
+    OneTimePasswordMalformed = 2011,
+
     /// <summary>An interrupted activation blocks a new one for a while (SPEC.md §4, Q1-5, Q5-5).</summary>
     ActivationInterrupted = 2101,
+
+    /// <summary>The flow's handle is unknown, expired, already used, or the step is out of order; start again.</summary>
+    FlowExpired = 2102,
+
+    /// <summary>Activation is not needed: the administrator or user is already activated.</summary>
+    AlreadyActivated = 2103,
+
+    /// <summary>The operation is not allowed in the current state (an illegal transition).</summary>
+    InvalidState = 2104,
+
+    /// <summary>Another operation changed the same record at the same time; nothing was saved.</summary>
+    ConcurrencyConflict = 2105,
 
     /// <summary>A certificate common name is not of the form contract id [+ user id] + bank code (SPEC.md §7).</summary>
     CertificateCommonNameInvalid = 3001,
 
     /// <summary>A certificate common name ends with another bank's code (SPEC.md §7).</summary>
     CertificateCommonNameWrongBank = 3002,
+
+    /// <summary>The client certificate was not accepted (expired, revoked, foreign, or not the current one).</summary>
+    CertificateNotAccepted = 3003,
+
+    /// <summary>The user's record says no certificate is to be issued.</summary>
+    CertificateNotPermitted = 3004,
+
+    /// <summary>The enrollment ticket is unknown, expired or used.</summary>
+    EnrollmentTicketInvalid = 3005,
 }

@@ -1,0 +1,20 @@
+namespace BizWeb.Auth;
+
+/// <summary>The keys of the failure counters; stable, so stores may persist them.</summary>
+public static class CounterKey
+{
+    /// <summary>The counter of <paramref name="credential"/> of <paramref name="principal"/>, e.g. <c>12345678901/taro01#5</c>.</summary>
+    /// <param name="principal">The owner of the credential.</param>
+    /// <param name="credential">The credential.</param>
+    /// <returns>The key.</returns>
+    public static string For(PrincipalId principal, Credential credential) => $"{principal}#{(int)credential}";
+
+    /// <summary>
+    /// The counter for guesses against an identifier that does not exist, kept apart from real
+    /// credentials (prefix <c>?</c>) and forgotten after <see cref="LockoutOptions.UnknownPrincipalFailureWindow"/>.
+    /// </summary>
+    /// <param name="principal">The identifiers as typed (already parsed).</param>
+    /// <param name="credential">The credential that was guessed.</param>
+    /// <returns>The key.</returns>
+    public static string ForUnknown(PrincipalId principal, Credential credential) => $"?{principal}#{(int)credential}";
+}

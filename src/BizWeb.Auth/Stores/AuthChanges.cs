@@ -1,0 +1,90 @@
+namespace BizWeb.Auth;
+
+/// <summary>One atomic change set for <see cref="IAuthUnitOfWork.CommitAsync"/>.</summary>
+public sealed class AuthChanges
+{
+    private readonly List<Contract> _contracts = [];
+    private readonly List<User> _users = [];
+    private readonly List<FlowTicket> _tickets = [];
+    private readonly List<string> _counterResets = [];
+    private readonly List<AuditEntry> _audit = [];
+    private readonly List<SecurityNotification> _notifications = [];
+
+    /// <summary>Contracts to insert (version 0) or update (the version read).</summary>
+    public IReadOnlyList<Contract> Contracts => _contracts;
+
+    /// <summary>Users to insert or update.</summary>
+    public IReadOnlyList<User> Users => _users;
+
+    /// <summary>Flow tickets to insert or update.</summary>
+    public IReadOnlyList<FlowTicket> Tickets => _tickets;
+
+    /// <summary>Failure counters to set to zero.</summary>
+    public IReadOnlyList<string> CounterResets => _counterResets;
+
+    /// <summary>Audit records to append, in order.</summary>
+    public IReadOnlyList<AuditEntry> Audit => _audit;
+
+    /// <summary>Notifications to put into the outbox.</summary>
+    public IReadOnlyList<SecurityNotification> Notifications => _notifications;
+
+    /// <summary>Adds a contract.</summary>
+    /// <param name="contract">The new state, carrying the version it was read with.</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges Put(Contract contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        _contracts.Add(contract);
+        return this;
+    }
+
+    /// <summary>Adds a user.</summary>
+    /// <param name="user">The new state, carrying the version it was read with.</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges Put(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        _users.Add(user);
+        return this;
+    }
+
+    /// <summary>Adds a flow ticket.</summary>
+    /// <param name="ticket">The new state, carrying the version it was read with.</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges Put(FlowTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        _tickets.Add(ticket);
+        return this;
+    }
+
+    /// <summary>Sets a failure counter to zero.</summary>
+    /// <param name="counterKey">The key (<see cref="CounterKey"/>).</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges ResetCounter(string counterKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(counterKey);
+        _counterResets.Add(counterKey);
+        return this;
+    }
+
+    /// <summary>Appends an audit record.</summary>
+    /// <param name="entry">The record (unlinked).</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _audit.Add(entry);
+        return this;
+    }
+
+    /// <summary>Puts a notification into the outbox.</summary>
+    /// <param name="notification">The notification.</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges Enqueue(SecurityNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        _notifications.Add(notification);
+        return this;
+    }
+}
