@@ -52,24 +52,47 @@ public static class AuditChain
     public static AuditChainVerification Verify(IEnumerable<AuditEntry> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var previous = GenesisHash;
-        long expected = 1;
-        long count = 0;
+        var cursor = new Cursor();
         foreach (var record in records)
         {
-            if (record.Sequence != expected
-                || !string.Equals(record.PreviousHash, previous, StringComparison.Ordinal)
-                || !string.Equals(record.Hash, ComputeHash(record), StringComparison.Ordinal))
+            if (!cursor.Accept(record))
             {
-                return new AuditChainVerification(false, count, expected);
+                break;
             }
-
-            previous = record.Hash;
-            expected++;
-            count++;
         }
 
-        return new AuditChainVerification(true, count, null);
+        return cursor.Result;
+    }
+
+    /// <summary>Verifies records one at a time, so a long trail can be checked page by page in constant memory.</summary>
+    internal sealed class Cursor
+    {
+        private string _previous = GenesisHash;
+        private long _count;
+        private long? _broken;
+
+        public AuditChainVerification Result => new(_broken is null, _count, _broken);
+
+        /// <summary>Checks the next record; <see langword="false"/> once the chain is broken.</summary>
+        public bool Accept(AuditEntry record)
+        {
+            if (_broken is not null)
+            {
+                return false;
+            }
+
+            if (record.Sequence != _count + 1
+                || !string.Equals(record.PreviousHash, _previous, StringComparison.Ordinal)
+                || !string.Equals(record.Hash, ComputeHash(record), StringComparison.Ordinal))
+            {
+                _broken = _count + 1;
+                return false;
+            }
+
+            _previous = record.Hash;
+            _count++;
+            return true;
+        }
     }
 
     private static void Append(StringBuilder text, string? value)

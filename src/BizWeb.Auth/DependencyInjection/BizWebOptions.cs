@@ -19,4 +19,16 @@ public sealed class BizWebOptions
 
     /// <summary>How PINs are hashed.</summary>
     public PinHashingOptions PinHashing { get; set; } = new();
+
+    /// <summary>Consecutive-failure lockout (SPEC.md §5).</summary>
+    public LockoutOptions Lockout { get; set; } = new();
+
+    /// <summary>Timing of activation, sign-in and enrollment flows.</summary>
+    public FlowOptions Flows { get; set; } = new();
+
+    /// <summary>Delivery of security e-mails.</summary>
+    public NotificationOptions Notifications { get; set; } = new();
+
+    /// <summary>The most users (not counting deleted ones) a contract may have: 99 by default (SPEC.md §1), 1–9999.</summary>
+    public int MaxUsersPerContract { get; set; } = 99;
 }

@@ -37,6 +37,14 @@ internal sealed class BizWebOptionsValidator : IValidateOptions<BizWebOptions>
             problems.AddRange(options.PinHashing.Validate("BizWeb.PinHashing"));
         }
 
+        problems.AddRange(options.Lockout?.Validate("BizWeb.Lockout") ?? ["BizWeb.Lockout is required."]);
+        problems.AddRange(options.Flows?.Validate("BizWeb.Flows") ?? ["BizWeb.Flows is required."]);
+        problems.AddRange(options.Notifications?.Validate("BizWeb.Notifications") ?? ["BizWeb.Notifications is required."]);
+        if (options.MaxUsersPerContract is < 1 or > 9999)
+        {
+            problems.Add("BizWeb.MaxUsersPerContract must be between 1 and 9999.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

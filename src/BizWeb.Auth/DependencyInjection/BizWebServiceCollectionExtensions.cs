@@ -1,6 +1,7 @@
 using BizWeb.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,14 @@ public static class BizWebServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the credential core: options (validated at start-up), the configured
-    /// <see cref="PinPolicy"/>, the <see cref="IPinHasher"/>, and <see cref="TimeProvider.System"/>
-    /// unless a <see cref="TimeProvider"/> is already registered.
+    /// <see cref="PinPolicy"/>, the <see cref="IPinHasher"/>, <see cref="TimeProvider.System"/>
+    /// unless a <see cref="TimeProvider"/> is already registered, the in-memory stores (a storage
+    /// package replaces them), and the flows as scoped services (<see cref="AdminActivation"/>,
+    /// <see cref="AdminSignIn"/>, <see cref="UserAdministration"/>, <see cref="CertificateEnrollment"/>,
+    /// <see cref="UserActivation"/>, <see cref="UserSignIn"/>, <see cref="CredentialChanges"/>,
+    /// <see cref="BankOperations"/>, <see cref="AdminAuthorization"/>, <see cref="SessionValidation"/>,
+    /// <see cref="AuditTrail"/>, and <see cref="NotificationDispatcher"/> once an
+    /// <see cref="INotificationSender"/> is registered).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets options in code; applied after any configuration binding.</param>
@@ -29,7 +36,47 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinPolicy.ToPolicy());
         services.TryAddSingleton<IPinHasher>(sp => new PhcPinHasher(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinHashing));
+        AddInMemoryStores(services);
+        services.TryAddScoped(sp => new AuthCore(
+            sp.GetRequiredService<IContractStore>(),
+            sp.GetRequiredService<IUserStore>(),
+            sp.GetRequiredService<IFlowTicketStore>(),
+            sp.GetRequiredService<ICredentialCounterStore>(),
+            sp.GetRequiredService<IAuthUnitOfWork>(),
+            sp.GetRequiredService<IPinHasher>(),
+            sp.GetRequiredService<PinPolicy>(),
+            sp.GetRequiredService<IOptions<BizWebOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
+        services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new AdminAuthorization(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new AdminActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>()));
+        services.TryAddScoped(sp => new AdminSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>(), sp.GetService<ICustomerCardVerifier>()));
+        services.TryAddScoped(sp => new UserAdministration(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new CertificateEnrollment(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>(), sp.GetService<IHardwareTokenVerifier>()));
+        services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
+        services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
+        services.TryAddScoped(sp => new CredentialChanges(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new SessionValidation(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new AuditTrail(sp.GetRequiredService<IAuditTrailStore>()));
+        services.TryAddScoped(sp => new NotificationDispatcher(sp.GetRequiredService<INotificationOutbox>(), sp.GetRequiredService<INotificationSender>(), sp.GetRequiredService<AuthCore>()));
         return new BizWebBuilder(services);
+    }
+
+    /// <summary>
+    /// Registers one <see cref="InMemoryAuthStore"/> for every auth store interface, unless a storage
+    /// package registered its own first (or replaces them after).
+    /// </summary>
+    private static void AddInMemoryStores(IServiceCollection services)
+    {
+        services.TryAddSingleton<InMemoryAuthStore>();
+        services.TryAddSingleton<IContractStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<IUserStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<IFlowTicketStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<ICredentialCounterStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<IAuditTrailStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<IAuthUnitOfWork>(sp => sp.GetRequiredService<InMemoryAuthStore>());
     }
 
     /// <summary>

@@ -181,6 +181,12 @@ public static class MessageCatalog
         yield return new(MessageCode.OneTimePasswordMalformed, E,
             "ワンタイムパスワードは半角数字で入力してください。",
             "Enter the one-time password in half-width digits.");
+        yield return new(MessageCode.SecondFactorNotRegistered, E,
+            "お客様カードまたはトークンが登録されていないため、お手続きできません。お問合せ窓口までご連絡ください。",
+            "No customer card or token is registered, so this step cannot be taken. Please contact the help desk.");
+        yield return new(MessageCode.ActivationRequired, E,
+            "利用者開通確認が完了していません。利用者開通確認を行ってください。",
+            "User activation has not been completed. Please complete the user activation first.");
 
         // Activation (SPEC.md §4): the manual's text.
         yield return new(MessageCode.ActivationInterrupted, E,

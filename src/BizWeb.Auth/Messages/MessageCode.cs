@@ -138,6 +138,12 @@ public enum MessageCode
     /// <summary>The one-time password was not in the expected form (e.g. full-width digits); not counted as a failure.</summary>
     OneTimePasswordMalformed = 2011,
 
+    /// <summary>No customer card (or hardware token) is registered, so the step cannot be taken.</summary>
+    SecondFactorNotRegistered = 2012,
+
+    /// <summary>The user has not completed 利用者開通確認 yet.</summary>
+    ActivationRequired = 2013,
+
     /// <summary>An interrupted activation blocks a new one for a while (SPEC.md §4, Q1-5, Q5-5).</summary>
     ActivationInterrupted = 2101,
 

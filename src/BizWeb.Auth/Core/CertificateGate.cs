@@ -1,0 +1,20 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace BizWeb.Auth;
+
+/// <summary>証明書選択: the client certificate must map to a principal of the expected kind.</summary>
+internal static class CertificateGate
+{
+    public static async ValueTask<PrincipalId?> AuthenticateAsync(AuthCore core, IClientCertificateAuthenticator? authenticator, X509Certificate2? certificate, bool administrator, AuditActor actor, string action, CancellationToken cancellationToken)
+    {
+        var gate = authenticator ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");
+        var principal = certificate is null ? null : await gate.AuthenticateAsync(certificate, core.Now, cancellationToken).ConfigureAwait(false);
+        if (principal is { } p && p.IsAdministrator == administrator)
+        {
+            return p;
+        }
+
+        await core.AppendAuditAsync(core.Audit(actor, action, null, AuditOutcome.Refused, MessageCode.CertificateNotAccepted), cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+}

@@ -1,0 +1,169 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The lockout engine (SPEC.md §5). Every guess is reserved in the counter store before it is
+/// evaluated, so no more than the limit is ever evaluated for one credential, however many requests
+/// arrive in parallel on however many servers. A locked credential is refused without evaluation.
+/// The failure that reaches the limit locks: contract credentials stop the contract; user
+/// credentials suspend the user and, in linked mode, stop the contract too.
+/// </summary>
+internal sealed class CredentialGuard(AuthCore core)
+{
+    private static bool IsContractLevel(Credential credential) => credential is Credential.RegistrationPin or Credential.CustomerCard or Credential.AdminLoginPin or Credential.AdminConfirmationPin;
+
+    /// <summary>Checks a credential of an existing contract (and user, for user credentials).</summary>
+    public async ValueTask<GuardResult> CheckAsync(
+        Contract contract,
+        User? user,
+        Credential credential,
+        AuditActor actor,
+        string action,
+        Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate,
+        CancellationToken cancellationToken)
+    {
+        var principal = IsContractLevel(credential) ? PrincipalId.Administrator(contract.Id) : user!.Principal;
+        if (contract.State == ContractState.Stopped || (!IsContractLevel(credential) && user!.State == UserState.Suspended))
+        {
+            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+            return new GuardResult(GuardOutcome.Locked);
+        }
+
+        var key = CounterKey.For(principal, credential);
+        var limit = core.Options.Lockout.MaxConsecutiveFailures;
+        var reservation = await core.Counters.TryReserveAttemptAsync(key, limit, core.Now, null, cancellationToken).ConfigureAwait(false);
+        if (!reservation.Reserved)
+        {
+            // The limit was reached by another request (possibly on another server) whose lock is
+            // committing right now, or whose commit was lost: make sure the lock is in place.
+            await LockAsync(contract.Id, user?.Id, credential, cancellationToken).ConfigureAwait(false);
+            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+            return new GuardResult(GuardOutcome.Locked);
+        }
+
+        var verification = await evaluate(cancellationToken).ConfigureAwait(false);
+        switch (verification.Result)
+        {
+            case SecondFactorResult.Verified:
+                await core.Counters.ResetAsync(key, cancellationToken).ConfigureAwait(false);
+                return new GuardResult(GuardOutcome.Verified);
+            case SecondFactorResult.Malformed:
+                await core.Counters.ReleaseAttemptAsync(key, cancellationToken).ConfigureAwait(false);
+                return new GuardResult(GuardOutcome.Malformed, verification.Error);
+        }
+
+        AuthTelemetry.CredentialFailures.Add(1, AuthTelemetry.Tag("credential", credential.ToString()));
+        AuthLog.CredentialFailed(core.Logger, credential, reservation.Failures);
+        if (reservation.Failures >= limit)
+        {
+            await LockAsync(contract.Id, user?.Id, credential, cancellationToken).ConfigureAwait(false);
+            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Failed, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+            return new GuardResult(GuardOutcome.Locked);
+        }
+
+        await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Failed, FailedCode(credential)), cancellationToken).ConfigureAwait(false);
+        return new GuardResult(GuardOutcome.Failed);
+    }
+
+    /// <summary>
+    /// A guess against an identifier that does not exist: the same KDF cost (through
+    /// <paramref name="evaluateDummy"/>), the same counting and the same "locked" answer from the
+    /// limit on, in a counter kept apart and forgotten after a while.
+    /// </summary>
+    public async ValueTask<GuardResult> CheckUnknownAsync(
+        PrincipalId typed,
+        Credential credential,
+        AuditActor actor,
+        string action,
+        Action evaluateDummy,
+        CancellationToken cancellationToken)
+    {
+        var now = core.Now;
+        var limit = core.Options.Lockout.MaxConsecutiveFailures;
+        var reservation = await core.Counters.TryReserveAttemptAsync(
+            CounterKey.ForUnknown(typed, credential), limit, now, now + core.Options.Lockout.UnknownPrincipalFailureWindow, cancellationToken).ConfigureAwait(false);
+        if (reservation.Reserved)
+        {
+            evaluateDummy();
+            AuthTelemetry.CredentialFailures.Add(1, AuthTelemetry.Tag("credential", credential.ToString()));
+        }
+
+        var locked = !reservation.Reserved || reservation.Failures >= limit;
+        // The audit names no subject: the typed identifiers of a failed guess are not recorded.
+        await core.AppendAuditAsync(core.Audit(actor, action, null, locked ? AuditOutcome.Refused : AuditOutcome.Failed, locked ? LockedCode(credential) : FailedCode(credential)), cancellationToken).ConfigureAwait(false);
+        return new GuardResult(locked ? GuardOutcome.Locked : GuardOutcome.Failed);
+    }
+
+    /// <summary>Applies the lock transitions for <paramref name="credential"/>, with audit and notifications, idempotently.</summary>
+    private ValueTask<bool> LockAsync(ContractId contractId, UserId? userId, Credential credential, CancellationToken cancellationToken) =>
+        core.CommitAsync<bool>(
+            async ct =>
+            {
+                var contract = await core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
+                if (contract is null)
+                {
+                    return AuthCore.Nothing(false);
+                }
+
+                var changes = new AuthChanges();
+                var changed = false;
+                if (IsContractLevel(credential))
+                {
+                    if (contract.TryApply(ContractTrigger.Locked, out var stopped))
+                    {
+                        changes.Put(stopped)
+                            .Append(core.Audit(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.AdminLocked));
+                        Enqueue(changes, core.Notification(SecurityEvent.AdminPinLocked, PrincipalId.Administrator(contractId), contract.AdminEmail));
+                        changed = true;
+                        Report(credential, "contract");
+                    }
+                }
+                else
+                {
+                    var user = await core.Users.FindAsync(contractId, userId!.Value, ct).ConfigureAwait(false);
+                    if (user is not null && user.TryApply(UserTrigger.Suspended, core.Now, out var suspended))
+                    {
+                        changes.Put(suspended)
+                            .Append(core.Audit(AuditActor.System, "UserLocked", user.Principal, AuditOutcome.Succeeded, MessageCode.UserLocked));
+                        Enqueue(changes, core.Notification(SecurityEvent.UserPinLocked, user.Principal, user.Email));
+                        changed = true;
+                        Report(credential, "user");
+                    }
+
+                    if (contract.LockoutMode == LockoutMode.Linked && contract.TryApply(ContractTrigger.Locked, out var stopped))
+                    {
+                        changes.Put(stopped)
+                            .Append(core.Audit(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.UserLocked));
+                        changed = true;
+                        Report(credential, "contract");
+                    }
+                }
+
+                return (changed ? changes : null, changed);
+            },
+            () => false,
+            cancellationToken);
+
+    private void Report(Credential credential, string scope)
+    {
+        AuthTelemetry.Locks.Add(1, AuthTelemetry.Tag("credential", credential.ToString()), AuthTelemetry.Tag("scope", scope));
+        AuthLog.CredentialLocked(core.Logger, credential, scope);
+    }
+
+    internal static void Enqueue(AuthChanges changes, SecurityNotification? notification)
+    {
+        if (notification is not null)
+        {
+            changes.Enqueue(notification);
+        }
+    }
+
+    private static MessageCode LockedCode(Credential credential) => IsContractLevel(credential) ? MessageCode.AdminLocked : MessageCode.UserLocked;
+
+    private static MessageCode FailedCode(Credential credential) => credential switch
+    {
+        Credential.CustomerCard or Credential.HardwareToken => MessageCode.OneTimePasswordIncorrect,
+        Credential.AdminConfirmationPin or Credential.UserConfirmationPin => MessageCode.ConfirmationPinIncorrect,
+        Credential.UserLoginPin => MessageCode.UserSignInFailed,
+        _ => MessageCode.AdminSignInFailed,
+    };
+}

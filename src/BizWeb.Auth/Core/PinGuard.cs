@@ -1,0 +1,51 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// A PIN guess for a principal given by its identifiers: loads the contract (and user), and runs the
+/// guess through <see cref="CredentialGuard"/>, with the same cost and answers for identifiers that
+/// do not exist.
+/// </summary>
+internal static class PinGuard
+{
+    public static async ValueTask<PinGuardResult> CheckContractPinAsync(AuthCore core, ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken)
+    {
+        var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        if (contract is null)
+        {
+            var unknown = await core.Guard.CheckUnknownAsync(PrincipalId.Administrator(contractId), credential, actor, action, () => core.Hasher.VerifyPin(pin, null), cancellationToken).ConfigureAwait(false);
+            return new PinGuardResult(unknown, null, null, null);
+        }
+
+        var hash = credential switch
+        {
+            Credential.RegistrationPin => contract.RegistrationPinHash,
+            Credential.AdminLoginPin => contract.AdminLoginPinHash,
+            Credential.AdminConfirmationPin => contract.AdminConfirmationPinHash,
+            _ => throw new ArgumentOutOfRangeException(nameof(credential)),
+        };
+        var check = new PinCheck(core.Hasher, pin, hash);
+        var result = await core.Guard.CheckAsync(contract, null, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
+        return new PinGuardResult(result, contract, null, check);
+    }
+
+    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken)
+    {
+        var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        var user = contract is null ? null : await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false);
+        if (contract is null || user is null || user.State == UserState.Deleted)
+        {
+            var unknown = await core.Guard.CheckUnknownAsync(PrincipalId.User(contractId, userId), credential, actor, action, () => core.Hasher.VerifyPin(pin, null), cancellationToken).ConfigureAwait(false);
+            return new PinGuardResult(unknown, null, null, null);
+        }
+
+        var hash = credential switch
+        {
+            Credential.UserLoginPin => user.LoginPinHash,
+            Credential.UserConfirmationPin => user.ConfirmationPinHash,
+            _ => throw new ArgumentOutOfRangeException(nameof(credential)),
+        };
+        var check = new PinCheck(core.Hasher, pin, hash);
+        var result = await core.Guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
+        return new PinGuardResult(result, contract, user, check);
+    }
+}

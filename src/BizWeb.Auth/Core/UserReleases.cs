@@ -1,0 +1,36 @@
+namespace BizWeb.Auth;
+
+/// <summary>利用中止解除: shared by the administrator's release and the bank's user unlock.</summary>
+internal static class UserReleases
+{
+    private static readonly Credential[] UserCredentials = [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken];
+
+    public static ValueTask<AuthResult> ReleaseAsync(AuthCore core, AuditActor actor, ContractId contractId, UserId userId, CancellationToken cancellationToken) =>
+        core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var contract = await core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
+                var user = contract is null ? null : await core.Users.FindAsync(contractId, userId, ct).ConfigureAwait(false);
+                if (contract is null || user is null || user.State == UserState.Deleted)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(contract is null ? MessageCode.ContractNotFound : MessageCode.UserNotFound));
+                }
+
+                if (!user.TryApply(UserTrigger.Released, core.Now, out var released))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                }
+
+                var changes = new AuthChanges().Put(released).Append(core.Audit(actor, "UserReleased", user.Principal, AuditOutcome.Succeeded));
+                foreach (var credential in UserCredentials)
+                {
+                    changes.ResetCounter(CounterKey.For(user.Principal, credential));
+                }
+
+                CredentialGuard.Enqueue(changes, core.Notification(SecurityEvent.PinLockReleased, PrincipalId.Administrator(contractId), contract.AdminEmail));
+                AuthTelemetry.Unlocks.Add(1, AuthTelemetry.Tag("scope", "user"));
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken);
+}

@@ -1,0 +1,215 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// 管理者開通確認 (管理者1-1 … 1-5, SPEC.md §4 step 1), also the re-activation after a bank unlock:
+/// contract id + registration PIN ① → login PIN ③, confirmation PIN ④ (re-entering ①) and e-mail →
+/// customer card ② → activated. Each step needs the handle of the step before. An activation begun
+/// and not completed holds the contract for <see cref="FlowOptions.InterruptedActivationCooldown"/>
+/// from its last step; a new one meanwhile gets <see cref="MessageCode.ActivationInterrupted"/>.
+/// </summary>
+public sealed class AdminActivation
+{
+    private const string LoginPinKey = "login";
+    private const string ConfirmationPinKey = "confirmation";
+    private const string EmailKey = "email";
+    private readonly AuthCore _core;
+    private readonly ICustomerCardVerifier? _card;
+
+    internal AdminActivation(AuthCore core, ICustomerCardVerifier? card)
+    {
+        _core = core;
+        _card = card;
+    }
+
+    /// <summary>管理者1-2: contract id and registration PIN ①.</summary>
+    /// <param name="contractId">The contract id typed.</param>
+    /// <param name="registrationPin">The registration PIN typed.</param>
+    /// <param name="actor">Who acts (<see cref="AuditActor.Anonymous"/> with the client address).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The handle for 管理者1-3; or input errors, <see cref="MessageCode.AdminSignInFailed"/> (one message for
+    /// an unknown contract and a wrong PIN), <see cref="MessageCode.AdminLocked"/>,
+    /// <see cref="MessageCode.ActivationInterrupted"/>, <see cref="MessageCode.AlreadyActivated"/>,
+    /// <see cref="MessageCode.AccidentRegistered"/>.
+    /// </returns>
+    public async ValueTask<AuthResult<FlowHandle>> BeginAsync(string? contractId, string? registrationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var input = new InputErrors();
+        var id = input.Take(ContractId.TryParse(contractId));
+        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        if (input.Any)
+        {
+            return AuthResult.Fail<FlowHandle>(input.Errors);
+        }
+
+        var check = await PinGuard.CheckContractPinAsync(_core, id, Credential.RegistrationPin, pin.Value, actor, "AdminActivationBegin", cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            return AuthResult.Fail<FlowHandle>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+        }
+
+        var contract = check.Contract!;
+        var admin = PrincipalId.Administrator(id);
+        var refusal = contract switch
+        {
+            { AccidentRegistered: true } => MessageCode.AccidentRegistered,
+            { State: ContractState.Active } => MessageCode.AlreadyActivated,
+            _ => (MessageCode?)null,
+        };
+        var latest = await _core.Tickets.FindLatestAsync(admin, FlowPurpose.AdminActivation, cancellationToken).ConfigureAwait(false);
+        if (refusal is null && latest is not null && latest.IsOpen(_core.Now))
+        {
+            refusal = MessageCode.ActivationInterrupted;
+        }
+
+        if (refusal is { } code)
+        {
+            await _core.AppendAuditAsync(_core.Audit(actor, "AdminActivationBegin", admin, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<FlowHandle>(code);
+        }
+
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminActivation, admin, _core.Options.Flows.InterruptedActivationCooldown);
+        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "AdminActivationBegin", admin, AuditOutcome.Succeeded));
+        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? AuthResult.Ok(new FlowHandle(handle, ticket.ExpiresAt))
+            : AuthResult.Fail<FlowHandle>(MessageCode.ConcurrencyConflict);
+    }
+
+    /// <summary>
+    /// 管理者1-3: re-enter ① (a.), choose the login PIN ③ (b.) and the confirmation PIN ④ (c.), and the
+    /// e-mail address (d.). Answers the customer card positions to ask at 管理者1-4, with the same-PIN
+    /// warning of SPEC.md §3 when two PINs are equal.
+    /// </summary>
+    /// <param name="handle">The handle from <see cref="BeginAsync"/>.</param>
+    /// <param name="registrationPin">① again.</param>
+    /// <param name="loginPin">The new login PIN ③.</param>
+    /// <param name="confirmationPin">The new confirmation PIN ④.</param>
+    /// <param name="email">The administrator's e-mail address.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The card challenge, or the errors.</returns>
+    public async ValueTask<AuthResult<SecondFactorStep>> SetCredentialsAsync(string? handle, string? registrationPin, string? loginPin, string? confirmationPin, string? email, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.AdminActivation, 1, cancellationToken).ConfigureAwait(false);
+        if (ticket is null)
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.FlowExpired);
+        }
+
+        var input = new InputErrors();
+        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        input.Pin(_core.PinPolicy, loginPin);
+        input.Pin(_core.PinPolicy, confirmationPin);
+        input.Email(email, required: true);
+        if (input.Any)
+        {
+            return AuthResult.Fail<SecondFactorStep>(input.Errors);
+        }
+
+        var admin = ticket.Principal;
+        var check = await PinGuard.CheckContractPinAsync(_core, admin.ContractId, Credential.RegistrationPin, pin.Value, actor, "AdminActivationCredentials", cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            return AuthResult.Fail<SecondFactorStep>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+        }
+
+        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _core.Now), cancellationToken).ConfigureAwait(false);
+        if (challenge is null)
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
+        }
+
+        var now = _core.Now;
+        var next = ticket with
+        {
+            Step = 2,
+            LastStepAt = now,
+            ExpiresAt = now + _core.Options.Flows.InterruptedActivationCooldown,
+            Values = new Dictionary<string, string>
+            {
+                [LoginPinKey] = _core.Hasher.HashPin(loginPin!),
+                [ConfirmationPinKey] = _core.Hasher.HashPin(confirmationPin!),
+                [EmailKey] = email!,
+            },
+        };
+        var changes = new AuthChanges().Put(next).Append(_core.Audit(actor, "AdminActivationCredentials", admin, AuditOutcome.Succeeded));
+        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.FlowExpired);
+        }
+
+        var warnings = PinRules.CheckDistinct(registrationPin, loginPin, confirmationPin).Warnings;
+        return AuthResult.Ok(new SecondFactorStep(handle!, challenge, next.ExpiresAt), warnings);
+    }
+
+    /// <summary>管理者1-4: the customer card answer; on success the contract is active (管理者1-5).</summary>
+    /// <param name="handle">The handle from <see cref="BeginAsync"/>.</param>
+    /// <param name="cardAnswer">The digits for the positions asked, in order.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// Success; or <see cref="MessageCode.OneTimePasswordIncorrect"/>, <see cref="MessageCode.OneTimePasswordMalformed"/>
+    /// (not counted), <see cref="MessageCode.AdminLocked"/>, <see cref="MessageCode.FlowExpired"/>.
+    /// </returns>
+    public async ValueTask<AuthResult> CompleteAsync(string? handle, string? cardAnswer, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.AdminActivation, 2, cancellationToken).ConfigureAwait(false);
+        var contract = ticket is null ? null : await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        if (ticket is null || contract is null)
+        {
+            return AuthResult.Fail(MessageCode.FlowExpired);
+        }
+
+        var admin = ticket.Principal;
+        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var context = new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _core.Now);
+        var guard = await _core.Guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminActivationComplete",
+            ct => card.VerifyAsync(context, cardAnswer ?? string.Empty, ct), cancellationToken).ConfigureAwait(false);
+        AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "card"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
+        switch (guard.Outcome)
+        {
+            case GuardOutcome.Malformed:
+                return AuthResult.Fail([guard.Error ?? MessageCatalog.Get(MessageCode.OneTimePasswordMalformed)]);
+            case GuardOutcome.Failed:
+                return AuthResult.Fail(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Locked:
+                return AuthResult.Fail(MessageCode.AdminLocked);
+        }
+
+        var result = await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var current = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                var open = await _core.Tickets.FindByHandleHashAsync(ticket.HandleHash, ct).ConfigureAwait(false);
+                if (current is null || open is null || open.Completed || !current.TryApply(ContractTrigger.AdminActivated, out var activated))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                }
+
+                activated = activated with
+                {
+                    AdminLoginPinHash = open.Values[LoginPinKey],
+                    AdminConfirmationPinHash = open.Values[ConfirmationPinKey],
+                    AdminEmail = open.Values[EmailKey],
+                    SecurityStamp = SecurityStamps.New(),
+                };
+                var changes = new AuthChanges()
+                    .Put(activated)
+                    .Put(open with { Completed = true, Values = new Dictionary<string, string>() })
+                    .ResetCounter(CounterKey.For(admin, Credential.AdminLoginPin))
+                    .ResetCounter(CounterKey.For(admin, Credential.AdminConfirmationPin))
+                    .Append(_core.Audit(actor, "AdminActivationComplete", admin, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.AdminActivated, admin, activated.AdminEmail));
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            AuthTelemetry.Activations.Add(1, AuthTelemetry.Tag("principal", "administrator"));
+        }
+
+        return result;
+    }
+}

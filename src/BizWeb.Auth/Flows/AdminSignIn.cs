@@ -1,0 +1,135 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace BizWeb.Auth;
+
+/// <summary>
+/// Administrator login (管理者3-1 … 3-4): client certificate (CN contract id + bank code) → login PIN ③
+/// → customer card ② → signed in.
+/// </summary>
+public sealed class AdminSignIn
+{
+    private readonly AuthCore _core;
+    private readonly IClientCertificateAuthenticator? _certificates;
+    private readonly ICustomerCardVerifier? _card;
+
+    internal AdminSignIn(AuthCore core, IClientCertificateAuthenticator? certificates, ICustomerCardVerifier? card)
+    {
+        _core = core;
+        _certificates = certificates;
+        _card = card;
+    }
+
+    /// <summary>管理者3-2: the login PIN ③ after the certificate was selected.</summary>
+    /// <param name="clientCertificate">The TLS client certificate.</param>
+    /// <param name="loginPin">The login PIN typed.</param>
+    /// <param name="actor">Who acts (anonymous, with the client address).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The card challenge for 管理者3-3; or <see cref="MessageCode.CertificateNotAccepted"/>,
+    /// <see cref="MessageCode.AdminSignInFailed"/>, <see cref="MessageCode.AdminLocked"/>,
+    /// <see cref="MessageCode.AccidentRegistered"/>, <see cref="MessageCode.ContractNotActive"/>.
+    /// </returns>
+    public async ValueTask<AuthResult<SecondFactorStep>> VerifyPinAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var principal = await CertificateGate.AuthenticateAsync(_core, _certificates, clientCertificate, administrator: true, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
+        if (principal is not { } admin)
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.CertificateNotAccepted);
+        }
+
+        if (string.IsNullOrEmpty(loginPin))
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.PinRequired);
+        }
+
+        var check = await PinGuard.CheckContractPinAsync(_core, admin.ContractId, Credential.AdminLoginPin, loginPin, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            Count(check.Guard.Outcome.ToString());
+            return AuthResult.Fail<SecondFactorStep>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+        }
+
+        var contract = check.Contract!;
+        if (contract.AccidentRegistered || contract.State != ContractState.Active)
+        {
+            var code = contract.AccidentRegistered ? MessageCode.AccidentRegistered : MessageCode.ContractNotActive;
+            await _core.AppendAuditAsync(_core.Audit(actor, "AdminSignIn", admin, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<SecondFactorStep>(code);
+        }
+
+        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminSignIn, admin, _core.Options.Flows.StepLifetime);
+        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminSignIn, ticket.Id, _core.Now), cancellationToken).ConfigureAwait(false);
+        if (challenge is null)
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
+        }
+
+        var audit = _core.Audit(actor, "AdminSignInPin", admin, AuditOutcome.Succeeded);
+        var changes = new AuthChanges().Put(ticket).Append(audit);
+        if (check.Check!.Renewed(_core.Hasher) is { } renewed)
+        {
+            changes.Put(contract with { AdminLoginPinHash = renewed });
+        }
+
+        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed
+            && (changes.Contracts.Count == 0
+                || await _core.UnitOfWork.CommitAsync(new AuthChanges().Put(ticket).Append(audit), cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed))
+        {
+            // The contract changed meanwhile (the re-hash can wait for the next sign-in); only a lost ticket stops us.
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.ConcurrencyConflict);
+        }
+
+        return AuthResult.Ok(new SecondFactorStep(handle, challenge, ticket.ExpiresAt));
+    }
+
+    /// <summary>管理者3-3: the customer card answer; on success the administrator is signed in (管理者3-4).</summary>
+    /// <param name="handle">The handle from <see cref="VerifyPinAsync"/>.</param>
+    /// <param name="cardAnswer">The digits for the positions asked.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The sign-in; or <see cref="MessageCode.OneTimePasswordIncorrect"/>, <see cref="MessageCode.AdminLocked"/>, <see cref="MessageCode.FlowExpired"/>.</returns>
+    public async ValueTask<AuthResult<SignedInPrincipal>> VerifyCardAsync(string? handle, string? cardAnswer, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.AdminSignIn, 1, cancellationToken).ConfigureAwait(false);
+        var contract = ticket is null ? null : await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        if (ticket is null || contract is null)
+        {
+            return AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired);
+        }
+
+        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var context = new SecondFactorContext(ticket.Principal, FlowPurpose.AdminSignIn, ticket.Id, _core.Now);
+        var guard = await _core.Guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminSignInCard",
+            ct => card.VerifyAsync(context, cardAnswer ?? string.Empty, ct), cancellationToken).ConfigureAwait(false);
+        AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "card"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
+        switch (guard.Outcome)
+        {
+            case GuardOutcome.Malformed:
+                return AuthResult.Fail<SignedInPrincipal>([guard.Error ?? MessageCatalog.Get(MessageCode.OneTimePasswordMalformed)]);
+            case GuardOutcome.Failed:
+                Count("Failed");
+                return AuthResult.Fail<SignedInPrincipal>(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Locked:
+                Count("Locked");
+                return AuthResult.Fail<SignedInPrincipal>(MessageCode.AdminLocked);
+        }
+
+        var changes = new AuthChanges()
+            .Put(ticket with { Completed = true })
+            .Append(_core.Audit(actor, "AdminSignInCard", ticket.Principal, AuditOutcome.Succeeded));
+        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
+        {
+            return AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired);
+        }
+
+        Count("Succeeded");
+        return AuthResult.Ok(new SignedInPrincipal(ticket.Principal, contract.SecurityStamp));
+    }
+
+    private void Count(string outcome)
+    {
+        AuthTelemetry.SignIns.Add(1, AuthTelemetry.Tag("principal", "administrator"), AuthTelemetry.Tag("outcome", outcome));
+        AuthLog.SignIn(_core.Logger, "administrator", outcome);
+    }
+}

@@ -1,0 +1,224 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// What the bank does on its operations terminal (運用端末, SPEC.md §1): create contracts, reset the
+/// registration PIN, unlock, register and clear accidents. Every call names the operator in the
+/// audit trail.
+/// </summary>
+public sealed class BankOperations
+{
+    private readonly AuthCore _core;
+
+    internal BankOperations(AuthCore core) => _core = core;
+
+    /// <summary>Creates a contract awaiting its administrator's activation.</summary>
+    /// <param name="operatorActor">The bank operator (<see cref="AuditActor.BankOperator"/>).</param>
+    /// <param name="contractId">The 11-digit contract id.</param>
+    /// <param name="registrationPin">The 4-digit registration PIN ① from the application form.</param>
+    /// <param name="lockoutMode">Linked or unlinked lockout.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or the input errors, or <see cref="MessageCode.ContractIdAlreadyExists"/>.</returns>
+    public async ValueTask<AuthResult> CreateContractAsync(AuditActor operatorActor, string? contractId, string? registrationPin, LockoutMode lockoutMode, CancellationToken cancellationToken = default)
+    {
+        RequireOperator(operatorActor);
+        var input = new InputErrors();
+        var id = input.Take(ContractId.TryParse(contractId));
+        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        if (!Enum.IsDefined(lockoutMode))
+        {
+            input.Add(MessageCode.InvalidState);
+        }
+
+        if (input.Any)
+        {
+            return AuthResult.Fail(input.Errors);
+        }
+
+        var contract = new Contract
+        {
+            Id = id,
+            LockoutMode = lockoutMode,
+            State = ContractState.AwaitingAdminActivation,
+            RegistrationPinHash = _core.Hasher.HashPin(pin.Value),
+            SecurityStamp = SecurityStamps.New(),
+            CreatedAt = _core.Now,
+        };
+        var changes = new AuthChanges()
+            .Put(contract)
+            .ResetCounter(CounterKey.For(PrincipalId.Administrator(id), Credential.RegistrationPin))
+            .Append(_core.Audit(operatorActor, "ContractCreated", PrincipalId.Administrator(id), AuditOutcome.Succeeded));
+        var outcome = await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
+        return Finish("ContractCreated", outcome == CommitOutcome.Committed ? AuthResult.Success : AuthResult.Fail(MessageCode.ContractIdAlreadyExists));
+    }
+
+    /// <summary>Sets a new registration PIN ① (e.g. the administrator forgot it) and clears its failures.</summary>
+    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="contractId">The contract.</param>
+    /// <param name="registrationPin">The new 4-digit registration PIN.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success or the reason.</returns>
+    public async ValueTask<AuthResult> ResetRegistrationPinAsync(AuditActor operatorActor, ContractId contractId, string? registrationPin, CancellationToken cancellationToken = default)
+    {
+        RequireOperator(operatorActor);
+        var input = new InputErrors();
+        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        if (input.Any)
+        {
+            return AuthResult.Fail(input.Errors);
+        }
+
+        var hash = _core.Hasher.HashPin(pin.Value);
+        return await ChangeContractAsync(operatorActor, contractId, "RegistrationPinReset", c => (c with { RegistrationPinHash = hash }, null),
+            [CounterKey.For(PrincipalId.Administrator(contractId), Credential.RegistrationPin)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Unlocks a stopped contract (暗証番号ロック解除): clears the failures of ① ② ③ ④ and moves it
+    /// to <see cref="ContractState.AwaitingReactivation"/>; the administrator must activate again
+    /// (SPEC.md §5). Users suspended in linked mode stay suspended until the administrator releases them.
+    /// </summary>
+    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="contractId">The contract.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="MessageCode.InvalidState"/> when the contract is not stopped.</returns>
+    public ValueTask<AuthResult> UnlockContractAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
+    {
+        RequireOperator(operatorActor);
+        var admin = PrincipalId.Administrator(contractId);
+        return ChangeContractAsync(operatorActor, contractId, "ContractUnlocked",
+            c => c.TryApply(ContractTrigger.BankUnlocked, out var unlocked) ? (unlocked, SecurityEvent.PinLockReleased) : ((Contract?)null, null),
+            [.. new[] { Credential.RegistrationPin, Credential.CustomerCard, Credential.AdminLoginPin, Credential.AdminConfirmationPin }.Select(c => CounterKey.For(admin, c))],
+            cancellationToken,
+            unlock: true);
+    }
+
+    /// <summary>Releases a suspended user on the administrator's behalf and clears the user's failures.</summary>
+    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="contractId">The contract.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or the reason.</returns>
+    public async ValueTask<AuthResult> UnlockUserAsync(AuditActor operatorActor, ContractId contractId, UserId userId, CancellationToken cancellationToken = default)
+    {
+        RequireOperator(operatorActor);
+        var result = await UserReleases.ReleaseAsync(_core, operatorActor, contractId, userId, cancellationToken).ConfigureAwait(false);
+        return Finish("UserUnlocked", result);
+    }
+
+    /// <summary>事故登録 on a contract (<paramref name="userId"/> null) or a user: refuses every sign-in and operation until cleared.</summary>
+    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="contractId">The contract.</param>
+    /// <param name="userId">The user, or <see langword="null"/> for the whole contract.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or the reason.</returns>
+    public ValueTask<AuthResult> RegisterAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default) =>
+        SetAccidentAsync(operatorActor, contractId, userId, true, cancellationToken);
+
+    /// <summary>事故登録解除: clears an accident registered with <see cref="RegisterAccidentAsync"/>.</summary>
+    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="contractId">The contract.</param>
+    /// <param name="userId">The user, or <see langword="null"/> for the whole contract.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or the reason.</returns>
+    public ValueTask<AuthResult> ClearAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default) =>
+        SetAccidentAsync(operatorActor, contractId, userId, false, cancellationToken);
+
+    private async ValueTask<AuthResult> SetAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, bool registered, CancellationToken cancellationToken)
+    {
+        RequireOperator(operatorActor);
+        var action = registered ? "AccidentRegistered" : "AccidentCleared";
+        var securityEvent = registered ? SecurityEvent.AccidentRegistered : SecurityEvent.AccidentCleared;
+        if (userId is null)
+        {
+            return await ChangeContractAsync(operatorActor, contractId, action,
+                c => c.AccidentRegistered == registered ? (null, null) : (c with { AccidentRegistered = registered, SecurityStamp = SecurityStamps.New() }, securityEvent),
+                [], cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var contract = await _core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
+                var user = contract is null ? null : await _core.Users.FindAsync(contractId, userId.Value, ct).ConfigureAwait(false);
+                if (contract is null || user is null || user.State == UserState.Deleted)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(contract is null ? MessageCode.ContractNotFound : MessageCode.UserNotFound));
+                }
+
+                if (user.AccidentRegistered == registered)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                }
+
+                var changes = new AuthChanges()
+                    .Put(user with { AccidentRegistered = registered, SecurityStamp = SecurityStamps.New() })
+                    .Append(_core.Audit(operatorActor, action, user.Principal, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, PrincipalId.Administrator(contractId), contract.AdminEmail));
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+        return Finish(action, result);
+    }
+
+    private async ValueTask<AuthResult> ChangeContractAsync(
+        AuditActor operatorActor,
+        ContractId contractId,
+        string action,
+        Func<Contract, (Contract? Next, SecurityEvent? Event)> change,
+        IReadOnlyList<string> counterResets,
+        CancellationToken cancellationToken,
+        bool unlock = false)
+    {
+        var result = await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var contract = await _core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
+                if (contract is null)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                }
+
+                var (next, securityEvent) = change(contract);
+                if (next is null)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                }
+
+                var changes = new AuthChanges().Put(next).Append(_core.Audit(operatorActor, action, PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
+                foreach (var key in counterResets)
+                {
+                    changes.ResetCounter(key);
+                }
+
+                if (securityEvent is { } e)
+                {
+                    CredentialGuard.Enqueue(changes, _core.Notification(e, PrincipalId.Administrator(contractId), contract.AdminEmail));
+                }
+
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+        if (unlock && result.Succeeded)
+        {
+            AuthTelemetry.Unlocks.Add(1, AuthTelemetry.Tag("scope", "contract"));
+        }
+
+        return Finish(action, result);
+    }
+
+    private AuthResult Finish(string action, AuthResult result)
+    {
+        AuthLog.BankOperation(_core.Logger, action, result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Refused);
+        return result;
+    }
+
+    private static void RequireOperator(AuditActor actor)
+    {
+        if (actor.Kind != AuditActorKind.BankOperator || string.IsNullOrWhiteSpace(actor.Id))
+        {
+            throw new ArgumentException("Bank operations need a bank operator actor (AuditActor.BankOperator).", nameof(actor));
+        }
+    }
+}

@@ -1,0 +1,188 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The checks before the bank's CA issues a client certificate (SPEC.md §4 steps 2 and 5): for the
+/// administrator contract id + login PIN ③ + customer card (管理者2-1 … 2-4); for a user contract id +
+/// user id + temporary login PIN + token OTP (利用者6-1 … 6-6). Success gives a short-lived
+/// single-use enrollment ticket that the certificates package redeems with <see cref="RedeemTicketAsync"/>.
+/// </summary>
+public sealed class CertificateEnrollment
+{
+    private readonly AuthCore _core;
+    private readonly ICustomerCardVerifier? _card;
+    private readonly IHardwareTokenVerifier? _token;
+
+    internal CertificateEnrollment(AuthCore core, ICustomerCardVerifier? card, IHardwareTokenVerifier? token)
+    {
+        _core = core;
+        _card = card;
+        _token = token;
+    }
+
+    /// <summary>管理者2-2: contract id and login PIN ③; answers the card positions to ask.</summary>
+    /// <param name="contractId">The contract id typed.</param>
+    /// <param name="loginPin">The login PIN ③ typed.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The card challenge, or the errors (<see cref="MessageCode.AdminSignInFailed"/> for an unknown contract or a wrong PIN alike).</returns>
+    public async ValueTask<AuthResult<SecondFactorStep>> BeginAdminAsync(string? contractId, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var input = new InputErrors();
+        var id = input.Take(ContractId.TryParse(contractId));
+        if (string.IsNullOrEmpty(loginPin))
+        {
+            input.Add(MessageCode.PinRequired);
+        }
+
+        if (input.Any)
+        {
+            return AuthResult.Fail<SecondFactorStep>(input.Errors);
+        }
+
+        var check = await PinGuard.CheckContractPinAsync(_core, id, Credential.AdminLoginPin, loginPin!, actor, "AdminEnrollmentBegin", cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            return AuthResult.Fail<SecondFactorStep>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+        }
+
+        var contract = check.Contract!;
+        if (contract.AccidentRegistered || contract.State != ContractState.Active)
+        {
+            return AuthResult.Fail<SecondFactorStep>(contract.AccidentRegistered ? MessageCode.AccidentRegistered : MessageCode.ContractNotActive);
+        }
+
+        var admin = PrincipalId.Administrator(id);
+        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminCertificateEnrollment, admin, _core.Options.Flows.StepLifetime);
+        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminCertificateEnrollment, ticket.Id, _core.Now), cancellationToken).ConfigureAwait(false);
+        if (challenge is null)
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
+        }
+
+        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "AdminEnrollmentBegin", admin, AuditOutcome.Succeeded));
+        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? AuthResult.Ok(new SecondFactorStep(handle, challenge, ticket.ExpiresAt))
+            : AuthResult.Fail<SecondFactorStep>(MessageCode.ConcurrencyConflict);
+    }
+
+    /// <summary>管理者2-3: the card answer; gives the enrollment ticket.</summary>
+    /// <param name="handle">The handle from <see cref="BeginAdminAsync"/>.</param>
+    /// <param name="cardAnswer">The digits for the positions asked.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The enrollment ticket, or the errors.</returns>
+    public ValueTask<AuthResult<FlowHandle>> CompleteAdminAsync(string? handle, string? cardAnswer, AuditActor actor, CancellationToken cancellationToken = default) =>
+        CompleteAsync(handle, FlowPurpose.AdminCertificateEnrollment, Credential.CustomerCard, cardAnswer, actor, cancellationToken);
+
+    /// <summary>利用者6-2: contract id, user id and the temporary login PIN (or, after activation, the login PIN).</summary>
+    /// <param name="contractId">The contract id typed.</param>
+    /// <param name="userId">The user id typed.</param>
+    /// <param name="loginPin">The login PIN typed.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The handle for the token step (利用者6-3), or the errors (<see cref="MessageCode.UserSignInFailed"/> for unknown ids or a wrong PIN alike).</returns>
+    public async ValueTask<AuthResult<FlowHandle>> BeginUserAsync(string? contractId, string? userId, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var input = new InputErrors();
+        var cid = input.Take(ContractId.TryParse(contractId));
+        var uid = input.Take(UserId.TryParse(userId));
+        if (string.IsNullOrEmpty(loginPin))
+        {
+            input.Add(MessageCode.PinRequired);
+        }
+
+        if (input.Any)
+        {
+            return AuthResult.Fail<FlowHandle>(input.Errors);
+        }
+
+        var check = await PinGuard.CheckUserPinAsync(_core, cid, uid, Credential.UserLoginPin, loginPin!, actor, "UserEnrollmentBegin", cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            return AuthResult.Fail<FlowHandle>(check.ErrorCode(MessageCode.UserSignInFailed, MessageCode.UserLocked));
+        }
+
+        var (contract, user) = (check.Contract!, check.User!);
+        var refusal = UserGate.Refusal(contract, user, requireActive: false) ?? (user.IssueCertificate ? null : MessageCode.CertificateNotPermitted);
+        if (refusal is { } code)
+        {
+            await _core.AppendAuditAsync(_core.Audit(actor, "UserEnrollmentBegin", user.Principal, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<FlowHandle>(code);
+        }
+
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.UserCertificateEnrollment, user.Principal, _core.Options.Flows.StepLifetime);
+        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "UserEnrollmentBegin", user.Principal, AuditOutcome.Succeeded));
+        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? AuthResult.Ok(new FlowHandle(handle, ticket.ExpiresAt))
+            : AuthResult.Fail<FlowHandle>(MessageCode.ConcurrencyConflict);
+    }
+
+    /// <summary>利用者6-3: the hardware token's one-time password; gives the enrollment ticket.</summary>
+    /// <param name="handle">The handle from <see cref="BeginUserAsync"/>.</param>
+    /// <param name="tokenCode">The digits shown on the token.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The enrollment ticket, or the errors (failures count toward the user's lock).</returns>
+    public ValueTask<AuthResult<FlowHandle>> CompleteUserAsync(string? handle, string? tokenCode, AuditActor actor, CancellationToken cancellationToken = default) =>
+        CompleteAsync(handle, FlowPurpose.UserCertificateEnrollment, Credential.HardwareToken, tokenCode, actor, cancellationToken);
+
+    /// <summary>
+    /// Redeems an enrollment ticket, once: the certificate authority calls this before issuing and
+    /// takes the principal from it (never from the request).
+    /// </summary>
+    /// <param name="ticket">The ticket from <see cref="CompleteAdminAsync"/> or <see cref="CompleteUserAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The principal to certify, or <see cref="MessageCode.EnrollmentTicketInvalid"/>.</returns>
+    public async ValueTask<AuthResult<PrincipalId>> RedeemTicketAsync(string? ticket, CancellationToken cancellationToken = default)
+    {
+        var open = await Tickets.FindOpenAsync(_core, ticket, FlowPurpose.EnrollmentTicket, 1, cancellationToken).ConfigureAwait(false);
+        if (open is null)
+        {
+            return AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid);
+        }
+
+        var changes = new AuthChanges()
+            .Put(open with { Completed = true })
+            .Append(_core.Audit(AuditActor.System, "EnrollmentTicketRedeemed", open.Principal, AuditOutcome.Succeeded));
+        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? AuthResult.Ok(open.Principal)
+            : AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid);
+    }
+
+    private async ValueTask<AuthResult<FlowHandle>> CompleteAsync(string? handle, FlowPurpose purpose, Credential credential, string? answer, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var ticket = await Tickets.FindOpenAsync(_core, handle, purpose, 1, cancellationToken).ConfigureAwait(false);
+        var contract = ticket is null ? null : await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var user = ticket?.Principal.UserId is { } uid && contract is not null ? await _core.Users.FindAsync(contract.Id, uid, cancellationToken).ConfigureAwait(false) : null;
+        if (ticket is null || contract is null || (credential == Credential.HardwareToken && user is null))
+        {
+            return AuthResult.Fail<FlowHandle>(MessageCode.FlowExpired);
+        }
+
+        var context = new SecondFactorContext(ticket.Principal, purpose, ticket.Id, _core.Now);
+        Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate = credential == Credential.CustomerCard
+            ? ct => (_card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.")).VerifyAsync(context, answer ?? string.Empty, ct)
+            : ct => (_token ?? throw new InvalidOperationException("No IHardwareTokenVerifier is registered: call AddHardwareTokens() on the BizWeb builder.")).VerifyAsync(context, answer ?? string.Empty, ct);
+        var guard = await _core.Guard.CheckAsync(contract, user, credential, actor, purpose + "Complete", evaluate, cancellationToken).ConfigureAwait(false);
+        AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", credential == Credential.CustomerCard ? "card" : "token"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
+        switch (guard.Outcome)
+        {
+            case GuardOutcome.Malformed:
+                return AuthResult.Fail<FlowHandle>([guard.Error ?? MessageCatalog.Get(MessageCode.OneTimePasswordMalformed)]);
+            case GuardOutcome.Failed:
+                return AuthResult.Fail<FlowHandle>(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Locked:
+                return AuthResult.Fail<FlowHandle>(user is null ? MessageCode.AdminLocked : MessageCode.UserLocked);
+        }
+
+        var (enrollment, enrollmentHandle) = Tickets.New(_core, FlowPurpose.EnrollmentTicket, ticket.Principal, _core.Options.Flows.EnrollmentTicketLifetime);
+        var changes = new AuthChanges()
+            .Put(ticket with { Completed = true })
+            .Put(enrollment)
+            .Append(_core.Audit(actor, purpose + "Complete", ticket.Principal, AuditOutcome.Succeeded));
+        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? AuthResult.Ok(new FlowHandle(enrollmentHandle, enrollment.ExpiresAt))
+            : AuthResult.Fail<FlowHandle>(MessageCode.FlowExpired);
+    }
+}

@@ -1,0 +1,205 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// Changes of one's own credentials (ご契約先認証情報変更, 利用者情報変更): the administrator's ③, ④ and
+/// e-mail, a user's ⑤, ⑥ and e-mail. Each needs the current value, whose failures count toward the
+/// lock. A PIN change renews the security stamp: the answer carries the refreshed sign-in.
+/// </summary>
+public sealed class CredentialChanges
+{
+    private readonly AuthCore _core;
+
+    internal CredentialChanges(AuthCore core) => _core = core;
+
+    /// <summary>ご契約先暗証番号変更 (③), authorised by the current ③.</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="currentPin">The current login PIN.</param>
+    /// <param name="newPin">The new login PIN.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The refreshed sign-in, or the errors.</returns>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminLoginPinAsync(PrincipalId admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(admin, Credential.AdminLoginPin, currentPin, newPin, actor, cancellationToken);
+
+    /// <summary>ご契約先確認暗証番号変更 (④), authorised by the current ④.</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="currentPin">The current confirmation PIN.</param>
+    /// <param name="newPin">The new confirmation PIN.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The refreshed sign-in, or the errors.</returns>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminConfirmationPinAsync(PrincipalId admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(admin, Credential.AdminConfirmationPin, currentPin, newPin, actor, cancellationToken);
+
+    /// <summary>利用者暗証番号変更 (⑤), authorised by the current ⑤.</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="currentPin">The current login PIN.</param>
+    /// <param name="newPin">The new login PIN.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The refreshed sign-in, or the errors.</returns>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserLoginPinAsync(PrincipalId user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(user, Credential.UserLoginPin, currentPin, newPin, actor, cancellationToken);
+
+    /// <summary>確認暗証番号変更 (⑥), authorised by the current ⑥.</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="currentPin">The current confirmation PIN.</param>
+    /// <param name="newPin">The new confirmation PIN.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The refreshed sign-in, or the errors.</returns>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserConfirmationPinAsync(PrincipalId user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(user, Credential.UserConfirmationPin, currentPin, newPin, actor, cancellationToken);
+
+    /// <summary>
+    /// Eメールアドレス変更 of the administrator (authorised by ④) or a user (authorised by ⑥). The
+    /// notification goes to the new address and, when there was one, to the old address too, so a
+    /// hijacked account cannot silence its owner.
+    /// </summary>
+    /// <param name="principal">The signed-in administrator or user.</param>
+    /// <param name="confirmationPin">④ or ⑥.</param>
+    /// <param name="newEmail">The new address.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success or the errors.</returns>
+    public async ValueTask<AuthResult> ChangeEmailAsync(PrincipalId principal, string? confirmationPin, string? newEmail, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var input = new InputErrors();
+        input.Email(newEmail, required: true);
+        if (input.Any)
+        {
+            return AuthResult.Fail(input.Errors);
+        }
+
+        var credential = principal.IsAdministrator ? Credential.AdminConfirmationPin : Credential.UserConfirmationPin;
+        var verified = await VerifyCurrentAsync(principal, credential, confirmationPin, actor, cancellationToken).ConfigureAwait(false);
+        if (!verified.Succeeded)
+        {
+            return verified;
+        }
+
+        var securityEvent = principal.IsAdministrator ? SecurityEvent.AdminEmailChanged : SecurityEvent.UserEmailChanged;
+        return await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var (contract, user) = await LoadAsync(principal, ct).ConfigureAwait(false);
+                if (contract is null || (!principal.IsAdministrator && user is null))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                }
+
+                var changes = new AuthChanges().Append(_core.Audit(actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
+                var old = principal.IsAdministrator ? contract.AdminEmail : user!.Email;
+                if (principal.IsAdministrator)
+                {
+                    changes.Put(contract with { AdminEmail = newEmail });
+                }
+                else
+                {
+                    changes.Put(user! with { Email = newEmail });
+                }
+
+                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, newEmail));
+                if (old is not null && !string.Equals(old, newEmail, StringComparison.OrdinalIgnoreCase))
+                {
+                    CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, old));
+                }
+
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<AuthResult<SignedInPrincipal>> ChangePinAsync(PrincipalId principal, Credential credential, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var input = new InputErrors();
+        input.Pin(_core.PinPolicy, newPin);
+        if (input.Any)
+        {
+            return AuthResult.Fail<SignedInPrincipal>(input.Errors);
+        }
+
+        var verified = await VerifyCurrentAsync(principal, credential, currentPin, actor, cancellationToken).ConfigureAwait(false);
+        if (!verified.Succeeded)
+        {
+            return AuthResult.Fail<SignedInPrincipal>(verified.Errors);
+        }
+
+        var hash = _core.Hasher.HashPin(newPin!);
+        var securityEvent = credential switch
+        {
+            Credential.AdminLoginPin => SecurityEvent.AdminLoginPinChanged,
+            Credential.AdminConfirmationPin => SecurityEvent.AdminConfirmationPinChanged,
+            Credential.UserLoginPin => SecurityEvent.UserLoginPinChanged,
+            _ => SecurityEvent.UserConfirmationPinChanged,
+        };
+        return await _core.CommitAsync<AuthResult<SignedInPrincipal>>(
+            async ct =>
+            {
+                var (contract, user) = await LoadAsync(principal, ct).ConfigureAwait(false);
+                if (contract is null || (!principal.IsAdministrator && user is null))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.InvalidState));
+                }
+
+                var stamp = SecurityStamps.New();
+                var changes = new AuthChanges()
+                    .ResetCounter(CounterKey.For(principal, credential))
+                    .Append(_core.Audit(actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
+                string? email;
+                if (principal.IsAdministrator)
+                {
+                    changes.Put(credential == Credential.AdminLoginPin
+                        ? contract with { AdminLoginPinHash = hash, SecurityStamp = stamp }
+                        : contract with { AdminConfirmationPinHash = hash, SecurityStamp = stamp });
+                    email = contract.AdminEmail;
+                }
+                else
+                {
+                    changes.Put(credential == Credential.UserLoginPin
+                        ? user! with { LoginPinHash = hash, SecurityStamp = stamp }
+                        : user! with { ConfirmationPinHash = hash, SecurityStamp = stamp });
+                    email = user!.Email;
+                }
+
+                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, email));
+                return (changes, AuthResult.Ok(new SignedInPrincipal(principal, stamp)));
+            },
+            () => AuthResult.Fail<SignedInPrincipal>(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<AuthResult> VerifyCurrentAsync(PrincipalId principal, Credential credential, string? pin, AuditActor actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(pin))
+        {
+            return AuthResult.Fail(MessageCode.PinRequired);
+        }
+
+        var action = credential + "Change";
+        var check = principal.UserId is { } userId
+            ? await PinGuard.CheckUserPinAsync(_core, principal.ContractId, userId, credential, pin, actor, action, cancellationToken).ConfigureAwait(false)
+            : await PinGuard.CheckContractPinAsync(_core, principal.ContractId, credential, pin, actor, action, cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            var failed = credential is Credential.AdminConfirmationPin or Credential.UserConfirmationPin ? MessageCode.ConfirmationPinIncorrect : MessageCode.CurrentPinIncorrect;
+            return AuthResult.Fail(check.ErrorCode(failed, principal.IsAdministrator ? MessageCode.AdminLocked : MessageCode.UserLocked));
+        }
+
+        var refusal = check.User is { } user ? UserGate.Refusal(check.Contract!, user) : check.Contract! switch
+        {
+            { AccidentRegistered: true } => MessageCode.AccidentRegistered,
+            { State: not ContractState.Active } => MessageCode.ContractNotActive,
+            _ => (MessageCode?)null,
+        };
+        return refusal is { } code ? AuthResult.Fail(code) : AuthResult.Success;
+    }
+
+    private async ValueTask<(Contract? Contract, User? User)> LoadAsync(PrincipalId principal, CancellationToken cancellationToken)
+    {
+        var contract = await _core.Contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var user = principal.UserId is { } userId && contract is not null ? await _core.Users.FindAsync(principal.ContractId, userId, cancellationToken).ConfigureAwait(false) : null;
+        return (contract, user);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace BizWeb.Auth;
+
+/// <summary>
+/// 利用者開通確認 (利用者7-1 … 7-5, SPEC.md §4 step 6): certificate + temporary login PIN → temporary
+/// and new login PIN, temporary and new confirmation PIN, e-mail if none is registered → active.
+/// An activation begun and not completed blocks a new one for the cooldown (Q5-5).
+/// </summary>
+public sealed class UserActivation
+{
+    private readonly AuthCore _core;
+    private readonly IClientCertificateAuthenticator? _certificates;
+
+    internal UserActivation(AuthCore core, IClientCertificateAuthenticator? certificates)
+    {
+        _core = core;
+        _certificates = certificates;
+    }
+
+    /// <summary>利用者7-3: the temporary login PIN after the certificate was selected.</summary>
+    /// <param name="clientCertificate">The TLS client certificate.</param>
+    /// <param name="temporaryLoginPin">The temporary login PIN the administrator gave.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The handle for 利用者7-4 and whether an e-mail address is registered already; or the errors.</returns>
+    public async ValueTask<AuthResult<UserActivationStep>> BeginAsync(X509Certificate2? clientCertificate, string? temporaryLoginPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var principal = await CertificateGate.AuthenticateAsync(_core, _certificates, clientCertificate, administrator: false, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
+        if (principal is not { } p)
+        {
+            return AuthResult.Fail<UserActivationStep>(MessageCode.CertificateNotAccepted);
+        }
+
+        if (string.IsNullOrEmpty(temporaryLoginPin))
+        {
+            return AuthResult.Fail<UserActivationStep>(MessageCode.PinRequired);
+        }
+
+        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, temporaryLoginPin, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            return AuthResult.Fail<UserActivationStep>(check.ErrorCode(MessageCode.UserSignInFailed, MessageCode.UserLocked));
+        }
+
+        var (contract, user) = (check.Contract!, check.User!);
+        var refusal = user.State == UserState.Active ? MessageCode.AlreadyActivated : UserGate.Refusal(contract, user, requireActive: false);
+        var latest = await _core.Tickets.FindLatestAsync(p, FlowPurpose.UserActivation, cancellationToken).ConfigureAwait(false);
+        if (refusal is null && latest is not null && latest.IsOpen(_core.Now))
+        {
+            refusal = MessageCode.ActivationInterrupted;
+        }
+
+        if (refusal is { } code)
+        {
+            await _core.AppendAuditAsync(_core.Audit(actor, "UserActivationBegin", p, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<UserActivationStep>(code);
+        }
+
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.UserActivation, p, _core.Options.Flows.InterruptedActivationCooldown);
+        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "UserActivationBegin", p, AuditOutcome.Succeeded));
+        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? AuthResult.Ok(new UserActivationStep(handle, ticket.ExpiresAt, user.Email is not null))
+            : AuthResult.Fail<UserActivationStep>(MessageCode.ConcurrencyConflict);
+    }
+
+    /// <summary>
+    /// 利用者7-4: a. temporary login PIN, b. new login PIN, c. temporary confirmation PIN, d. new
+    /// confirmation PIN, e. e-mail (required when none is registered). New PINs must differ from the
+    /// temporary ones (Q5-4); equal login and confirmation PINs are allowed with a warning (Q5-3).
+    /// </summary>
+    /// <param name="handle">The handle from <see cref="BeginAsync"/>.</param>
+    /// <param name="request">The fields typed.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The sign-in (利用者7-5 status screen), or the errors.</returns>
+    public async ValueTask<AuthResult<SignedInPrincipal>> CompleteAsync(string? handle, UserActivationRequest request, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.UserActivation, 1, cancellationToken).ConfigureAwait(false);
+        var user = ticket is null ? null : await _core.Users.FindAsync(ticket.Principal.ContractId, ticket.Principal.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        if (ticket is null || user is null)
+        {
+            return AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired);
+        }
+
+        var input = new InputErrors();
+        input.Pin(_core.PinPolicy, request.NewLoginPin);
+        input.Pin(_core.PinPolicy, request.NewConfirmationPin);
+        input.Add(PinRules.CheckReplacesTemporary(request.NewLoginPin, request.TemporaryLoginPin));
+        input.Add(PinRules.CheckReplacesTemporary(request.NewConfirmationPin, request.TemporaryConfirmationPin));
+        input.Add(PinRules.CheckDistinct(request.NewLoginPin, request.NewConfirmationPin));
+        input.Email(request.Email, required: user.Email is null);
+        if (string.IsNullOrEmpty(request.TemporaryLoginPin) || string.IsNullOrEmpty(request.TemporaryConfirmationPin))
+        {
+            input.Add(MessageCode.PinRequired);
+        }
+
+        if (input.Any)
+        {
+            return AuthResult.Fail<SignedInPrincipal>(input.Errors);
+        }
+
+        var p = ticket.Principal;
+        foreach (var (credential, pin) in new[] { (Credential.UserLoginPin, request.TemporaryLoginPin!), (Credential.UserConfirmationPin, request.TemporaryConfirmationPin!) })
+        {
+            var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, credential, pin, actor, "UserActivationComplete", cancellationToken).ConfigureAwait(false);
+            if (!check.Verified)
+            {
+                var failed = credential == Credential.UserLoginPin ? MessageCode.UserSignInFailed : MessageCode.ConfirmationPinIncorrect;
+                return AuthResult.Fail<SignedInPrincipal>(check.ErrorCode(failed, MessageCode.UserLocked));
+            }
+        }
+
+        var loginHash = _core.Hasher.HashPin(request.NewLoginPin!);
+        var confirmationHash = _core.Hasher.HashPin(request.NewConfirmationPin!);
+        var result = await _core.CommitAsync<AuthResult<SignedInPrincipal>>(
+            async ct =>
+            {
+                var contract = await _core.Contracts.FindAsync(p.ContractId, ct).ConfigureAwait(false);
+                var current = await _core.Users.FindAsync(p.ContractId, p.UserId!.Value, ct).ConfigureAwait(false);
+                var open = await _core.Tickets.FindByHandleHashAsync(ticket.HandleHash, ct).ConfigureAwait(false);
+                if (contract is null || current is null || open is null || !open.IsOpen(_core.Now))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired));
+                }
+
+                if (UserGate.Refusal(contract, current, requireActive: false) is { } refusal)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(refusal));
+                }
+
+                if (!current.TryApply(UserTrigger.Activated, _core.Now, out var activated))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.AlreadyActivated));
+                }
+
+                activated = activated with
+                {
+                    LoginPinHash = loginHash,
+                    ConfirmationPinHash = confirmationHash,
+                    Email = string.IsNullOrEmpty(request.Email) ? current.Email : request.Email,
+                    SecurityStamp = SecurityStamps.New(),
+                };
+                var changes = new AuthChanges()
+                    .Put(activated)
+                    .Put(open with { Completed = true })
+                    .ResetCounter(CounterKey.For(p, Credential.UserLoginPin))
+                    .ResetCounter(CounterKey.For(p, Credential.UserConfirmationPin))
+                    .Append(_core.Audit(actor, "UserActivationComplete", p, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserActivated, p, activated.Email));
+                return (changes, AuthResult.Ok(new SignedInPrincipal(p, activated.SecurityStamp), input.Warnings));
+            },
+            () => AuthResult.Fail<SignedInPrincipal>(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            AuthTelemetry.Activations.Add(1, AuthTelemetry.Tag("principal", "user"));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,265 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The administrator's user management (管理者4-1 … 4-3, 5-1): register, change, delete (抹消), reset a
+/// forgotten user's PINs, release a suspension (利用中止解除). Every change is authorised by the
+/// confirmation PIN ④, whose failures count toward the contract lock.
+/// </summary>
+public sealed class UserAdministration
+{
+    private readonly AuthCore _core;
+
+    internal UserAdministration(AuthCore core) => _core = core;
+
+    /// <summary>The contract's users, deleted ones left out, ordered by user id.</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The users.</returns>
+    public async ValueTask<IReadOnlyList<User>> ListAsync(PrincipalId admin, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        var users = await _core.Users.ListAsync(admin.ContractId, cancellationToken).ConfigureAwait(false);
+        return [.. users.Where(u => u.State != UserState.Deleted)];
+    }
+
+    /// <summary>
+    /// 新規登録: registers a user with temporary PINs. User id rules of SPEC.md §2: unique in the
+    /// contract, not the contract id, and a deleted id is refused until the following Monday 00:00
+    /// in the bank's time zone — all with 「入力された利用者ＩＤはすでに使用されています。」.
+    /// </summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="registration">The fields typed.</param>
+    /// <param name="confirmationPin">④ (管理者4-2 j.).</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success (with the same-PIN warning when the two temporary PINs are equal), or the errors.</returns>
+    public async ValueTask<AuthResult> RegisterAsync(PrincipalId admin, UserRegistration registration, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(registration);
+        var input = new InputErrors();
+        var userId = input.Take(UserId.TryParse(registration.UserId));
+        input.Name(registration.NameKana, required: true);
+        input.Name(registration.NameKanji, required: false);
+        input.Pin(_core.PinPolicy, registration.TemporaryLoginPin);
+        input.Pin(_core.PinPolicy, registration.TemporaryConfirmationPin);
+        input.Email(registration.Email);
+        if (input.Any)
+        {
+            return AuthResult.Fail(input.Errors);
+        }
+
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, "UserRegister", cancellationToken).ConfigureAwait(false);
+        if (!authorised.Succeeded)
+        {
+            return authorised;
+        }
+
+        var loginHash = _core.Hasher.HashPin(registration.TemporaryLoginPin!);
+        var confirmationHash = _core.Hasher.HashPin(registration.TemporaryConfirmationPin!);
+        var warnings = PinRules.CheckDistinct(registration.TemporaryLoginPin, registration.TemporaryConfirmationPin).Warnings;
+        var result = await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var contract = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                if (contract is null)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                }
+
+                var existing = await _core.Users.FindAsync(admin.ContractId, userId, ct).ConfigureAwait(false);
+                var now = _core.Now;
+                if (string.Equals(userId.ToString(), admin.ContractId.ToString(), StringComparison.Ordinal)
+                    || (existing is not null && (existing.State != UserState.Deleted || now < UserIdQuarantine.ReleasedAt(existing.DeletedAt!.Value, _core.TimeZone))))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.UserIdAlreadyUsed));
+                }
+
+                var users = await _core.Users.ListAsync(admin.ContractId, ct).ConfigureAwait(false);
+                if (users.Count(u => u.State != UserState.Deleted) >= _core.Options.MaxUsersPerContract)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail([MessageCatalog.Format(MessageCode.UserLimitReached, _core.Options.MaxUsersPerContract, 0)]));
+                }
+
+                var user = new User
+                {
+                    ContractId = admin.ContractId,
+                    Id = userId,
+                    NameKana = registration.NameKana!,
+                    NameKanji = string.IsNullOrEmpty(registration.NameKanji) ? null : registration.NameKanji,
+                    LoginPinHash = loginHash,
+                    ConfirmationPinHash = confirmationHash,
+                    Email = string.IsNullOrEmpty(registration.Email) ? null : registration.Email,
+                    IssueCertificate = registration.IssueCertificate,
+                    GrantedServices = [.. registration.GrantedServices],
+                    State = UserState.Registered,
+                    SecurityStamp = SecurityStamps.New(),
+                    CreatedAt = now,
+                    Version = existing?.Version ?? 0,
+                };
+                // Writing the contract back unchanged serialises registrations, so the user limit holds under concurrency.
+                var changes = new AuthChanges()
+                    .Put(contract)
+                    .Put(user)
+                    .Append(_core.Audit(actor, "UserRegistered", user.Principal, AuditOutcome.Succeeded));
+                foreach (var credential in new[] { Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken })
+                {
+                    changes.ResetCounter(CounterKey.For(user.Principal, credential));
+                }
+
+                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserRegistered, admin, contract.AdminEmail));
+                return (changes, AuthResult.SuccessWith(warnings));
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>変更: changes a user's names, e-mail, certificate flag and services.</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="change">The new values.</param>
+    /// <param name="confirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success or the errors.</returns>
+    public async ValueTask<AuthResult> ChangeAsync(PrincipalId admin, UserId userId, UserChange change, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(change);
+        var input = new InputErrors();
+        input.Name(change.NameKana, required: true);
+        input.Name(change.NameKanji, required: false);
+        input.Email(change.Email);
+        if (input.Any)
+        {
+            return AuthResult.Fail(input.Errors);
+        }
+
+        return await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserChanged", SecurityEvent.UserChanged,
+            user => user with
+            {
+                NameKana = change.NameKana!,
+                NameKanji = string.IsNullOrEmpty(change.NameKanji) ? null : change.NameKanji,
+                Email = string.IsNullOrEmpty(change.Email) ? null : change.Email,
+                IssueCertificate = change.IssueCertificate,
+                GrantedServices = [.. change.GrantedServices],
+            },
+            [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// 利用者情報登録抹消: deletes a user. The user id stays quarantined until the following Monday
+    /// 00:00 in the bank's time zone (SPEC.md §2).
+    /// </summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="confirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success or the errors.</returns>
+    public ValueTask<AuthResult> DeleteAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(admin, userId, confirmationPin, actor, "UserDeleted", SecurityEvent.UserDeleted,
+            user => user.TryApply(UserTrigger.Deleted, _core.Now, out var deleted) ? deleted : null,
+            [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken], cancellationToken);
+
+    /// <summary>
+    /// Sets new PINs for a user who forgot them (Q4-1): the user signs in and transacts with them; no
+    /// user activation is needed. Clears the failures of ⑤ and ⑥; a suspension stays until released.
+    /// </summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="loginPin">The new login PIN ⑤.</param>
+    /// <param name="confirmationPin">The new confirmation PIN ⑥.</param>
+    /// <param name="adminConfirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success (with the same-PIN warning), or the errors.</returns>
+    public async ValueTask<AuthResult> ResetPinsAsync(PrincipalId admin, UserId userId, string? loginPin, string? confirmationPin, string? adminConfirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        var input = new InputErrors();
+        input.Pin(_core.PinPolicy, loginPin);
+        input.Pin(_core.PinPolicy, confirmationPin);
+        if (input.Any)
+        {
+            return AuthResult.Fail(input.Errors);
+        }
+
+        var loginHash = _core.Hasher.HashPin(loginPin!);
+        var confirmationHash = _core.Hasher.HashPin(confirmationPin!);
+        var result = await ChangeUserAsync(admin, userId, adminConfirmationPin, actor, "UserPinsReset", SecurityEvent.UserChanged,
+            user => user with { LoginPinHash = loginHash, ConfirmationPinHash = confirmationHash, SecurityStamp = SecurityStamps.New() },
+            [Credential.UserLoginPin, Credential.UserConfirmationPin], cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? AuthResult.SuccessWith(PinRules.CheckDistinct(loginPin, confirmationPin).Warnings) : result;
+    }
+
+    /// <summary>利用中止解除: releases a suspended user and clears the user's failures (SPEC.md §5).</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="confirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="MessageCode.InvalidState"/> when the user is not suspended.</returns>
+    public async ValueTask<AuthResult> ReleaseSuspensionAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, "UserRelease", cancellationToken).ConfigureAwait(false);
+        return authorised.Succeeded
+            ? await UserReleases.ReleaseAsync(_core, actor, admin.ContractId, userId, cancellationToken).ConfigureAwait(false)
+            : authorised;
+    }
+
+    private async ValueTask<AuthResult> ChangeUserAsync(
+        PrincipalId admin,
+        UserId userId,
+        string? confirmationPin,
+        AuditActor actor,
+        string action,
+        SecurityEvent securityEvent,
+        Func<User, User?> change,
+        IReadOnlyList<Credential> counterResets,
+        CancellationToken cancellationToken)
+    {
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, action, cancellationToken).ConfigureAwait(false);
+        if (!authorised.Succeeded)
+        {
+            return authorised;
+        }
+
+        return await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var contract = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                var user = await _core.Users.FindAsync(admin.ContractId, userId, ct).ConfigureAwait(false);
+                if (contract is null || user is null || user.State == UserState.Deleted)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.UserNotFound));
+                }
+
+                if (change(user) is not { } next)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                }
+
+                var changes = new AuthChanges().Put(next).Append(_core.Audit(actor, action, user.Principal, AuditOutcome.Succeeded));
+                foreach (var credential in counterResets)
+                {
+                    changes.ResetCounter(CounterKey.For(user.Principal, credential));
+                }
+
+                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin, contract.AdminEmail));
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireAdmin(PrincipalId admin)
+    {
+        if (!admin.IsAdministrator)
+        {
+            throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace BizWeb.Auth;
+
+/// <summary>User login (利用者8-1 … 8-3): client certificate (CN contract id + user id + bank code) → login PIN ⑤ → signed in.</summary>
+public sealed class UserSignIn
+{
+    private readonly AuthCore _core;
+    private readonly IClientCertificateAuthenticator? _certificates;
+
+    internal UserSignIn(AuthCore core, IClientCertificateAuthenticator? certificates)
+    {
+        _core = core;
+        _certificates = certificates;
+    }
+
+    /// <summary>利用者8-2: the login PIN after the certificate was selected.</summary>
+    /// <param name="clientCertificate">The TLS client certificate.</param>
+    /// <param name="loginPin">The login PIN typed.</param>
+    /// <param name="actor">Who acts (anonymous, with the client address).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The sign-in; or <see cref="MessageCode.CertificateNotAccepted"/>, <see cref="MessageCode.UserSignInFailed"/>,
+    /// <see cref="MessageCode.UserLocked"/>, <see cref="MessageCode.AccidentRegistered"/>,
+    /// <see cref="MessageCode.ContractNotActive"/>, <see cref="MessageCode.ActivationRequired"/>.
+    /// </returns>
+    public async ValueTask<AuthResult<SignedInPrincipal>> SignInAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var principal = await CertificateGate.AuthenticateAsync(_core, _certificates, clientCertificate, administrator: false, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
+        if (principal is not { } p)
+        {
+            return Counted(AuthResult.Fail<SignedInPrincipal>(MessageCode.CertificateNotAccepted));
+        }
+
+        if (string.IsNullOrEmpty(loginPin))
+        {
+            return AuthResult.Fail<SignedInPrincipal>(MessageCode.PinRequired);
+        }
+
+        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
+        if (!check.Verified)
+        {
+            return Counted(AuthResult.Fail<SignedInPrincipal>(check.ErrorCode(MessageCode.UserSignInFailed, MessageCode.UserLocked)));
+        }
+
+        var (contract, user) = (check.Contract!, check.User!);
+        if (UserGate.Refusal(contract, user) is { } refusal)
+        {
+            await _core.AppendAuditAsync(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Refused, refusal), cancellationToken).ConfigureAwait(false);
+            return Counted(AuthResult.Fail<SignedInPrincipal>(refusal));
+        }
+
+        var changes = new AuthChanges().Append(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Succeeded));
+        if (check.Check!.Renewed(_core.Hasher) is { } renewed)
+        {
+            changes.Put(user with { LoginPinHash = renewed });
+        }
+
+        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
+        {
+            // Only the re-hash can conflict; it waits for the next sign-in.
+            await _core.AppendAuditAsync(changes.Audit[0], cancellationToken).ConfigureAwait(false);
+        }
+
+        return Counted(AuthResult.Ok(new SignedInPrincipal(p, user.SecurityStamp)));
+    }
+
+    private AuthResult<SignedInPrincipal> Counted(AuthResult<SignedInPrincipal> result)
+    {
+        var outcome = result.Succeeded ? "Succeeded" : result.ErrorCode.ToString()!;
+        AuthTelemetry.SignIns.Add(1, AuthTelemetry.Tag("principal", "user"), AuthTelemetry.Tag("outcome", outcome));
+        AuthLog.SignIn(_core.Logger, "user", outcome);
+        return result;
+    }
+}

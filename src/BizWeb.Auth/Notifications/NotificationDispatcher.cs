@@ -1,0 +1,73 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// Delivers the outbox through <see cref="INotificationSender"/>. Each notification is claimed
+/// atomically before it is sent, so parallel dispatchers never send it at the same time; a failure
+/// is retried with exponential backoff; after <see cref="NotificationOptions.MaxAttempts"/> it is
+/// abandoned and stays visible to operators. The notification id is the e-mail's idempotency key.
+/// Hosts call <see cref="DispatchDueAsync"/> on a timer (the sample host runs it as a background service).
+/// </summary>
+public sealed class NotificationDispatcher
+{
+    private readonly INotificationOutbox _outbox;
+    private readonly INotificationSender _sender;
+    private readonly AuthCore _core;
+
+    internal NotificationDispatcher(INotificationOutbox outbox, INotificationSender sender, AuthCore core)
+    {
+        _outbox = outbox;
+        _sender = sender;
+        _core = core;
+    }
+
+    /// <summary>Sends what is due now, one batch.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many notifications were delivered.</returns>
+    public async ValueTask<int> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _core.Options.Notifications;
+        var due = await _outbox.ListDueAsync(_core.Now, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var delivered = 0;
+        foreach (var notification in due)
+        {
+            var now = _core.Now;
+            if (!await _outbox.TryClaimAsync(notification.Id, notification.Attempts, now, now + options.ClaimLease, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var attempt = notification.Attempts + 1;
+            try
+            {
+                await _sender.SendAsync(NotificationTemplates.Render(notification, _core.TimeZone), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var abandoned = attempt >= options.MaxAttempts;
+                var delay = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.InitialRetryDelay.Ticks * (1L << Math.Min(attempt - 1, 30))));
+                var errorType = ex.GetType().Name;
+                await _outbox.MarkFailedAsync(notification.Id, _core.Now + delay, errorType, abandoned, cancellationToken).ConfigureAwait(false);
+                AuthTelemetry.NotificationsDelivered.Add(1, AuthTelemetry.Tag("result", abandoned ? "abandoned" : "failed"));
+                if (abandoned)
+                {
+                    AuthLog.NotificationAbandoned(_core.Logger, notification.Id, notification.Event, attempt);
+                }
+                else
+                {
+                    AuthLog.NotificationFailed(_core.Logger, notification.Id, notification.Event, attempt, errorType);
+                }
+
+                continue;
+            }
+
+            var deliveredAt = _core.Now;
+            await _outbox.MarkDeliveredAsync(notification.Id, deliveredAt, cancellationToken).ConfigureAwait(false);
+            AuthTelemetry.NotificationsDelivered.Add(1, AuthTelemetry.Tag("result", "delivered"));
+            AuthTelemetry.NotificationLatency.Record((deliveredAt - notification.CreatedAt).TotalSeconds);
+            delivered++;
+        }
+
+        AuthTelemetry.ReportBacklog(await _outbox.CountPendingAsync(cancellationToken).ConfigureAwait(false));
+        return delivered;
+    }
+}

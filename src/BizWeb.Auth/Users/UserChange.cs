@@ -1,0 +1,20 @@
+namespace BizWeb.Auth;
+
+/// <summary>The fields of a user the administrator can change (利用者情報変更); PINs change with <see cref="UserAdministration.ResetPinsAsync"/>.</summary>
+public sealed class UserChange
+{
+    /// <summary>利用者名（カナ）, required.</summary>
+    public string? NameKana { get; init; }
+
+    /// <summary>利用者名（漢字）, optional.</summary>
+    public string? NameKanji { get; init; }
+
+    /// <summary>利用者Eメールアドレス, optional.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>電子証明書発行.</summary>
+    public bool IssueCertificate { get; init; }
+
+    /// <summary>利用者権限設定: the services granted, by catalogue name.</summary>
+    public IReadOnlyList<string> GrantedServices { get; init; } = [];
+}
