@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BizWeb.Auth;
 
 namespace BizWeb.Tokens;
@@ -10,9 +11,9 @@ namespace BizWeb.Tokens;
 internal static class DigitInput
 {
     /// <summary>Whether <paramref name="text"/> consists of ASCII digits only (and is not empty).</summary>
-    public static bool IsAsciiDigits(ReadOnlySpan<char> text)
+    public static bool IsAsciiDigits([NotNullWhen(true)] string? text)
     {
-        if (text.IsEmpty)
+        if (string.IsNullOrEmpty(text))
         {
             return false;
         }

@@ -29,7 +29,9 @@ internal static class Hotp
         Span<byte> mac = stackalloc byte[MaxMacLength];
         var length = algorithm switch
         {
+#pragma warning disable CA5350 // RFC 4226/6238/6287 specify HMAC-SHA-1; its PRF security is not affected by SHA-1 collisions.
             OtpHashAlgorithm.Sha1 => HMACSHA1.HashData(key, message, mac),
+#pragma warning restore CA5350
             OtpHashAlgorithm.Sha256 => HMACSHA256.HashData(key, message, mac),
             OtpHashAlgorithm.Sha512 => HMACSHA512.HashData(key, message, mac),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not a supported OTP hash."),

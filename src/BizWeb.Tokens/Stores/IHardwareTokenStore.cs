@@ -57,15 +57,15 @@ public interface IHardwareTokenStore
 
     /// <summary>
     /// Replay protection: if the token is assigned to <paramref name="owner"/> and its last used step is
-    /// below <paramref name="step"/>, sets it to <paramref name="step"/> and the drift to
+    /// below <paramref name="timeStep"/>, sets it to <paramref name="timeStep"/> and the drift to
     /// <paramref name="drift"/>; otherwise changes nothing. Of many parallel calls with the same step,
     /// exactly one succeeds.
     /// </summary>
     /// <param name="serialNumber">The token.</param>
     /// <param name="owner">The user it must be assigned to.</param>
-    /// <param name="step">The time step just accepted.</param>
+    /// <param name="timeStep">The time step just accepted.</param>
     /// <param name="drift">The drift to remember.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> when this call recorded the step.</returns>
-    ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long step, int drift, CancellationToken cancellationToken);
+    ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, CancellationToken cancellationToken);
 }
