@@ -60,12 +60,16 @@ internal static class Ocra
         return response;
     }
 
-    /// <summary>Whether <paramref name="question"/> is a question of the suite's format, at most its length.</summary>
+    /// <summary>
+    /// Whether <paramref name="question"/> is of the suite's format and fits the 128-byte field. Like the
+    /// RFC's reference code, the length is not capped at the suite's <c>xx</c> (Appendix C's mutual
+    /// vectors use 16-character questions with <c>QA08</c>); the bank's own challenges have exactly that length.
+    /// </summary>
     public static bool IsValidQuestion(OcraSuite suite, string? question) =>
-        question is { Length: > 0 } && question.Length <= suite.QuestionLength && suite.QuestionFormat switch
+        question is { Length: > 0 and <= 64 } && suite.QuestionFormat switch
         {
             'N' => question.All(char.IsAsciiDigit),
-            'A' => question.All(char.IsAsciiLetterOrDigit),
+            'A' => question.All(c => char.IsAscii(c) && !char.IsControl(c)),
             _ => question.All(char.IsAsciiHexDigit),
         };
 
