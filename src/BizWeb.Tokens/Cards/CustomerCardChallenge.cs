@@ -39,10 +39,4 @@ public sealed record CustomerCardChallenge
     /// <param name="now">The current time.</param>
     /// <returns><see langword="true"/> before <see cref="ExpiresAt"/>.</returns>
     public bool IsOpen(DateTimeOffset now) => now < ExpiresAt;
-
-    /// <summary>Whether this challenge is bound to <paramref name="context"/>'s principal, step and flow.</summary>
-    /// <param name="context">The asking step.</param>
-    /// <returns><see langword="true"/> when all three match.</returns>
-    public bool IsBoundTo(SecondFactorContext context) =>
-        Principal == context.Principal && Purpose == context.Purpose && FlowId == context.FlowId;
 }
