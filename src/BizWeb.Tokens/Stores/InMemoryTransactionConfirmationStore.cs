@@ -10,6 +10,12 @@ internal sealed class InMemoryTransactionConfirmationStore : ITransactionConfirm
     public ValueTask AddAsync(TransactionConfirmation confirmation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
+        foreach (var expired in _confirmations.Where(c => c.Value.ExpiresAt <= confirmation.CreatedAt))
+        {
+            // Forget confirmations that can no longer be confirmed, so the store does not grow without bound.
+            _confirmations.TryRemove(expired);
+        }
+
         if (!_confirmations.TryAdd(confirmation.Id, confirmation))
         {
             throw new InvalidOperationException("A confirmation with this id exists already.");
