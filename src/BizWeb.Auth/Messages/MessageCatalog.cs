@@ -221,5 +221,22 @@ public static class MessageCatalog
         yield return new(MessageCode.EnrollmentTicketInvalid, E,
             "電子証明書取得の有効期限が切れています。最初からやり直してください。",
             "The certificate enrollment expired or was used already. Please start again.");
+
+        // Transactions (SPEC.md §4 "Transaction", "Optional settings").
+        yield return new(MessageCode.FeeScheduleInvalid, E,
+            "振込手数料の設定に誤りがあります。金額帯は昇順で、手数料は金額が大きくなるほど下がらないように設定してください。",
+            "The fee table is not valid: bands must ascend, end open-ended, and fees must not fall as the amount rises.");
+        yield return new(MessageCode.TransferAmountInvalid, E,
+            "振込金額は1円以上、半角数字で入力してください。",
+            "Enter a transfer amount of at least 1 yen in half-width digits.");
+        yield return new(MessageCode.TransferAmountBelowFee, E,
+            "振込金額が先方負担手数料以下のため、お振込みできません。",
+            "The amount does not exceed the payee-borne fee, so it cannot be sent.");
+        yield return new(MessageCode.TransferLimitExceeded, E,
+            "1回あたりの限度額を超えているため、お取引できません。",
+            "The amount exceeds a per-transfer limit.");
+        yield return new(MessageCode.DailyLimitExceeded, E,
+            "1日あたりの限度額を超えるため、お取引できません。",
+            "The amount would exceed a daily limit.");
     }
 }

@@ -173,4 +173,19 @@ public enum MessageCode
 
     /// <summary>The enrollment ticket is unknown, expired or used.</summary>
     EnrollmentTicketInvalid = 3005,
+
+    /// <summary>A fee table is not ascending, not open-ended, has a negative fee, or a fee that falls as the amount rises.</summary>
+    FeeScheduleInvalid = 5001,
+
+    /// <summary>A transfer amount is not a whole number of yen between 1 and 9,999,999,999,999.</summary>
+    TransferAmountInvalid = 5002,
+
+    /// <summary>The payee-borne fee would leave nothing for the payee.</summary>
+    TransferAmountBelowFee = 5003,
+
+    /// <summary>A transfer exceeds a per-transfer limit (user and service, debit account or contract).</summary>
+    TransferLimitExceeded = 5004,
+
+    /// <summary>A transfer would take a daily total over its limit.</summary>
+    DailyLimitExceeded = 5005,
 }
