@@ -19,10 +19,12 @@ internal static class AuthorityCertificates
 
     public static X500DistinguishedName Name(string commonName, string? organization, string? organizationalUnit, string? country)
     {
+        // X500DistinguishedNameBuilder encodes the last addition first: add CN … C to get the conventional DER order C, O, OU, CN.
         var builder = new X500DistinguishedNameBuilder();
-        if (!string.IsNullOrEmpty(country))
+        builder.AddCommonName(commonName);
+        if (!string.IsNullOrEmpty(organizationalUnit))
         {
-            builder.AddCountryOrRegion(country);
+            builder.AddOrganizationalUnitName(organizationalUnit);
         }
 
         if (!string.IsNullOrEmpty(organization))
@@ -30,12 +32,11 @@ internal static class AuthorityCertificates
             builder.AddOrganizationName(organization);
         }
 
-        if (!string.IsNullOrEmpty(organizationalUnit))
+        if (!string.IsNullOrEmpty(country))
         {
-            builder.AddOrganizationalUnitName(organizationalUnit);
+            builder.AddCountryOrRegion(country);
         }
 
-        builder.AddCommonName(commonName);
         return builder.Build();
     }
 

@@ -209,9 +209,9 @@ public sealed class CertificateAuthority
 
     /// <summary>The CA's certificate (public part), for the trust configuration of the TLS endpoint and for clients.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The certificate.</returns>
+    /// <returns>A new instance the caller owns (and disposes).</returns>
     public async ValueTask<X509Certificate2> GetAuthorityCertificateAsync(CancellationToken cancellationToken = default) =>
-        (await _authority.GetAsync(cancellationToken).ConfigureAwait(false)).Certificate;
+        X509CertificateLoader.LoadCertificate((await _authority.GetAsync(cancellationToken).ConfigureAwait(false)).Certificate.RawData);
 
     private async ValueTask<IssuedCertificate> IssueForAsync(PrincipalId principal, CertificateRequestPolicy.Judgement judgement, AuditActor actor, string action, CancellationToken cancellationToken)
     {
