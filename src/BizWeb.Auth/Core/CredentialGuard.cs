@@ -21,6 +21,21 @@ internal sealed class CredentialGuard(AuthCore core)
         Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate,
         CancellationToken cancellationToken)
     {
+        using var activity = StartActivity(credential);
+        var result = await CheckKnownAsync(contract, user, credential, actor, action, evaluate, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("bizweb.outcome", result.Outcome.ToString());
+        return result;
+    }
+
+    private async ValueTask<GuardResult> CheckKnownAsync(
+        Contract contract,
+        User? user,
+        Credential credential,
+        AuditActor actor,
+        string action,
+        Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate,
+        CancellationToken cancellationToken)
+    {
         var principal = IsContractLevel(credential) ? PrincipalId.Administrator(contract.Id) : user!.Principal;
         if (contract.State == ContractState.Stopped || (!IsContractLevel(credential) && user!.State == UserState.Suspended))
         {
@@ -77,6 +92,7 @@ internal sealed class CredentialGuard(AuthCore core)
         Action evaluateDummy,
         CancellationToken cancellationToken)
     {
+        using var activity = StartActivity(credential);
         var now = core.Now;
         var limit = core.Options.Lockout.MaxConsecutiveFailures;
         var reservation = await core.Counters.TryReserveAttemptAsync(
@@ -90,14 +106,20 @@ internal sealed class CredentialGuard(AuthCore core)
         var locked = !reservation.Reserved || reservation.Failures >= limit;
         // The audit names no subject: the typed identifiers of a failed guess are not recorded.
         await core.AppendAuditAsync(core.Audit(actor, action, null, locked ? AuditOutcome.Refused : AuditOutcome.Failed, locked ? LockedCode(credential) : FailedCode(credential)), cancellationToken).ConfigureAwait(false);
-        return new GuardResult(locked ? GuardOutcome.Locked : GuardOutcome.Failed);
+        var outcome = locked ? GuardOutcome.Locked : GuardOutcome.Failed;
+        // Tagged exactly like a known principal's outcome: traces must not tell unknown ids apart.
+        activity?.SetTag("bizweb.outcome", outcome.ToString());
+        return new GuardResult(outcome);
     }
 
     /// <summary>Applies the lock transitions for <paramref name="credential"/>, with audit and notifications, idempotently.</summary>
-    private ValueTask<bool> LockAsync(ContractId contractId, UserId? userId, Credential credential, CancellationToken cancellationToken) =>
-        core.CommitAsync<bool>(
+    private async ValueTask LockAsync(ContractId contractId, UserId? userId, Credential credential, CancellationToken cancellationToken)
+    {
+        var scopes = new List<string>();
+        var locked = await core.CommitAsync<bool>(
             async ct =>
             {
+                scopes.Clear();
                 var contract = await core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
                 if (contract is null)
                 {
@@ -105,7 +127,6 @@ internal sealed class CredentialGuard(AuthCore core)
                 }
 
                 var changes = new AuthChanges();
-                var changed = false;
                 if (IsContractLevel(credential))
                 {
                     if (contract.TryApply(ContractTrigger.Locked, out var stopped))
@@ -113,8 +134,7 @@ internal sealed class CredentialGuard(AuthCore core)
                         changes.Put(stopped)
                             .Append(core.Audit(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.AdminLocked));
                         Enqueue(changes, core.Notification(SecurityEvent.AdminPinLocked, PrincipalId.Administrator(contractId), contract.AdminEmail));
-                        changed = true;
-                        Report(credential, "contract");
+                        scopes.Add("contract");
                     }
                 }
                 else
@@ -125,29 +145,36 @@ internal sealed class CredentialGuard(AuthCore core)
                         changes.Put(suspended)
                             .Append(core.Audit(AuditActor.System, "UserLocked", user.Principal, AuditOutcome.Succeeded, MessageCode.UserLocked));
                         Enqueue(changes, core.Notification(SecurityEvent.UserPinLocked, user.Principal, user.Email));
-                        changed = true;
-                        Report(credential, "user");
+                        scopes.Add("user");
                     }
 
                     if (contract.LockoutMode == LockoutMode.Linked && contract.TryApply(ContractTrigger.Locked, out var stopped))
                     {
                         changes.Put(stopped)
                             .Append(core.Audit(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.UserLocked));
-                        changed = true;
-                        Report(credential, "contract");
+                        scopes.Add("contract");
                     }
                 }
 
-                return (changed ? changes : null, changed);
+                return scopes.Count == 0 ? AuthCore.Nothing(false) : (changes, true);
             },
             () => false,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (!locked)
+        {
+            return;
+        }
 
-    private void Report(Credential credential, string scope)
-    {
-        AuthTelemetry.Locks.Add(1, AuthTelemetry.Tag("credential", credential.ToString()), AuthTelemetry.Tag("scope", scope));
-        AuthLog.CredentialLocked(core.Logger, credential, scope);
+        foreach (var scope in scopes)
+        {
+            AuthTelemetry.Locks.Add(1, AuthTelemetry.Tag("credential", credential.ToString()), AuthTelemetry.Tag("scope", scope));
+            AuthLog.CredentialLocked(core.Logger, credential, scope);
+        }
     }
+
+    /// <summary>A span per credential check, tagged with the credential kind and, at the end, the outcome; never an identifier or a guess.</summary>
+    private static System.Diagnostics.Activity? StartActivity(Credential credential) =>
+        AuthTelemetry.ActivitySource.StartActivity("BizWeb.Auth.CheckCredential")?.SetTag("bizweb.credential", credential.ToString());
 
     internal static void Enqueue(AuthChanges changes, SecurityNotification? notification)
     {

@@ -5,8 +5,9 @@ internal static class UserReleases
 {
     private static readonly Credential[] UserCredentials = [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken];
 
-    public static ValueTask<AuthResult> ReleaseAsync(AuthCore core, AuditActor actor, ContractId contractId, UserId userId, CancellationToken cancellationToken) =>
-        core.CommitAsync<AuthResult>(
+    public static async ValueTask<AuthResult> ReleaseAsync(AuthCore core, AuditActor actor, ContractId contractId, UserId userId, CancellationToken cancellationToken)
+    {
+        var result = await core.CommitAsync<AuthResult>(
             async ct =>
             {
                 var contract = await core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
@@ -28,9 +29,15 @@ internal static class UserReleases
                 }
 
                 CredentialGuard.Enqueue(changes, core.Notification(SecurityEvent.PinLockReleased, PrincipalId.Administrator(contractId), contract.AdminEmail));
-                AuthTelemetry.Unlocks.Add(1, AuthTelemetry.Tag("scope", "user"));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            AuthTelemetry.Unlocks.Add(1, AuthTelemetry.Tag("scope", "user"));
+        }
+
+        return result;
+    }
 }

@@ -1,7 +1,7 @@
 namespace BizWeb.Auth;
 
 /// <summary>The keys of the failure counters; stable, so stores may persist them.</summary>
-public static class CounterKey
+internal static class CounterKey
 {
     /// <summary>The counter of <paramref name="credential"/> of <paramref name="principal"/>, e.g. <c>12345678901/taro01#5</c>.</summary>
     /// <param name="principal">The owner of the credential.</param>

@@ -11,7 +11,7 @@ public interface ICredentialCounterStore
     /// Atomically increments the counter of <paramref name="key"/> if it is below
     /// <paramref name="limit"/>; a counter whose <c>expiresAt</c> has passed counts from zero.
     /// </summary>
-    /// <param name="key">The counter's key (see <see cref="CounterKey"/>).</param>
+    /// <param name="key">The counter's key: an opaque string the flows choose (at most 80 characters).</param>
     /// <param name="limit">The lockout limit.</param>
     /// <param name="now">The current time.</param>
     /// <param name="expiresAt">

@@ -25,6 +25,7 @@ public sealed class NotificationDispatcher
     /// <returns>How many notifications were delivered.</returns>
     public async ValueTask<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
+        using var activity = AuthTelemetry.ActivitySource.StartActivity("BizWeb.Auth.DispatchNotifications");
         var options = _core.Options.Notifications;
         var due = await _outbox.ListDueAsync(_core.Now, options.BatchSize, cancellationToken).ConfigureAwait(false);
         var delivered = 0;
@@ -67,7 +68,9 @@ public sealed class NotificationDispatcher
             delivered++;
         }
 
-        AuthTelemetry.ReportBacklog(await _outbox.CountPendingAsync(cancellationToken).ConfigureAwait(false));
+        var backlog = await _outbox.CountPendingAsync(cancellationToken).ConfigureAwait(false);
+        AuthTelemetry.ReportBacklog(backlog);
+        activity?.SetTag("bizweb.delivered", delivered).SetTag("bizweb.backlog", backlog);
         return delivered;
     }
 }

@@ -59,7 +59,7 @@ public sealed class AuthChanges
     }
 
     /// <summary>Sets a failure counter to zero.</summary>
-    /// <param name="counterKey">The key (<see cref="CounterKey"/>).</param>
+    /// <param name="counterKey">The counter's key.</param>
     /// <returns>This change set.</returns>
     public AuthChanges ResetCounter(string counterKey)
     {

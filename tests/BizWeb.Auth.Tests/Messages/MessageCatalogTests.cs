@@ -10,14 +10,6 @@ public sealed partial class MessageCatalogTests
     [GeneratedRegex("「([^「」]+。)」")]
     private static partial Regex QuotedMessage();
 
-    /// <summary>SPEC.md from shared/ beside the repository when present (the source of truth), else the copy in docs/.</summary>
-    private static string ReadSpec()
-    {
-        var root = RepositoryRoot.Find();
-        var shared = Path.Combine(root, "..", "shared", "SPEC.md");
-        return File.ReadAllText(File.Exists(shared) ? shared : Path.Combine(root, "docs", "SPEC.md"));
-    }
-
     public static TheoryData<MessageCode, string> SpecMessages => new()
     {
         { MessageCode.UserIdAlreadyUsed, "入力された利用者ＩＤはすでに使用されています。" },
@@ -32,7 +24,7 @@ public sealed partial class MessageCatalogTests
     [MemberData(nameof(SpecMessages))]
     public void Japanese_text_is_SPEC_mds_quotation_byte_for_byte(MessageCode code, string expected)
     {
-        var quoted = QuotedMessage().Matches(ReadSpec()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var quoted = QuotedMessage().Matches(Spec.Read()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
         Assert.Contains(expected, quoted);                       // the expectation really is SPEC.md's text
         Assert.Equal(expected, MessageCatalog.Get(code).Ja);      // and the catalogue reproduces it exactly
@@ -42,7 +34,7 @@ public sealed partial class MessageCatalogTests
     public void Every_message_SPEC_md_quotes_is_in_the_catalogue()
     {
         var catalogue = MessageCatalog.All.Select(m => m.Ja).ToHashSet(StringComparer.Ordinal);
-        var quoted = QuotedMessage().Matches(ReadSpec()).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var quoted = QuotedMessage().Matches(Spec.Read()).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Equal(6, quoted.Count);
         Assert.All(quoted, q => Assert.Contains(q, catalogue));
