@@ -9,10 +9,13 @@ namespace BizWeb.Auth.Conformance;
 /// </summary>
 public abstract class AuthStoreConformance : IDisposable
 {
-    private AuthHarness? _harness;
+    private readonly Lazy<AuthHarness> _harness;
 
-    /// <summary>The harness, built on first use with the derived class's stores.</summary>
-    protected AuthHarness H => _harness ??= AuthHarness.Create(services: AddStores);
+    /// <summary>Prepares the harness, built on first use (thread-safe: parallel tests touch it from many threads at once).</summary>
+    protected AuthStoreConformance() => _harness = new(() => AuthHarness.Create(services: AddStores), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The harness with the derived class's stores.</summary>
+    protected AuthHarness H => _harness.Value;
 
     /// <summary>Registers the store implementation under test (nothing for the in-memory default).</summary>
     protected abstract void AddStores(IServiceCollection services);
@@ -94,7 +97,11 @@ public abstract class AuthStoreConformance : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _harness?.Dispose();
+        if (_harness.IsValueCreated)
+        {
+            _harness.Value.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

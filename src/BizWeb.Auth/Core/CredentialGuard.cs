@@ -48,9 +48,9 @@ internal sealed class CredentialGuard(AuthCore core)
         var reservation = await core.Counters.TryReserveAttemptAsync(key, limit, core.Now, null, cancellationToken).ConfigureAwait(false);
         if (!reservation.Reserved)
         {
-            // The limit was reached by another request (possibly on another server) whose lock is
-            // committing right now, or whose commit was lost: make sure the lock is in place.
-            await LockAsync(contract.Id, user?.Id, credential, cancellationToken).ConfigureAwait(false);
+            // The last attempt is taken, possibly by a request still being evaluated on another
+            // server: refuse without locking, because that attempt may yet succeed and reset the
+            // count. Whoever evaluates the failing last attempt applies the lock.
             await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
             return new GuardResult(GuardOutcome.Locked);
         }
