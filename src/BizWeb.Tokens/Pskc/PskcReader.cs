@@ -24,10 +24,14 @@ internal static class PskcReader
     private static readonly XNamespace Xenc = XmlEnc;
     private static readonly XNamespace Xenc11 = XmlEnc11;
 
-    public static XmlReaderSettings Settings { get; } = new()
+    /// <summary>The most characters a file may hold: about 150,000 key packages, so a hostile file cannot exhaust memory.</summary>
+    private const long MaxCharacters = 256L * 1024 * 1024;
+
+    private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
+        MaxCharactersInDocument = MaxCharacters,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
