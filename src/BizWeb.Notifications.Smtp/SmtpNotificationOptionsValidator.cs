@@ -29,6 +29,11 @@ internal sealed class SmtpNotificationOptionsValidator : IValidateOptions<SmtpNo
             problems.Add("BizWeb:Smtp:FromAddress must be an e-mail address.");
         }
 
+        if (options.Security == SmtpSecurity.None && !IsLoopback(options.Host))
+        {
+            problems.Add("BizWeb:Smtp:Security None (no encryption) is allowed only for a mail sink on this machine (localhost, 127.0.0.1, ::1).");
+        }
+
         if (string.IsNullOrEmpty(options.UserName) != string.IsNullOrEmpty(options.Password))
         {
             problems.Add("BizWeb:Smtp:UserName and Password are given together or not at all.");
@@ -41,4 +46,8 @@ internal sealed class SmtpNotificationOptionsValidator : IValidateOptions<SmtpNo
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    private static bool IsLoopback(string? host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 }

@@ -9,6 +9,6 @@ public enum SmtpSecurity
     /// <summary>TLS from the first byte (port 465).</summary>
     SslOnConnect = 1,
 
-    /// <summary>No encryption: only for a mail sink on the same machine (development, tests).</summary>
+    /// <summary>No encryption: only for a mail sink on the same machine (development, tests); refused for any other host.</summary>
     None = 2,
 }

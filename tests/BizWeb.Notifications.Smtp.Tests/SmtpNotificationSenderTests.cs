@@ -78,4 +78,32 @@ public sealed class SmtpNotificationSenderTests(Smtp4devServer smtp) : IClassFix
         Assert.Equal(4, error.Failures.Count());
         Assert.Equal(typeof(SmtpNotificationSender), services.Single(d => d.ServiceType == typeof(INotificationSender)).ImplementationType);
     }
+
+    [Theory]
+    [InlineData("smtp.bank.example.jp", false)]
+    [InlineData("10.0.0.25", false)]
+    [InlineData("localhost", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    public void No_encryption_is_allowed_only_to_this_machine(string host, bool allowed)
+    {
+        var services = new ServiceCollection();
+        services.AddBizWeb().AddSmtpNotifications(o =>
+        {
+            o.Host = host;
+            o.Port = 25;
+            o.Security = SmtpSecurity.None;
+            o.FromAddress = "noreply@bank.example.jp";
+        });
+        using var provider = services.BuildServiceProvider();
+        var validate = () => provider.GetRequiredService<IStartupValidator>().Validate();
+        if (allowed)
+        {
+            validate();
+        }
+        else
+        {
+            Assert.Contains("Security None", Assert.Throws<OptionsValidationException>(validate).Message, StringComparison.Ordinal);
+        }
+    }
 }
