@@ -180,4 +180,41 @@ public sealed class FlowIntegrationTests
         // A retired token cannot be registered again, to anyone.
         Assert.Equal(MessageCode.HardwareTokenUnavailable, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "NEW-1", Code(host, 1), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
     }
+
+    [Fact]
+    public async Task Wrong_card_answers_count_through_the_lockout_engine_and_the_seventh_stops_the_contract()
+    {
+        var (host, card) = await ActivatedContractAsync();
+        using var disposeHost = host;
+        host.CertificatePrincipal = TestHost.Admin;
+        using var certificate = TestHost.DummyCertificate();
+        var signIn = host.Get<AdminSignIn>();
+        var step = (await signIn.VerifyPinAsync(certificate, TestHost.LoginPin, Browser)).Value;
+        var answer = TestHost.Answer(card, step.Challenge.Prompts);
+        var wrong = string.Concat(answer.Select(c => (char)('0' + ((c - '0' + 1) % 10))));
+
+        var codes = new List<MessageCode?>();
+        for (var i = 0; i < 7; i++)
+        {
+            codes.Add((await signIn.VerifyCardAsync(step.Handle, wrong, Browser)).ErrorCode);
+        }
+
+        Assert.All(codes[..6], c => Assert.Equal(MessageCode.OneTimePasswordIncorrect, c));
+        Assert.Equal(ContractState.Stopped, (await host.Get<IContractStore>().FindAsync(TestHost.Contract, default))!.State);
+        Assert.False((await signIn.VerifyCardAsync(step.Handle, answer, Browser)).Succeeded);
+        Assert.False((await signIn.VerifyPinAsync(certificate, TestHost.LoginPin, Browser)).Succeeded);
+    }
+
+    [Fact]
+    public async Task The_admin_obtains_a_certificate_ticket_with_the_printed_card()
+    {
+        var (host, card) = await ActivatedContractAsync();
+        using var disposeHost = host;
+        var enrollment = host.Get<CertificateEnrollment>();
+        var step = await enrollment.BeginAdminAsync(TestHost.ContractText, TestHost.LoginPin, Browser);
+        Assert.True(step.Succeeded, step.ToString());
+        var ticket = await enrollment.CompleteAdminAsync(step.Value.Handle, TestHost.Answer(card, step.Value.Challenge.Prompts), Browser);
+        Assert.True(ticket.Succeeded, ticket.ToString());
+        Assert.Equal(TestHost.Admin, (await enrollment.RedeemTicketAsync(ticket.Value.Handle)).Value);
+    }
 }
