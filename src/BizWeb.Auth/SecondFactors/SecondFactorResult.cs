@@ -10,8 +10,10 @@ public enum SecondFactorResult
     Rejected = 1,
 
     /// <summary>
-    /// Not an answer at all (e.g. full-width digits, wrong length): reported with
-    /// <see cref="SecondFactorVerification.Error"/>, not counted as a failure.
+    /// Not a possible answer (e.g. the wrong number of digits), reported with
+    /// <see cref="SecondFactorVerification.Error"/>. The flows refuse input that is not half-width
+    /// digits before an attempt is reserved; whatever reaches a verifier counts as a guess, so a
+    /// malformed answer counts like a wrong one.
     /// </summary>
     Malformed = 2,
 }
