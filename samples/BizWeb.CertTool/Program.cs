@@ -38,9 +38,11 @@ return await root.Parse(args).InvokeAsync();
 
 static async Task<int> EnrollAsync(string serverText, string contractId, string? userId, string algorithm, DirectoryInfo outDir, bool stdin, CancellationToken ct)
 {
-    if (!Uri.TryCreate(serverText.EndsWith('/') ? serverText : serverText + "/", UriKind.Absolute, out var server) || (server.Scheme != Uri.UriSchemeHttps && server.Scheme != Uri.UriSchemeHttp))
+    // PINs travel to the server: https only, except plain http to this machine (a development host, the tests).
+    if (!Uri.TryCreate(serverText.EndsWith('/') ? serverText : serverText + "/", UriKind.Absolute, out var server)
+        || !(server.Scheme == Uri.UriSchemeHttps || (server.Scheme == Uri.UriSchemeHttp && server.IsLoopback)))
     {
-        Console.Error.WriteLine("error: --server must be an absolute https URL.");
+        Console.Error.WriteLine("error: --server must be an absolute https URL (plain http is allowed to localhost only).");
         return ExitCodes.Usage;
     }
 
