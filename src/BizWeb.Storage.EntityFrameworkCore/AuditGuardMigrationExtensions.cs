@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Microsoft.EntityFrameworkCore;
+namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
 /// Makes the audit trail append-only in the database itself, whoever connects: triggers refuse

@@ -1,7 +1,7 @@
 using BizWeb.Auth;
-using BizWeb.Storage.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 
-namespace Microsoft.EntityFrameworkCore;
+namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
 /// Maps the BizWeb stores into any <see cref="DbContext"/>, the way ASP.NET Core Identity and

@@ -4,7 +4,7 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
 /// One record of the audit trail, with every field its hash covers, so the chain verifies from the
-/// table alone. Never updated or deleted (a trigger refuses it, see <see cref="Microsoft.EntityFrameworkCore.AuditGuardMigrationExtensions"/>).
+/// table alone. Never updated or deleted (a trigger refuses it, see <see cref="AuditGuardMigrationExtensions"/>).
 /// </summary>
 internal sealed class AuditRow
 {

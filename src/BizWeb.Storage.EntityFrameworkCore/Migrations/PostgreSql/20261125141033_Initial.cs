@@ -1,3 +1,4 @@
+using BizWeb.Storage.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using System;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    internal partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
