@@ -9,10 +9,23 @@ namespace BizWeb.Auth.Conformance;
 /// </summary>
 public abstract class AuthStoreConformance : IDisposable
 {
+    private readonly Lock _gate = new();
     private AuthHarness? _harness;
 
-    /// <summary>The harness, built on first use with the derived class's stores.</summary>
-    protected AuthHarness H => _harness ??= AuthHarness.Create(services: AddStores);
+    /// <summary>
+    /// The harness, built on first use with the derived class's stores. Built once even when the
+    /// first use is from parallel tasks, so every task of a test talks to the same stores.
+    /// </summary>
+    protected AuthHarness H
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _harness ??= AuthHarness.Create(services: AddStores);
+            }
+        }
+    }
 
     /// <summary>Registers the store implementation under test (nothing for the in-memory default).</summary>
     protected abstract void AddStores(IServiceCollection services);
@@ -94,7 +107,11 @@ public abstract class AuthStoreConformance : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _harness?.Dispose();
+        lock (_gate)
+        {
+            _harness?.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 }
