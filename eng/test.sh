@@ -24,7 +24,8 @@ for script in eng/provision/*.sh; do
   source "$script"
 done
 
-echo "==> restore"
+echo "==> restore (local tools: .config/dotnet-tools.json, then packages)"
+dotnet tool restore
 dotnet restore BizWeb.Sdk.sln
 echo "==> build ($configuration, warnings as errors)"
 dotnet build BizWeb.Sdk.sln -c "$configuration" --no-restore -warnaserror -nologo

@@ -9,23 +9,13 @@ namespace BizWeb.Auth.Conformance;
 /// </summary>
 public abstract class AuthStoreConformance : IDisposable
 {
-    private readonly Lock _gate = new();
-    private AuthHarness? _harness;
+    private readonly Lazy<AuthHarness> _harness;
 
-    /// <summary>
-    /// The harness, built on first use with the derived class's stores. Built once even when the
-    /// first use is from parallel tasks, so every task of a test talks to the same stores.
-    /// </summary>
-    protected AuthHarness H
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _harness ??= AuthHarness.Create(services: AddStores);
-            }
-        }
-    }
+    /// <summary>Prepares the harness, built on first use (thread-safe: parallel tests touch it from many threads at once).</summary>
+    protected AuthStoreConformance() => _harness = new(() => AuthHarness.Create(services: AddStores), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The harness with the derived class's stores.</summary>
+    protected AuthHarness H => _harness.Value;
 
     /// <summary>Registers the store implementation under test (nothing for the in-memory default).</summary>
     protected abstract void AddStores(IServiceCollection services);
@@ -107,9 +97,9 @@ public abstract class AuthStoreConformance : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (_gate)
+        if (_harness.IsValueCreated)
         {
-            _harness?.Dispose();
+            _harness.Value.Dispose();
         }
 
         GC.SuppressFinalize(this);

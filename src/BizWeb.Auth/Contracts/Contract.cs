@@ -40,6 +40,10 @@ public sealed record Contract
     /// <summary>The store's concurrency version: 0 for a contract not stored yet.</summary>
     public long Version { get; init; }
 
+    /// <summary>Identity and state only: never the PIN hashes, the e-mail address or the security stamp.</summary>
+    /// <returns>E.g. <c>Contract 12345678901 Active (Linked, v3)</c>.</returns>
+    public override string ToString() => $"Contract {Id} {State} ({LockoutMode}{(AccidentRegistered ? ", accident" : string.Empty)}, v{Version})";
+
     /// <summary>Applies <paramref name="trigger"/> through <see cref="ContractLifecycle"/>.</summary>
     /// <param name="trigger">What happened.</param>
     /// <param name="next">The contract in its new state (with a new security stamp when it stops).</param>

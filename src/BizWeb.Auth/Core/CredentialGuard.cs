@@ -48,22 +48,21 @@ internal sealed class CredentialGuard(AuthCore core)
         var reservation = await core.Counters.TryReserveAttemptAsync(key, limit, core.Now, null, cancellationToken).ConfigureAwait(false);
         if (!reservation.Reserved)
         {
-            // The limit was reached by another request (possibly on another server) whose lock is
-            // committing right now, or whose commit was lost: make sure the lock is in place.
-            await LockAsync(contract.Id, user?.Id, credential, cancellationToken).ConfigureAwait(false);
+            // The last attempt is taken, possibly by a request still being evaluated on another
+            // server: refuse without locking, because that attempt may yet succeed and reset the
+            // count. Whoever evaluates the failing last attempt applies the lock.
             await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
             return new GuardResult(GuardOutcome.Locked);
         }
 
+        // Input that is not an answer at all is refused by the flows before the reservation; an
+        // answer the verifier still calls malformed (e.g. a wrong number of digits) counts as wrong:
+        // giving the attempt back could erase another request's failure.
         var verification = await evaluate(cancellationToken).ConfigureAwait(false);
-        switch (verification.Result)
+        if (verification.Result == SecondFactorResult.Verified)
         {
-            case SecondFactorResult.Verified:
-                await core.Counters.ResetAsync(key, cancellationToken).ConfigureAwait(false);
-                return new GuardResult(GuardOutcome.Verified);
-            case SecondFactorResult.Malformed:
-                await core.Counters.ReleaseAttemptAsync(key, cancellationToken).ConfigureAwait(false);
-                return new GuardResult(GuardOutcome.Malformed, verification.Error);
+            await core.Counters.ResetAsync(key, cancellationToken).ConfigureAwait(false);
+            return new GuardResult(GuardOutcome.Verified);
         }
 
         AuthTelemetry.CredentialFailures.Add(1, AuthTelemetry.Tag("credential", credential.ToString()));
@@ -77,6 +76,18 @@ internal sealed class CredentialGuard(AuthCore core)
 
         await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Failed, FailedCode(credential)), cancellationToken).ConfigureAwait(false);
         return new GuardResult(GuardOutcome.Failed);
+    }
+
+    /// <summary>
+    /// A guess at a user credential of a stopped contract: refused without evaluation and before the
+    /// user is looked up, so real and unknown user ids answer alike.
+    /// </summary>
+    public async ValueTask<GuardResult> RefuseStoppedAsync(PrincipalId typed, Credential credential, AuditActor actor, string action, CancellationToken cancellationToken)
+    {
+        using var activity = StartActivity(credential);
+        await core.AppendAuditAsync(core.Audit(actor, action, PrincipalId.Administrator(typed.ContractId), AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("bizweb.outcome", nameof(GuardOutcome.Locked));
+        return new GuardResult(GuardOutcome.Locked);
     }
 
     /// <summary>

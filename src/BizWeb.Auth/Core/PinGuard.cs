@@ -3,12 +3,18 @@ namespace BizWeb.Auth;
 /// <summary>
 /// A PIN guess for a principal given by its identifiers: loads the contract (and user), and runs the
 /// guess through <see cref="CredentialGuard"/>, with the same cost and answers for identifiers that
-/// do not exist.
+/// do not exist. Input that cannot be a PIN of any PIN system (not half-width, longer than 12) is an
+/// input error and never counted.
 /// </summary>
 internal static class PinGuard
 {
     public static async ValueTask<PinGuardResult> CheckContractPinAsync(AuthCore core, ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken)
     {
+        if (NotAPin(pin) is { } malformed)
+        {
+            return new PinGuardResult(malformed, null, null, null);
+        }
+
         var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
         if (contract is null)
         {
@@ -30,7 +36,19 @@ internal static class PinGuard
 
     public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken)
     {
+        if (NotAPin(pin) is { } malformed)
+        {
+            return new PinGuardResult(malformed, null, null, null);
+        }
+
         var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        if (contract is { State: ContractState.Stopped })
+        {
+            // Refused before the user is looked up: a stopped contract must not tell its real user ids from unknown ones.
+            var refused = await core.Guard.RefuseStoppedAsync(PrincipalId.User(contractId, userId), credential, actor, action, cancellationToken).ConfigureAwait(false);
+            return new PinGuardResult(refused, null, null, null);
+        }
+
         var user = contract is null ? null : await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false);
         if (contract is null || user is null || user.State == UserState.Deleted)
         {
@@ -48,4 +66,10 @@ internal static class PinGuard
         var result = await core.Guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
         return new PinGuardResult(result, contract, user, check);
     }
+
+    /// <summary>Input no PIN system accepts: not printable ASCII, or longer than any PIN.</summary>
+    private static GuardResult? NotAPin(string pin) =>
+        pin.Any(c => c is <= ' ' or > '~') ? new GuardResult(GuardOutcome.Malformed, MessageCatalog.Get(MessageCode.PinNotHalfWidth))
+        : pin.Length > PinPolicy.HighestMaxLength ? new GuardResult(GuardOutcome.Malformed, MessageCatalog.Format(MessageCode.PinLength, PinPolicy.LowestMinLength, PinPolicy.HighestMaxLength))
+        : null;
 }

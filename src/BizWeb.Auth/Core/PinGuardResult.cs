@@ -5,6 +5,14 @@ internal sealed record PinGuardResult(GuardResult Guard, Contract? Contract, Use
 {
     public bool Verified => Guard.Verified;
 
-    /// <summary>The error a refusal answers with: <paramref name="failed"/> for a wrong PIN, the lock message once locked.</summary>
-    public MessageCode ErrorCode(MessageCode failed, MessageCode locked) => Guard.Outcome == GuardOutcome.Locked ? locked : failed;
+    /// <summary>
+    /// The errors a refusal answers with: the input error of a malformed PIN, <paramref name="failed"/>
+    /// for a wrong one, <paramref name="locked"/> once locked.
+    /// </summary>
+    public IReadOnlyList<BizWebMessage> Errors(MessageCode failed, MessageCode locked) => Guard.Outcome switch
+    {
+        GuardOutcome.Malformed => [Guard.Error!],
+        GuardOutcome.Locked => [MessageCatalog.Get(locked)],
+        _ => [MessageCatalog.Get(failed)],
+    };
 }

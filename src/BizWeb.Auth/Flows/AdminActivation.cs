@@ -12,6 +12,7 @@ public sealed class AdminActivation
     private const string LoginPinKey = "login";
     private const string ConfirmationPinKey = "confirmation";
     private const string EmailKey = "email";
+    private const string RegistrationPinKey = "registration";
     private readonly AuthCore _core;
     private readonly ICustomerCardVerifier? _card;
 
@@ -45,7 +46,7 @@ public sealed class AdminActivation
         var check = await PinGuard.CheckContractPinAsync(_core, id, Credential.RegistrationPin, pin.Value, actor, "AdminActivationBegin", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
-            return AuthResult.Fail<FlowHandle>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+            return AuthResult.Fail<FlowHandle>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
         }
 
         var contract = check.Contract!;
@@ -68,11 +69,13 @@ public sealed class AdminActivation
             return AuthResult.Fail<FlowHandle>(code);
         }
 
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminActivation, admin, _core.Options.Flows.InterruptedActivationCooldown);
-        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "AdminActivationBegin", admin, AuditOutcome.Succeeded));
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminActivation, admin, _core.Options.Flows.InterruptedActivationCooldown,
+            new Dictionary<string, string> { [RegistrationPinKey] = contract.RegistrationPinHash });
+        // Writing the contract back unchanged serialises parallel begins: only one passes the cooldown check.
+        var changes = new AuthChanges().Put(contract).Put(ticket).Append(_core.Audit(actor, "AdminActivationBegin", admin, AuditOutcome.Succeeded));
         return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new FlowHandle(handle, ticket.ExpiresAt))
-            : AuthResult.Fail<FlowHandle>(MessageCode.ConcurrencyConflict);
+            : AuthResult.Fail<FlowHandle>(MessageCode.ActivationInterrupted);
     }
 
     /// <summary>
@@ -110,7 +113,7 @@ public sealed class AdminActivation
         var check = await PinGuard.CheckContractPinAsync(_core, admin.ContractId, Credential.RegistrationPin, pin.Value, actor, "AdminActivationCredentials", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
-            return AuthResult.Fail<SecondFactorStep>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+            return AuthResult.Fail<SecondFactorStep>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
         }
 
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
@@ -128,6 +131,7 @@ public sealed class AdminActivation
             ExpiresAt = now + _core.Options.Flows.InterruptedActivationCooldown,
             Values = new Dictionary<string, string>
             {
+                [RegistrationPinKey] = ticket.Values.GetValueOrDefault(RegistrationPinKey, string.Empty),
                 [LoginPinKey] = _core.Hasher.HashPin(loginPin!),
                 [ConfirmationPinKey] = _core.Hasher.HashPin(confirmationPin!),
                 [EmailKey] = email!,
@@ -161,6 +165,11 @@ public sealed class AdminActivation
             return AuthResult.Fail(MessageCode.FlowExpired);
         }
 
+        if (OneTimePasswordInput.Check(cardAnswer) is { } malformed)
+        {
+            return AuthResult.Fail([malformed]);
+        }
+
         var admin = ticket.Principal;
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
         var context = new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _core.Now);
@@ -169,8 +178,6 @@ public sealed class AdminActivation
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "card"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
         {
-            case GuardOutcome.Malformed:
-                return AuthResult.Fail([guard.Error ?? MessageCatalog.Get(MessageCode.OneTimePasswordMalformed)]);
             case GuardOutcome.Failed:
                 return AuthResult.Fail(MessageCode.OneTimePasswordIncorrect);
             case GuardOutcome.Locked:
@@ -182,7 +189,19 @@ public sealed class AdminActivation
             {
                 var current = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
                 var open = await _core.Tickets.FindByHandleHashAsync(ticket.HandleHash, ct).ConfigureAwait(false);
-                if (current is null || open is null || open.Completed || !current.TryApply(ContractTrigger.AdminActivated, out var activated))
+                if (current is null || open is null || !open.IsOpen(_core.Now)
+                    || !string.Equals(open.Values.GetValueOrDefault(RegistrationPinKey), current.RegistrationPinHash, StringComparison.Ordinal))
+                {
+                    // Closed by the bank, or ① was reset since this activation began: it must start again.
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.FlowExpired));
+                }
+
+                if (current.AccidentRegistered)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.AccidentRegistered));
+                }
+
+                if (!current.TryApply(ContractTrigger.AdminActivated, out var activated))
                 {
                     return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }

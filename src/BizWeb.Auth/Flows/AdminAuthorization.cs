@@ -42,7 +42,7 @@ public sealed class AdminAuthorization
         var check = await PinGuard.CheckContractPinAsync(core, admin.ContractId, Credential.AdminConfirmationPin, confirmationPin, actor, action, cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
-            return (AuthResult.Fail(check.ErrorCode(MessageCode.ConfirmationPinIncorrect, MessageCode.AdminLocked)), null);
+            return (AuthResult.Fail(check.Errors(MessageCode.ConfirmationPinIncorrect, MessageCode.AdminLocked)), null);
         }
 
         var contract = check.Contract!;

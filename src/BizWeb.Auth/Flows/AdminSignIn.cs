@@ -46,7 +46,7 @@ public sealed class AdminSignIn
         if (!check.Verified)
         {
             Count(check.Guard.Outcome.ToString());
-            return AuthResult.Fail<SecondFactorStep>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+            return AuthResult.Fail<SecondFactorStep>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
         }
 
         var contract = check.Contract!;
@@ -98,6 +98,11 @@ public sealed class AdminSignIn
             return AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired);
         }
 
+        if (OneTimePasswordInput.Check(cardAnswer) is { } malformed)
+        {
+            return AuthResult.Fail<SignedInPrincipal>([malformed]);
+        }
+
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
         var context = new SecondFactorContext(ticket.Principal, FlowPurpose.AdminSignIn, ticket.Id, _core.Now);
         var guard = await _core.Guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminSignInCard",
@@ -105,14 +110,21 @@ public sealed class AdminSignIn
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "card"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
         {
-            case GuardOutcome.Malformed:
-                return AuthResult.Fail<SignedInPrincipal>([guard.Error ?? MessageCatalog.Get(MessageCode.OneTimePasswordMalformed)]);
             case GuardOutcome.Failed:
                 Count("Failed");
                 return AuthResult.Fail<SignedInPrincipal>(MessageCode.OneTimePasswordIncorrect);
             case GuardOutcome.Locked:
                 Count("Locked");
                 return AuthResult.Fail<SignedInPrincipal>(MessageCode.AdminLocked);
+        }
+
+        // Read again: an accident or a lock may have come between the PIN and the card.
+        var current = await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.AccidentRegistered || current.State != ContractState.Active)
+        {
+            var code = current is { AccidentRegistered: true } ? MessageCode.AccidentRegistered : MessageCode.ContractNotActive;
+            await _core.AppendAuditAsync(_core.Audit(actor, "AdminSignInCard", ticket.Principal, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<SignedInPrincipal>(code);
         }
 
         var changes = new AuthChanges()
@@ -124,7 +136,7 @@ public sealed class AdminSignIn
         }
 
         Count("Succeeded");
-        return AuthResult.Ok(new SignedInPrincipal(ticket.Principal, contract.SecurityStamp));
+        return AuthResult.Ok(new SignedInPrincipal(ticket.Principal, current.SecurityStamp));
     }
 
     private void Count(string outcome)

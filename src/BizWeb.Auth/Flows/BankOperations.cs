@@ -161,6 +161,47 @@ public sealed class BankOperations
         return Finish(action, result);
     }
 
+    /// <summary>
+    /// Ends an administrator activation in progress (e.g. one the bank suspects was begun by someone
+    /// else), so that the interrupted-activation cooldown no longer blocks the real administrator.
+    /// Resetting the registration PIN, unlocking and registering an accident do the same on their own.
+    /// </summary>
+    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="contractId">The contract.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="MessageCode.InvalidState"/> when no activation is in progress.</returns>
+    public async ValueTask<AuthResult> CancelActivationAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
+    {
+        RequireOperator(operatorActor);
+        var result = await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var changes = new AuthChanges();
+                if (!await CloseOpenActivationAsync(changes, contractId, ct).ConfigureAwait(false))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                }
+
+                changes.Append(_core.Audit(operatorActor, "AdminActivationCancelled", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+        return Finish("AdminActivationCancelled", result);
+    }
+
+    private async ValueTask<bool> CloseOpenActivationAsync(AuthChanges changes, ContractId contractId, CancellationToken cancellationToken)
+    {
+        var open = await _core.Tickets.FindLatestAsync(PrincipalId.Administrator(contractId), FlowPurpose.AdminActivation, cancellationToken).ConfigureAwait(false);
+        if (open is null || !open.IsOpen(_core.Now))
+        {
+            return false;
+        }
+
+        changes.Put(open with { Completed = true, Values = new Dictionary<string, string>() });
+        return true;
+    }
+
     private async ValueTask<AuthResult> ChangeContractAsync(
         AuditActor operatorActor,
         ContractId contractId,
@@ -186,6 +227,7 @@ public sealed class BankOperations
                 }
 
                 var changes = new AuthChanges().Put(next).Append(_core.Audit(operatorActor, action, PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
+                await CloseOpenActivationAsync(changes, contractId, ct).ConfigureAwait(false);
                 foreach (var key in counterResets)
                 {
                     changes.ResetCounter(key);

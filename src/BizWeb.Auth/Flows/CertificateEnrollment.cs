@@ -42,7 +42,7 @@ public sealed class CertificateEnrollment
         var check = await PinGuard.CheckContractPinAsync(_core, id, Credential.AdminLoginPin, loginPin!, actor, "AdminEnrollmentBegin", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
-            return AuthResult.Fail<SecondFactorStep>(check.ErrorCode(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
+            return AuthResult.Fail<SecondFactorStep>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
         }
 
         var contract = check.Contract!;
@@ -100,7 +100,7 @@ public sealed class CertificateEnrollment
         var check = await PinGuard.CheckUserPinAsync(_core, cid, uid, Credential.UserLoginPin, loginPin!, actor, "UserEnrollmentBegin", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
-            return AuthResult.Fail<FlowHandle>(check.ErrorCode(MessageCode.UserSignInFailed, MessageCode.UserLocked));
+            return AuthResult.Fail<FlowHandle>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked));
         }
 
         var (contract, user) = (check.Contract!, check.User!);
@@ -142,6 +142,15 @@ public sealed class CertificateEnrollment
             return AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid);
         }
 
+        // Read again: a deletion, accident, suspension or a withdrawn certificate flag since the checks voids the ticket.
+        var contract = await _core.Contracts.FindAsync(open.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var user = open.Principal.UserId is { } userId ? await _core.Users.FindAsync(open.Principal.ContractId, userId, cancellationToken).ConfigureAwait(false) : null;
+        if (contract is null || (open.Principal.UserId is not null && user is null) || Refusal(contract, user) is not null)
+        {
+            await _core.UnitOfWork.CommitAsync(new AuthChanges().Put(open with { Completed = true }).Append(_core.Audit(AuditActor.System, "EnrollmentTicketRedeemed", open.Principal, AuditOutcome.Refused, MessageCode.EnrollmentTicketInvalid)), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid);
+        }
+
         var changes = new AuthChanges()
             .Put(open with { Completed = true })
             .Append(_core.Audit(AuditActor.System, "EnrollmentTicketRedeemed", open.Principal, AuditOutcome.Succeeded));
@@ -160,6 +169,16 @@ public sealed class CertificateEnrollment
             return AuthResult.Fail<FlowHandle>(MessageCode.FlowExpired);
         }
 
+        if (OneTimePasswordInput.Check(answer) is { } malformed)
+        {
+            return AuthResult.Fail<FlowHandle>([malformed]);
+        }
+
+        if (Refusal(contract, user) is { } refusal)
+        {
+            return AuthResult.Fail<FlowHandle>(refusal);
+        }
+
         var context = new SecondFactorContext(ticket.Principal, purpose, ticket.Id, _core.Now);
         Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate = credential == Credential.CustomerCard
             ? ct => (_card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.")).VerifyAsync(context, answer ?? string.Empty, ct)
@@ -168,8 +187,6 @@ public sealed class CertificateEnrollment
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", credential == Credential.CustomerCard ? "card" : "token"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
         {
-            case GuardOutcome.Malformed:
-                return AuthResult.Fail<FlowHandle>([guard.Error ?? MessageCatalog.Get(MessageCode.OneTimePasswordMalformed)]);
             case GuardOutcome.Failed:
                 return AuthResult.Fail<FlowHandle>(MessageCode.OneTimePasswordIncorrect);
             case GuardOutcome.Locked:
@@ -185,4 +202,15 @@ public sealed class CertificateEnrollment
             ? AuthResult.Ok(new FlowHandle(enrollmentHandle, enrollment.ExpiresAt))
             : AuthResult.Fail<FlowHandle>(MessageCode.FlowExpired);
     }
+
+    /// <summary>What refuses enrollment for a principal whose credentials were right: accidents, states, the certificate flag.</summary>
+    private static MessageCode? Refusal(Contract contract, User? user) => user is null
+        ? contract switch
+        {
+            { AccidentRegistered: true } => MessageCode.AccidentRegistered,
+            { State: not ContractState.Active } => MessageCode.ContractNotActive,
+            _ => null,
+        }
+        : user.State == UserState.Deleted ? MessageCode.FlowExpired
+        : UserGate.Refusal(contract, user, requireActive: false) ?? (user.IssueCertificate ? null : MessageCode.CertificateNotPermitted);
 }

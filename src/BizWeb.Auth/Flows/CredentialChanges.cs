@@ -184,7 +184,7 @@ public sealed class CredentialChanges
         if (!check.Verified)
         {
             var failed = credential is Credential.AdminConfirmationPin or Credential.UserConfirmationPin ? MessageCode.ConfirmationPinIncorrect : MessageCode.CurrentPinIncorrect;
-            return AuthResult.Fail(check.ErrorCode(failed, principal.IsAdministrator ? MessageCode.AdminLocked : MessageCode.UserLocked));
+            return AuthResult.Fail(check.Errors(failed, principal.IsAdministrator ? MessageCode.AdminLocked : MessageCode.UserLocked));
         }
 
         var refusal = check.User is { } user ? UserGate.Refusal(check.Contract!, user) : check.Contract! switch

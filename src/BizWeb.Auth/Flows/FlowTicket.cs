@@ -39,6 +39,10 @@ public sealed record FlowTicket
     /// <summary>The store's concurrency version: 0 for a ticket not stored yet.</summary>
     public long Version { get; init; }
 
+    /// <summary>Never the handle's hash or the values kept between steps.</summary>
+    /// <returns>E.g. <c>FlowTicket AdminActivation 12345678901 step 2</c>.</returns>
+    public override string ToString() => $"FlowTicket {Purpose} {Principal} step {Step}{(Completed ? " completed" : string.Empty)}";
+
     /// <summary>Whether the ticket can take another step at <paramref name="now"/>.</summary>
     /// <param name="now">The current time.</param>
     /// <returns><see langword="true"/> when neither completed nor expired.</returns>

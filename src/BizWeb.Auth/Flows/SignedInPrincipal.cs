@@ -7,4 +7,9 @@ namespace BizWeb.Auth;
 /// </summary>
 /// <param name="Principal">Who signed in.</param>
 /// <param name="SecurityStamp">The principal's security stamp at sign-in.</param>
-public sealed record SignedInPrincipal(PrincipalId Principal, string SecurityStamp);
+public sealed record SignedInPrincipal(PrincipalId Principal, string SecurityStamp)
+{
+    /// <summary>Never the security stamp.</summary>
+    /// <returns>E.g. <c>SignedInPrincipal 12345678901/taro</c>.</returns>
+    public override string ToString() => $"SignedInPrincipal {Principal}";
+}

@@ -40,7 +40,7 @@ public sealed class UserActivation
         var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, temporaryLoginPin, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
-            return AuthResult.Fail<UserActivationStep>(check.ErrorCode(MessageCode.UserSignInFailed, MessageCode.UserLocked));
+            return AuthResult.Fail<UserActivationStep>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked));
         }
 
         var (contract, user) = (check.Contract!, check.User!);
@@ -58,10 +58,11 @@ public sealed class UserActivation
         }
 
         var (ticket, handle) = Tickets.New(_core, FlowPurpose.UserActivation, p, _core.Options.Flows.InterruptedActivationCooldown);
-        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "UserActivationBegin", p, AuditOutcome.Succeeded));
+        // Writing the user back unchanged serialises parallel begins: only one passes the cooldown check.
+        var changes = new AuthChanges().Put(user).Put(ticket).Append(_core.Audit(actor, "UserActivationBegin", p, AuditOutcome.Succeeded));
         return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new UserActivationStep(handle, ticket.ExpiresAt, user.Email is not null))
-            : AuthResult.Fail<UserActivationStep>(MessageCode.ConcurrencyConflict);
+            : AuthResult.Fail<UserActivationStep>(MessageCode.ActivationInterrupted);
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ public sealed class UserActivation
             if (!check.Verified)
             {
                 var failed = credential == Credential.UserLoginPin ? MessageCode.UserSignInFailed : MessageCode.ConfirmationPinIncorrect;
-                return AuthResult.Fail<SignedInPrincipal>(check.ErrorCode(failed, MessageCode.UserLocked));
+                return AuthResult.Fail<SignedInPrincipal>(check.Errors(failed, MessageCode.UserLocked));
             }
         }
 

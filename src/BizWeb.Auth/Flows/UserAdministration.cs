@@ -15,11 +15,11 @@ public sealed class UserAdministration
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The users.</returns>
-    public async ValueTask<IReadOnlyList<User>> ListAsync(PrincipalId admin, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<UserSummary>> ListAsync(PrincipalId admin, CancellationToken cancellationToken = default)
     {
         RequireAdmin(admin);
         var users = await _core.Users.ListAsync(admin.ContractId, cancellationToken).ConfigureAwait(false);
-        return [.. users.Where(u => u.State != UserState.Deleted)];
+        return [.. users.Where(u => u.State != UserState.Deleted).Select(UserSummary.Of)];
     }
 
     /// <summary>
@@ -144,6 +144,7 @@ public sealed class UserAdministration
                 Email = string.IsNullOrEmpty(change.Email) ? null : change.Email,
                 IssueCertificate = change.IssueCertificate,
                 GrantedServices = [.. change.GrantedServices],
+                SecurityStamp = SecurityStamps.New(),
             },
             [], cancellationToken).ConfigureAwait(false);
     }

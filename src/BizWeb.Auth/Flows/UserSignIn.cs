@@ -40,7 +40,7 @@ public sealed class UserSignIn
         var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
-            return Counted(AuthResult.Fail<SignedInPrincipal>(check.ErrorCode(MessageCode.UserSignInFailed, MessageCode.UserLocked)));
+            return Counted(AuthResult.Fail<SignedInPrincipal>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked)));
         }
 
         var (contract, user) = (check.Contract!, check.User!);

@@ -21,15 +21,6 @@ public interface ICredentialCounterStore
     /// <returns>Whether an attempt was reserved, and the counter.</returns>
     ValueTask<AttemptReservation> TryReserveAttemptAsync(string key, int limit, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Gives back a reserved attempt whose input turned out not to be a guess at all (e.g. full-width
-    /// digits): decrements the counter if it is above zero.
-    /// </summary>
-    /// <param name="key">The counter's key.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task.</returns>
-    ValueTask ReleaseAttemptAsync(string key, CancellationToken cancellationToken);
-
     /// <summary>Sets the counter of <paramref name="key"/> to zero (after a success).</summary>
     /// <param name="key">The counter's key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

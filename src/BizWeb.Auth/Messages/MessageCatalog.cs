@@ -221,5 +221,54 @@ public static class MessageCatalog
         yield return new(MessageCode.EnrollmentTicketInvalid, E,
             "電子証明書取得の有効期限が切れています。最初からやり直してください。",
             "The certificate enrollment expired or was used already. Please start again.");
+
+        // Certificate requests and the CA's operations (issue 6).
+        yield return new(MessageCode.CertificateRequestMalformed, E,
+            "電子証明書の発行要求（CSR）の形式が正しくありません。証明書取得ツールで作成し直してください。",
+            "The certificate signing request (CSR) could not be read. Please create it again with the certificate tool.");
+        yield return new(MessageCode.CertificateRequestSignatureInvalid, E,
+            "電子証明書の発行要求（CSR）の署名が正しくありません。証明書取得ツールで作成し直してください。",
+            "The signature of the certificate signing request does not verify. Please create it again with the certificate tool.");
+        yield return new(MessageCode.CertificateRequestWeakSignature, E,
+            "電子証明書の発行要求（CSR）の署名方式（SHA-1、MD5）はご利用いただけません。SHA-256以上で作成してください。",
+            "The certificate signing request is signed with SHA-1 or MD5, which is not accepted. Please sign it with SHA-256 or stronger.");
+        yield return new(MessageCode.CertificateRequestAlgorithmUnsupported, E,
+            "電子証明書の発行要求（CSR）の鍵または署名の方式はご利用いただけません。RSAまたはECDSA（P-256、P-384）の鍵で作成してください。",
+            "The key or signature algorithm of the certificate signing request is not supported. Please use an RSA or ECDSA (P-256, P-384) key.");
+        yield return new(MessageCode.CertificateRequestRsaKeyTooShort, E,
+            "電子証明書の発行要求（CSR）のRSA鍵が短すぎます。2048ビット以上の鍵で作成してください。",
+            "The RSA key of the certificate signing request is too short. Please use a key of 2048 bits or more.");
+        yield return new(MessageCode.CertificateRequestRsaExponentNotAllowed, E,
+            "電子証明書の発行要求（CSR）のRSA鍵の公開指数はご利用いただけません。公開指数65537の鍵で作成してください。",
+            "The public exponent of the RSA key is not accepted. Please use a key with exponent 65537.");
+        yield return new(MessageCode.CertificateRequestCurveNotAllowed, E,
+            "電子証明書の発行要求（CSR）の楕円曲線はご利用いただけません。P-256またはP-384の鍵で作成してください。",
+            "The elliptic curve of the key is not accepted. Please use a P-256 or P-384 key.");
+        yield return new(MessageCode.CertificateRenewalNotOpen, E,
+            "電子証明書の更新期間ではありません。有効期限が近づいてから更新してください。",
+            "The certificate cannot be renewed yet. Please renew it when its expiry approaches.");
+        yield return new(MessageCode.CertificateNotFound, E,
+            "該当する電子証明書はありません。",
+            "No such certificate.");
+        yield return new(MessageCode.CertificateAlreadyRevoked, E,
+            "該当する電子証明書はすでに失効しています。",
+            "The certificate is revoked already.");
+
+        // Transactions (SPEC.md §4 "Transaction", "Optional settings").
+        yield return new(MessageCode.FeeScheduleInvalid, E,
+            "振込手数料の設定に誤りがあります。金額帯は昇順で、手数料は金額が大きくなるほど下がらないように設定してください。",
+            "The fee table is not valid: bands must ascend, end open-ended, and fees must not fall as the amount rises.");
+        yield return new(MessageCode.TransferAmountInvalid, E,
+            "振込金額は1円以上、半角数字で入力してください。",
+            "Enter a transfer amount of at least 1 yen in half-width digits.");
+        yield return new(MessageCode.TransferAmountBelowFee, E,
+            "振込金額が先方負担手数料以下のため、お振込みできません。",
+            "The amount does not exceed the payee-borne fee, so it cannot be sent.");
+        yield return new(MessageCode.TransferLimitExceeded, E,
+            "1回あたりの限度額を超えているため、お取引できません。",
+            "The amount exceeds a per-transfer limit.");
+        yield return new(MessageCode.DailyLimitExceeded, E,
+            "1日あたりの限度額を超えるため、お取引できません。",
+            "The amount would exceed a daily limit.");
     }
 }

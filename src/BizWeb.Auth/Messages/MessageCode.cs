@@ -173,4 +173,49 @@ public enum MessageCode
 
     /// <summary>The enrollment ticket is unknown, expired or used.</summary>
     EnrollmentTicketInvalid = 3005,
+
+    /// <summary>The certificate signing request (PKCS#10) could not be read.</summary>
+    CertificateRequestMalformed = 3006,
+
+    /// <summary>The request's proof-of-possession signature does not verify with its public key.</summary>
+    CertificateRequestSignatureInvalid = 3007,
+
+    /// <summary>The request is signed with a broken hash (SHA-1 or MD5).</summary>
+    CertificateRequestWeakSignature = 3008,
+
+    /// <summary>The request's key or signature algorithm is not supported (RSA and ECDSA P-256/P-384 only).</summary>
+    CertificateRequestAlgorithmUnsupported = 3009,
+
+    /// <summary>The request's RSA key is shorter than 2048 bits.</summary>
+    CertificateRequestRsaKeyTooShort = 3010,
+
+    /// <summary>The request's RSA public exponent is not 65537.</summary>
+    CertificateRequestRsaExponentNotAllowed = 3011,
+
+    /// <summary>The request's elliptic curve is not P-256 or P-384 (e.g. P-192, secp256k1, explicit parameters).</summary>
+    CertificateRequestCurveNotAllowed = 3012,
+
+    /// <summary>Renewal opens only a set number of days (30 by default) before the current certificate expires.</summary>
+    CertificateRenewalNotOpen = 3013,
+
+    /// <summary>A bank operation named a certificate (or a principal's current certificate) that does not exist.</summary>
+    CertificateNotFound = 3014,
+
+    /// <summary>The certificate is revoked already.</summary>
+    CertificateAlreadyRevoked = 3015,
+
+    /// <summary>A fee table is not ascending, not open-ended, has a negative fee, or a fee that falls as the amount rises.</summary>
+    FeeScheduleInvalid = 5001,
+
+    /// <summary>A transfer amount is not a whole number of yen between 1 and 9,999,999,999,999.</summary>
+    TransferAmountInvalid = 5002,
+
+    /// <summary>The payee-borne fee would leave nothing for the payee.</summary>
+    TransferAmountBelowFee = 5003,
+
+    /// <summary>A transfer exceeds a per-transfer limit (user and service, debit account or contract).</summary>
+    TransferLimitExceeded = 5004,
+
+    /// <summary>A transfer would take a daily total over its limit.</summary>
+    DailyLimitExceeded = 5005,
 }

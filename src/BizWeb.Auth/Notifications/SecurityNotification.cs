@@ -36,4 +36,8 @@ public sealed record SecurityNotification
 
     /// <summary>The last delivery error's type name (never the message, which may echo an address).</summary>
     public string? LastError { get; init; }
+
+    /// <summary>Never the address.</summary>
+    /// <returns>E.g. <c>SecurityNotification AdminActivated for 12345678901 (delivered)</c>.</returns>
+    public override string ToString() => $"SecurityNotification {Event} for {Recipient} ({(DeliveredAt is null ? Abandoned ? "abandoned" : $"pending, {Attempts} attempts" : "delivered")})";
 }

@@ -81,20 +81,6 @@ public sealed class InMemoryAuthStore : IContractStore, IUserStore, IFlowTicketS
     }
 
     /// <inheritdoc />
-    public ValueTask ReleaseAttemptAsync(string key, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            if (_counters.TryGetValue(key, out var counter) && counter.Failures > 0)
-            {
-                _counters[key] = counter with { Failures = counter.Failures - 1 };
-            }
-
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    /// <inheritdoc />
     public ValueTask ResetAsync(string key, CancellationToken cancellationToken)
     {
         lock (_gate)

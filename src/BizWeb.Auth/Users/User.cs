@@ -57,6 +57,10 @@ public sealed record User
     /// <summary>The principal of this user.</summary>
     public PrincipalId Principal => PrincipalId.User(ContractId, Id);
 
+    /// <summary>Identity and state only: never the PIN hashes, the e-mail address or the security stamp.</summary>
+    /// <returns>E.g. <c>User 12345678901/taro Active (v2)</c>.</returns>
+    public override string ToString() => $"User {Principal} {State}{(AccidentRegistered ? " (accident)" : string.Empty)} (v{Version})";
+
     /// <summary>Applies <paramref name="trigger"/> through <see cref="UserLifecycle"/>.</summary>
     /// <param name="trigger">What happened.</param>
     /// <param name="now">The current time (recorded for activation and deletion).</param>

@@ -1,0 +1,158 @@
+using System.Security.Cryptography.X509Certificates;
+using BizWeb.Auth;
+using Org.BouncyCastle.Asn1.X509;
+using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
+
+namespace BizWeb.Certificates;
+
+/// <summary>
+/// 証明書選択: maps a presented client certificate to its principal. Accepts it only when it is
+/// signed by the bank's CA key (the only trust anchor: no system store, no chain building), within
+/// validity, an end-entity certificate with the clientAuth EKU, its CN names a principal of this
+/// bank that exists, it is the very certificate the store holds under its serial, not revoked, and
+/// the principal's current one. Refusals are audited with their reason.
+/// </summary>
+internal sealed class ClientCertificateAuthenticator(
+    IssuingAuthority authority,
+    ICertificateStore store,
+    IContractStore contracts,
+    IUserStore users,
+    IAuthUnitOfWork unitOfWork,
+    BankCode bankCode) : IClientCertificateAuthenticator
+{
+    public async ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var mapping = await MapAsync(certificate.RawData, now, cancellationToken).ConfigureAwait(false);
+        if (mapping.Refusal == CertificateRefusal.None)
+        {
+            return mapping.Principal;
+        }
+
+        var entry = new AuditEntry
+        {
+            At = now,
+            Actor = AuditActor.Anonymous(),
+            Action = "ClientCertificateRefused",
+            Subject = mapping.Principal,
+            Outcome = AuditOutcome.Refused,
+            Detail = mapping.Refusal.ToString(),
+        };
+        await unitOfWork.CommitAsync(new AuthChanges().Append(entry), cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The principal, or the refusal (with the claimed principal once the CA's signature is verified).</summary>
+    internal async ValueTask<Mapping> MapAsync(byte[] der, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ca = await authority.GetAsync(cancellationToken).ConfigureAwait(false);
+        BcCertificate certificate;
+        try
+        {
+            certificate = new BcCertificate(X509CertificateStructure.GetInstance(der));
+        }
+#pragma warning disable CA1031 // BouncyCastle reports malformed ASN.1 with many exception types.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return new(CertificateRefusal.Malformed, null, null);
+        }
+
+        if (!certificate.IssuerDN.Equivalent(ca.Name, true) || !SignedBy(certificate, ca))
+        {
+            return new(CertificateRefusal.ForeignIssuer, null, null);
+        }
+
+        var cn = certificate.SubjectDN.GetValueList(X509Name.CN);
+        var name = cn.Count == 1 ? CertificateCommonName.TryParse(cn[0], bankCode) : default;
+        if (cn.Count != 1 || !name.Succeeded)
+        {
+            return new(CertificateRefusal.CommonNameInvalid, null, null);
+        }
+
+        var principal = new PrincipalId(name.Value.ContractId, name.Value.UserId);
+        var utcNow = now.UtcDateTime;
+        if (utcNow < certificate.NotBefore)
+        {
+            return new(CertificateRefusal.NotYetValid, principal, null);
+        }
+
+        if (utcNow > certificate.NotAfter)
+        {
+            return new(CertificateRefusal.Expired, principal, null);
+        }
+
+        if (certificate.GetBasicConstraints() >= 0 || !HasClientAuth(certificate))
+        {
+            return new(CertificateRefusal.WrongUsage, principal, null);
+        }
+
+        var serial = SerialNumbers.ToText(certificate.SerialNumber.ToByteArrayUnsigned());
+        var record = await store.FindBySerialAsync(serial, cancellationToken).ConfigureAwait(false);
+        if (record is null || record.Principal != principal || !record.RawData.AsSpan().SequenceEqual(der))
+        {
+            return new(CertificateRefusal.UnknownCertificate, principal, null);
+        }
+
+        if (record.IsRevoked)
+        {
+            return new(record.RevocationReason == CertificateRevocationReason.Superseded ? CertificateRefusal.NotCurrent : CertificateRefusal.Revoked, principal, record);
+        }
+
+        var current = await store.FindCurrentAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.SerialNumber != serial)
+        {
+            return new(CertificateRefusal.NotCurrent, principal, record);
+        }
+
+        if (!await ExistsAsync(principal, cancellationToken).ConfigureAwait(false))
+        {
+            return new(CertificateRefusal.PrincipalUnknown, principal, record);
+        }
+
+        return new(CertificateRefusal.None, principal, record);
+    }
+
+    private async ValueTask<bool> ExistsAsync(PrincipalId principal, CancellationToken cancellationToken)
+    {
+        if (await contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        return principal.UserId is not { } userId
+            || await users.FindAsync(principal.ContractId, userId, cancellationToken).ConfigureAwait(false) is { State: not UserState.Deleted };
+    }
+
+    private static bool SignedBy(BcCertificate certificate, IssuingAuthority.Loaded ca)
+    {
+        try
+        {
+            return certificate.IsSignatureValid(ca.PublicKey);
+        }
+#pragma warning disable CA1031 // a signature that cannot be evaluated is not the CA's.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
+    private static bool HasClientAuth(BcCertificate certificate)
+    {
+        try
+        {
+            var usages = certificate.GetExtendedKeyUsage();
+            return usages is not null && usages.Contains(KeyPurposeID.id_kp_clientAuth);
+        }
+#pragma warning disable CA1031
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The mapping's answer.</summary>
+    internal readonly record struct Mapping(CertificateRefusal Refusal, PrincipalId? Principal, IssuedCertificate? Certificate);
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography.X509Certificates;
+using BizWeb.Auth;
+using BizWeb.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BizWeb.Certificates.Tests;
+
+/// <summary>
+/// Through the real auth flows: bank creates the contract, the administrator activates, obtains the
+/// enrollment ticket with login PIN ③ + card (管理者2-1 … 2-4), the CA issues against it, and the
+/// administrator signs in with the certificate (管理者3-2); a reissue locks the old one out.
+/// </summary>
+public sealed class AuthFlowIntegrationTests
+{
+    private sealed class AnyCard : ICustomerCardVerifier
+    {
+        public ValueTask<SecondFactorChallenge?> GetChallengeAsync(SecondFactorContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<SecondFactorChallenge?>(new SecondFactorChallenge(["ア", "カ"], context.Now.AddMinutes(5)));
+
+        public ValueTask<SecondFactorVerification> VerifyAsync(SecondFactorContext context, string answer, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(answer == "1265" ? SecondFactorVerification.Verified : SecondFactorVerification.Rejected);
+    }
+
+    [Fact]
+    public async Task Administrator_enrolls_through_the_auth_flows_and_signs_in_with_the_certificate()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ICertificateAuthorityKeyProvider>(TestKeyProvider.Default);
+        services.AddSingleton<ICustomerCardVerifier, AnyCard>();
+        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id())
+            .AddCertificateAuthority(o => o.CrlDistributionPoint = new Uri("http://crl.shinkin.example/bizweb.crl"));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using var scope = provider.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var actor = AuditActor.Anonymous("198.51.100.7");
+
+        Assert.True((await sp.GetRequiredService<BankOperations>().CreateContractAsync(AuditActor.BankOperator("op-01"), "12345678901", "1234", LockoutMode.Linked)).Succeeded);
+        var activation = sp.GetRequiredService<AdminActivation>();
+        var begun = await activation.BeginAsync("12345678901", "1234", actor);
+        Assert.True(begun.Succeeded, begun.ToString());
+        var step = await activation.SetCredentialsAsync(begun.Value.Handle, "1234", "abc123", "xyz789", "admin@example.jp", actor);
+        Assert.True(step.Succeeded, step.ToString());
+        Assert.True((await activation.CompleteAsync(step.Value.Handle, "1265", actor)).Succeeded);
+
+        var enrollment = sp.GetRequiredService<CertificateEnrollment>();
+        var card = await enrollment.BeginAdminAsync("12345678901", "abc123", actor);
+        Assert.True(card.Succeeded, card.ToString());
+        var ticket = await enrollment.CompleteAdminAsync(card.Value.Handle, "1265", actor);
+        Assert.True(ticket.Succeeded, ticket.ToString());
+
+        var ca = sp.GetRequiredService<CertificateAuthority>();
+        var issued = await ca.IssueAsync(ticket.Value.Handle, TestKeys.NewP256Request(), actor);
+        Assert.True(issued.Succeeded, issued.ToString());
+        Assert.Equal(MessageCode.EnrollmentTicketInvalid, (await ca.IssueAsync(ticket.Value.Handle, TestKeys.NewP256Request(), actor)).ErrorCode);
+
+        using var certificate = X509CertificateLoader.LoadCertificate(issued.Value.RawData);
+        Assert.Equal("123456789011286", certificate.GetNameInfo(X509NameType.SimpleName, false));
+        var signIn = sp.GetRequiredService<AdminSignIn>();
+        Assert.True((await signIn.VerifyPinAsync(certificate, "abc123", actor)).Succeeded);
+
+        // Reissue (管理者2-1 again): the first certificate no longer signs in.
+        var card2 = await enrollment.BeginAdminAsync("12345678901", "abc123", actor);
+        var ticket2 = await enrollment.CompleteAdminAsync(card2.Value.Handle, "1265", actor);
+        var reissued = await ca.IssueAsync(ticket2.Value.Handle, TestKeys.NewP256Request(), actor);
+        Assert.True(reissued.Succeeded, reissued.ToString());
+        Assert.Equal(MessageCode.CertificateNotAccepted, (await signIn.VerifyPinAsync(certificate, "abc123", actor)).ErrorCode);
+        using var newCertificate = X509CertificateLoader.LoadCertificate(reissued.Value.RawData);
+        Assert.True((await signIn.VerifyPinAsync(newCertificate, "abc123", actor)).Succeeded);
+    }
+}
