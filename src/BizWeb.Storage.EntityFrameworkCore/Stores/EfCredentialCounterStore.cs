@@ -6,7 +6,7 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// <summary>
 /// Failure counters where every change is one statement the database runs atomically, so any number
 /// of hosts share the limit: the reservation is a conditional upsert (see <see cref="StorageSql.ReserveAttempt"/>),
-/// release a conditional decrement, reset a delete.
+/// reset a delete.
 /// </summary>
 internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterStore
     where TContext : DbContext
@@ -36,14 +36,6 @@ internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterSto
         }
 
         return new AttemptReservation(false, await CurrentAsync(db, key, now, cancellationToken).ConfigureAwait(false));
-    }
-
-    public async ValueTask ReleaseAttemptAsync(string key, CancellationToken cancellationToken)
-    {
-        using var db = _contexts.CreateDbContext();
-        await db.Set<CounterRow>()
-            .Where(r => r.Key == key && r.Failures > 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Failures, r => r.Failures - 1), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask ResetAsync(string key, CancellationToken cancellationToken)
