@@ -29,6 +29,13 @@ public sealed class BizWebOptions
     /// <summary>Delivery of security e-mails.</summary>
     public NotificationOptions Notifications { get; set; } = new();
 
+    /// <summary>
+    /// Whether registering an accident (事故登録) on a contract or user also revokes the affected
+    /// client certificate (reason key compromise) through <see cref="ICertificateRevoker"/>; off by
+    /// default, since an accident may be cleared again (SPEC.md §1: the bank chooses).
+    /// </summary>
+    public bool RevokeCertificatesOnAccident { get; set; }
+
     /// <summary>The most users (not counting deleted ones) a contract may have: 99 by default (SPEC.md §1), 1–9999.</summary>
     public int MaxUsersPerContract { get; set; } = 99;
 }

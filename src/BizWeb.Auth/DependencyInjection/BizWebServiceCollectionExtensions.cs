@@ -48,11 +48,12 @@ public static class BizWebServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BizWebOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()));
-        services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>()));
         services.TryAddScoped(sp => new AdminAuthorization(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new AdminActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>()));
         services.TryAddScoped(sp => new AdminSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>(), sp.GetService<ICustomerCardVerifier>()));
-        services.TryAddScoped(sp => new UserAdministration(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new UserAdministration(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>()));
+        services.TryAddScoped(sp => new SecurityNotifications(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new CertificateEnrollment(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>(), sp.GetService<IHardwareTokenVerifier>()));
         services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
         services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));

@@ -8,8 +8,13 @@ namespace BizWeb.Auth;
 public sealed class BankOperations
 {
     private readonly AuthCore _core;
+    private readonly ICertificateRevoker? _revoker;
 
-    internal BankOperations(AuthCore core) => _core = core;
+    internal BankOperations(AuthCore core, ICertificateRevoker? revoker)
+    {
+        _core = core;
+        _revoker = revoker;
+    }
 
     /// <summary>Creates a contract awaiting its administrator's activation.</summary>
     /// <param name="operatorActor">The bank operator (<see cref="AuditActor.BankOperator"/>).</param>
@@ -111,8 +116,16 @@ public sealed class BankOperations
     /// <param name="userId">The user, or <see langword="null"/> for the whole contract.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or the reason.</returns>
-    public ValueTask<AuthResult> RegisterAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default) =>
-        SetAccidentAsync(operatorActor, contractId, userId, true, cancellationToken);
+    public async ValueTask<AuthResult> RegisterAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default)
+    {
+        var result = await SetAccidentAsync(operatorActor, contractId, userId, true, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded && _core.Options.RevokeCertificatesOnAccident && _revoker is not null)
+        {
+            await _revoker.RevokeCurrentAsync(new PrincipalId(contractId, userId), CertificateRevocationCause.AccidentRegistered, operatorActor, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
 
     /// <summary>事故登録解除: clears an accident registered with <see cref="RegisterAccidentAsync"/>.</summary>
     /// <param name="operatorActor">The bank operator.</param>

@@ -8,8 +8,13 @@ namespace BizWeb.Auth;
 public sealed class UserAdministration
 {
     private readonly AuthCore _core;
+    private readonly ICertificateRevoker? _revoker;
 
-    internal UserAdministration(AuthCore core) => _core = core;
+    internal UserAdministration(AuthCore core, ICertificateRevoker? revoker)
+    {
+        _core = core;
+        _revoker = revoker;
+    }
 
     /// <summary>The contract's users, deleted ones left out, ordered by user id.</summary>
     /// <param name="admin">The signed-in administrator.</param>
@@ -136,8 +141,11 @@ public sealed class UserAdministration
             return AuthResult.Fail(input.Errors);
         }
 
-        return await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserChanged", SecurityEvent.UserChanged,
-            user => user with
+        var withdrawn = false;
+        User Apply(User user)
+        {
+            withdrawn = user.IssueCertificate && !change.IssueCertificate;
+            return user with
             {
                 NameKana = change.NameKana!,
                 NameKanji = string.IsNullOrEmpty(change.NameKanji) ? null : change.NameKanji,
@@ -145,8 +153,16 @@ public sealed class UserAdministration
                 IssueCertificate = change.IssueCertificate,
                 GrantedServices = [.. change.GrantedServices],
                 SecurityStamp = SecurityStamps.New(),
-            },
-            [], cancellationToken).ConfigureAwait(false);
+            };
+        }
+
+        var result = await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserChanged", SecurityEvent.UserChanged, Apply, [], cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded && withdrawn)
+        {
+            await RevokeAsync(PrincipalId.User(admin.ContractId, userId), CertificateRevocationCause.CertificateWithdrawn, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -159,10 +175,18 @@ public sealed class UserAdministration
     /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success or the errors.</returns>
-    public ValueTask<AuthResult> DeleteAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangeUserAsync(admin, userId, confirmationPin, actor, "UserDeleted", SecurityEvent.UserDeleted,
+    public async ValueTask<AuthResult> DeleteAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var result = await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserDeleted", SecurityEvent.UserDeleted,
             user => user.TryApply(UserTrigger.Deleted, _core.Now, out var deleted) ? deleted : null,
-            [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken], cancellationToken);
+            [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken], cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            await RevokeAsync(PrincipalId.User(admin.ContractId, userId), CertificateRevocationCause.PrincipalDeleted, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// Sets new PINs for a user who forgot them (Q4-1): the user signs in and transacts with them; no
@@ -255,6 +279,9 @@ public sealed class UserAdministration
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
             cancellationToken).ConfigureAwait(false);
     }
+
+    private ValueTask RevokeAsync(PrincipalId principal, CertificateRevocationCause cause, AuditActor actor, CancellationToken cancellationToken) =>
+        _revoker?.RevokeCurrentAsync(principal, cause, actor, cancellationToken) ?? ValueTask.CompletedTask;
 
     private static void RequireAdmin(PrincipalId admin)
     {

@@ -254,6 +254,44 @@ public static class MessageCatalog
             "該当する電子証明書はすでに失効しています。",
             "The certificate is revoked already.");
 
+        // Tokens (BizWeb.Tokens): customer card, hardware tokens, PSKC import, transaction confirmation.
+        yield return new(MessageCode.OneTimePasswordLength, E,
+            "ワンタイムパスワードの桁数に誤りがあります。ご確認のうえ、半角数字で再度入力願います。",
+            "The one-time password has the wrong number of digits. Please check it and enter it again in half-width digits.");
+        yield return new(MessageCode.HardwareTokenNotFound, E,
+            "指定されたシリアル番号のハードウェアトークンは登録されていません。",
+            "No hardware token with this serial number is in the inventory.");
+        yield return new(MessageCode.HardwareTokenUnavailable, E,
+            "入力されたシリアル番号のハードウェアトークンは登録できません。シリアル番号をご確認ください。",
+            "The hardware token with this serial number cannot be registered. Please check the serial number.");
+        yield return new(MessageCode.HardwareTokenNotRegistered, E,
+            "ハードウェアトークンが登録されていません。管理者の方にお問合せください。",
+            "No hardware token is registered. Please ask your administrator.");
+        yield return new(MessageCode.HardwareTokenResyncFailed, E,
+            "ハードウェアトークンの同期ができませんでした。連続して表示された2つのワンタイムパスワードをご確認のうえ、再度入力願います。",
+            "The hardware token could not be resynchronised. Please check the two consecutive one-time passwords and enter them again.");
+        yield return new(MessageCode.PskcMalformed, E,
+            "トークン情報ファイルの形式に誤りがあるため、取り込めませんでした。",
+            "The token file is not a well-formed PSKC key container (DTDs and entities are not allowed); nothing was imported.");
+        yield return new(MessageCode.PskcMacInvalid, E,
+            "トークン情報ファイルの改ざん検知コードが一致しないため、取り込めませんでした。",
+            "A key package's MAC did not verify (altered file or wrong key); nothing was imported.");
+        yield return new(MessageCode.PskcAlgorithmUnsupported, E,
+            "トークン情報ファイルに対応していない方式が含まれているため、取り込めませんでした。",
+            "The token file uses an algorithm that is not supported; nothing was imported.");
+        yield return new(MessageCode.PskcKeyRequired, E,
+            "トークン情報ファイルは暗号化されていますが、復号する鍵またはパスワードが指定されていないため、取り込めませんでした。",
+            "The token file needs a decryption key or password that was not given; nothing was imported.");
+        yield return new(MessageCode.PskcKeyPackageInvalid, E,
+            "トークン情報ファイルの鍵情報に不足または誤りがあるため、取り込めませんでした。",
+            "A key package is incomplete or invalid; nothing was imported.");
+        yield return new(MessageCode.PskcDuplicateSerialNumber, E,
+            "トークン情報ファイルに登録済みまたは重複したシリアル番号が含まれているため、取り込めませんでした。",
+            "A serial number is duplicated in the file or already in the inventory; nothing was imported.");
+        yield return new(MessageCode.TransactionConfirmationInvalid, E,
+            "お取引の確認の有効期限が切れたか、お取引の内容が変更されたため、確認できません。最初からやり直してください。",
+            "The confirmation expired, was used, or the transaction changed after review. Please start again.");
+
         // Transactions (SPEC.md §4 "Transaction", "Optional settings").
         yield return new(MessageCode.FeeScheduleInvalid, E,
             "振込手数料の設定に誤りがあります。金額帯は昇順で、手数料は金額が大きくなるほど下がらないように設定してください。",

@@ -204,6 +204,42 @@ public enum MessageCode
     /// <summary>The certificate is revoked already.</summary>
     CertificateAlreadyRevoked = 3015,
 
+    /// <summary>A one-time password or customer card answer had the wrong number of digits; not counted as a failure.</summary>
+    OneTimePasswordLength = 4001,
+
+    /// <summary>A bank operation named a hardware token serial number that is not in the inventory.</summary>
+    HardwareTokenNotFound = 4101,
+
+    /// <summary>The token cannot be registered: unknown serial number, retired, or registered to someone else.</summary>
+    HardwareTokenUnavailable = 4102,
+
+    /// <summary>The user has no hardware token registered.</summary>
+    HardwareTokenNotRegistered = 4103,
+
+    /// <summary>The two consecutive codes given for resynchronisation did not match the token.</summary>
+    HardwareTokenResyncFailed = 4104,
+
+    /// <summary>A PSKC file is not well-formed XML, holds a DTD or entity, or is not a PSKC 1.0 key container.</summary>
+    PskcMalformed = 4201,
+
+    /// <summary>A key package's MAC (ValueMAC) did not verify: the file was altered or the key is wrong.</summary>
+    PskcMacInvalid = 4202,
+
+    /// <summary>A PSKC file uses an algorithm (OTP, encryption, MAC or key derivation) the SDK does not support.</summary>
+    PskcAlgorithmUnsupported = 4203,
+
+    /// <summary>A PSKC file is encrypted, but no (or the wrong kind of) decryption key or password was given.</summary>
+    PskcKeyRequired = 4204,
+
+    /// <summary>A key package is incomplete or invalid (no serial number, no secret, bad parameters).</summary>
+    PskcKeyPackageInvalid = 4205,
+
+    /// <summary>A serial number appears twice in the file or is in the inventory already.</summary>
+    PskcDuplicateSerialNumber = 4206,
+
+    /// <summary>The transaction confirmation is unknown, expired, used, or the transaction changed since review.</summary>
+    TransactionConfirmationInvalid = 4301,
+
     /// <summary>A fee table is not ascending, not open-ended, has a negative fee, or a fee that falls as the amount rises.</summary>
     FeeScheduleInvalid = 5001,
 

@@ -35,6 +35,8 @@ public static class NotificationTemplates
         SecurityEvent.UserConfirmationPinChanged => "利用者確認暗証番号変更",
         SecurityEvent.UserEmailChanged => "利用者Eメールアドレス変更",
         SecurityEvent.ScheduledTransferCancelled => "資金移動先予約取消",
+        SecurityEvent.AdminCertificateExpiring => "管理者電子証明書有効期限",
+        SecurityEvent.UserCertificateExpiring => "利用者電子証明書有効期限",
         _ => throw new ArgumentOutOfRangeException(nameof(securityEvent)),
     };
 
@@ -64,6 +66,8 @@ public static class NotificationTemplates
         SecurityEvent.UserConfirmationPinChanged => "User confirmation PIN changed",
         SecurityEvent.UserEmailChanged => "User e-mail address changed",
         SecurityEvent.ScheduledTransferCancelled => "Scheduled transfer cancelled",
+        SecurityEvent.AdminCertificateExpiring => "Administrator certificate expires soon",
+        SecurityEvent.UserCertificateExpiring => "User certificate expires soon",
         _ => throw new ArgumentOutOfRangeException(nameof(securityEvent)),
     };
 

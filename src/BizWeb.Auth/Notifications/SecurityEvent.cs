@@ -1,7 +1,7 @@
 namespace BizWeb.Auth;
 
 /// <summary>
-/// The 21 events of SPEC.md §6 that send a security e-mail. Values 1xx go to the administrator,
+/// The 21 events of SPEC.md §6 that send a security e-mail, plus the two certificate-expiry reminders. Values 1xx go to the administrator,
 /// 2xx to the user concerned.
 /// </summary>
 public enum SecurityEvent
@@ -51,6 +51,9 @@ public enum SecurityEvent
     /// <summary>手数料登録.</summary>
     FeeRegistered = 115,
 
+    /// <summary>管理者電子証明書有効期限のお知らせ: the administrator's certificate expires soon (an addition to SPEC.md §6).</summary>
+    AdminCertificateExpiring = 116,
+
     /// <summary>利用者開通確認.</summary>
     UserActivated = 201,
 
@@ -68,4 +71,7 @@ public enum SecurityEvent
 
     /// <summary>資金移動先予約取消.</summary>
     ScheduledTransferCancelled = 206,
+
+    /// <summary>利用者電子証明書有効期限のお知らせ: the user's certificate expires soon (an addition to SPEC.md §6).</summary>
+    UserCertificateExpiring = 207,
 }

@@ -58,8 +58,10 @@ public static class CertificateAuthorityBuilderExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped(sp => new CertificateExpiryReminders(
             sp.GetRequiredService<ICertificateStore>(),
+            sp.GetRequiredService<SecurityNotifications>(),
             sp.GetRequiredService<IOptions<CertificateAuthorityOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped<ICertificateRevoker>(sp => new CertificateRevoker(sp.GetRequiredService<CertificateAuthority>()));
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using BizWeb.Auth;
+
 namespace BizWeb.Certificates;
 
 /// <summary>
@@ -9,14 +11,43 @@ namespace BizWeb.Certificates;
 public sealed class CertificateExpiryReminders
 {
     private readonly ICertificateStore _store;
+    private readonly SecurityNotifications _notifications;
     private readonly CertificateAuthorityOptions _options;
     private readonly TimeProvider _time;
 
-    internal CertificateExpiryReminders(ICertificateStore store, CertificateAuthorityOptions options, TimeProvider time)
+    internal CertificateExpiryReminders(ICertificateStore store, SecurityNotifications notifications, CertificateAuthorityOptions options, TimeProvider time)
     {
         _store = store;
+        _notifications = notifications;
         _options = options;
         _time = time;
+    }
+
+    /// <summary>
+    /// Sends what is due: each reminder goes into the auth outbox as
+    /// <see cref="SecurityEvent.AdminCertificateExpiring"/> or <see cref="SecurityEvent.UserCertificateExpiring"/>
+    /// (an addition to SPEC.md §6) and is then marked sent, so it goes out once. Run it daily.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many reminders were queued (principals without an address are marked without one).</returns>
+    public async ValueTask<int> SendDueAsync(CancellationToken cancellationToken = default)
+    {
+        var queued = 0;
+        foreach (var reminder in await ListDueAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await MarkSentAsync(reminder, cancellationToken).ConfigureAwait(false))
+            {
+                continue; // another host sent it
+            }
+
+            var securityEvent = reminder.Principal.IsAdministrator ? SecurityEvent.AdminCertificateExpiring : SecurityEvent.UserCertificateExpiring;
+            if (await _notifications.NotifyAsync(reminder.Principal, securityEvent, AuditActor.System, cancellationToken).ConfigureAwait(false))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
     }
 
     /// <summary>The reminders due now and not recorded as sent.</summary>

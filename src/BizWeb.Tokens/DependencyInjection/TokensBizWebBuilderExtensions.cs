@@ -1,0 +1,75 @@
+using BizWeb.Auth;
+using BizWeb.Tokens;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary><c>AddCustomerCards()</c> and <c>AddHardwareTokens(…)</c> on the BizWeb builder.</summary>
+public static class TokensBizWebBuilderExtensions
+{
+    /// <summary>
+    /// Registers the customer card (②): <see cref="ICustomerCardVerifier"/> for admin activation and
+    /// sign-in, <see cref="CustomerCardIssuance"/> for the bank, the options (validated at start-up,
+    /// which also checks that an <see cref="ISecretProtector"/> is registered), and in-memory
+    /// <see cref="ICustomerCardStore"/> and <see cref="ICustomerCardChallengeStore"/> unless a storage
+    /// package registered its own.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddBizWeb</c>.</param>
+    /// <param name="configure">Sets options in code.</param>
+    /// <returns>The builder.</returns>
+    public static BizWebBuilder AddCustomerCards(this BizWebBuilder builder, Action<CustomerCardOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<CustomerCardOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerCardOptions>, CustomerCardOptionsValidator>());
+        services.TryAddSingleton<ICustomerCardStore, InMemoryCustomerCardStore>();
+        services.TryAddSingleton<ICustomerCardChallengeStore, InMemoryCustomerCardChallengeStore>();
+        services.TryAddScoped<ICustomerCardVerifier>(sp => new CustomerCardVerifier(
+            sp.GetRequiredService<ICustomerCardStore>(),
+            sp.GetRequiredService<ICustomerCardChallengeStore>(),
+            sp.GetRequiredService<ISecretProtector>(),
+            sp.GetRequiredService<IOptions<CustomerCardOptions>>()));
+        services.TryAddScoped<CustomerCardIssuance>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers hardware tokens: <see cref="IHardwareTokenVerifier"/> for user certificate enrollment,
+    /// <see cref="HardwareTokenInventory"/> for the bank, <see cref="HardwareTokenRegistration"/> for the
+    /// administrator, <see cref="TransactionConfirmations"/>, the options (validated at start-up, which
+    /// also checks that an <see cref="ISecretProtector"/> is registered), and in-memory
+    /// <see cref="IHardwareTokenStore"/> and <see cref="ITransactionConfirmationStore"/> unless a
+    /// storage package registered its own.
+    /// </summary>
+    /// <param name="builder">The builder from <c>AddBizWeb</c>.</param>
+    /// <param name="configure">Sets options in code.</param>
+    /// <returns>The builder.</returns>
+    public static BizWebBuilder AddHardwareTokens(this BizWebBuilder builder, Action<HardwareTokenOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<HardwareTokenOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HardwareTokenOptions>, HardwareTokenOptionsValidator>());
+        services.TryAddSingleton<IHardwareTokenStore, InMemoryHardwareTokenStore>();
+        services.TryAddSingleton<ITransactionConfirmationStore, InMemoryTransactionConfirmationStore>();
+        services.TryAddScoped<IHardwareTokenVerifier>(sp => new HardwareTokenVerifier(
+            new HardwareTokenCodes(sp.GetRequiredService<IHardwareTokenStore>(), sp.GetRequiredService<ISecretProtector>()),
+            sp.GetRequiredService<IOptions<HardwareTokenOptions>>()));
+        services.TryAddScoped<HardwareTokenInventory>();
+        services.TryAddScoped<HardwareTokenRegistration>();
+        services.TryAddScoped<TransactionConfirmations>();
+        return builder;
+    }
+}

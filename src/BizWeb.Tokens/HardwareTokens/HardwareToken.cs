@@ -1,0 +1,61 @@
+using BizWeb.Auth;
+
+namespace BizWeb.Tokens;
+
+/// <summary>
+/// A hardware (or software) OTP token as stored: its parameters, its seed encrypted at rest
+/// (<see cref="ISecretProtector"/>, purpose <c>BizWeb.Tokens.Seed</c>), its owner, and the state that
+/// replay protection and drift need. The seed never leaves the SDK in clear.
+/// </summary>
+public sealed record HardwareToken
+{
+    /// <summary>The serial number printed on the token (unique in the inventory).</summary>
+    public required string SerialNumber { get; init; }
+
+    /// <summary>The ciphertext of the seed.</summary>
+    public required byte[] ProtectedSeed { get; init; }
+
+    /// <summary>The HMAC of the TOTP (RFC 6238); SHA-1 by default.</summary>
+    public OtpHashAlgorithm Algorithm { get; init; } = OtpHashAlgorithm.Sha1;
+
+    /// <summary>Digits per code: 6 (default) to 8.</summary>
+    public int Digits { get; init; } = 6;
+
+    /// <summary>The time step X in seconds: 30 (default) or 60.</summary>
+    public int PeriodSeconds { get; init; } = 30;
+
+    /// <summary>T0 of RFC 6238 in Unix seconds; 0 by default.</summary>
+    public long EpochSeconds { get; init; }
+
+    /// <summary>An OCRA suite (RFC 6287) for transaction signing on tokens with a keypad, e.g. <c>OCRA-1:HOTP-SHA1-6:QN08</c>; <see langword="null"/> for TOTP only.</summary>
+    public string? OcraSuite { get; init; }
+
+    /// <summary>The manufacturer, as the PSKC file names it.</summary>
+    public string? Manufacturer { get; init; }
+
+    /// <summary>Where the token is in its life.</summary>
+    public HardwareTokenStatus Status { get; init; }
+
+    /// <summary>The user it is registered to while <see cref="HardwareTokenStatus.Assigned"/>.</summary>
+    public PrincipalId? Owner { get; init; }
+
+    /// <summary>The token clock's drift in time steps, learnt from off-centre matches and resynchronisation.</summary>
+    public int Drift { get; init; }
+
+    /// <summary>The last time step accepted; no step up to and including it is accepted again (replay protection). <see cref="long.MinValue"/> when none.</summary>
+    public long LastUsedStep { get; init; } = long.MinValue;
+
+    /// <summary>When it entered the inventory.</summary>
+    public required DateTimeOffset ImportedAt { get; init; }
+
+    /// <summary>When it was last registered to a user or retired.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>The time step of <paramref name="now"/> (RFC 6238: floor((now − T0) / X)).</summary>
+    /// <param name="now">The time.</param>
+    /// <returns>The step.</returns>
+    public long StepAt(DateTimeOffset now) => Math.DivRem(now.ToUnixTimeSeconds() - EpochSeconds, PeriodSeconds, out var rem) - (rem < 0 ? 1 : 0);
+
+    /// <inheritdoc />
+    public override string ToString() => $"HardwareToken {SerialNumber} ({Status})";
+}

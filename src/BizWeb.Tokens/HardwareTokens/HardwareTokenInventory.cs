@@ -1,0 +1,315 @@
+using System.Security.Cryptography;
+using BizWeb.Auth;
+using Microsoft.Extensions.Options;
+using OtpNet;
+
+namespace BizWeb.Tokens;
+
+/// <summary>
+/// The bank's token inventory (運用端末): import seeds from PSKC files (RFC 6030), create software
+/// tokens, list tokens, unregister a lost token, and resynchronise a token that drifted far.
+/// </summary>
+public sealed class HardwareTokenInventory
+{
+    private const int ProgressEvery = 100;
+    private const int MinSeedLength = 16;
+    private readonly IHardwareTokenStore _tokens;
+    private readonly HardwareTokenCodes _codes;
+    private readonly IAuthUnitOfWork _unitOfWork;
+    private readonly HardwareTokenOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="tokens">The token store.</param>
+    /// <param name="protector">Encrypts seeds at rest.</param>
+    /// <param name="unitOfWork">Appends audit records.</param>
+    /// <param name="options">Token settings.</param>
+    /// <param name="time">The clock.</param>
+    public HardwareTokenInventory(IHardwareTokenStore tokens, ISecretProtector protector, IAuthUnitOfWork unitOfWork, IOptions<HardwareTokenOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        _codes = new HardwareTokenCodes(tokens, protector ?? throw new ArgumentNullException(nameof(protector)));
+        _unitOfWork = unitOfWork ?? throw new ArgumentNullException(nameof(unitOfWork));
+        _options = options.Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>
+    /// Imports every key package of a PSKC file, or none: the file is streamed, each encrypted seed's
+    /// MAC is checked before the seed is decrypted, each seed is encrypted for storage at once, and the
+    /// tokens are added in one atomic step at the end. Supported key algorithms: TOTP
+    /// (<c>urn:ietf:params:xml:ns:keyprov:pskc:totp</c>, 6–8 digits, <c>Suite</c> HMAC-SHA1/256/512,
+    /// <c>TimeInterval</c>, <c>TimeDrift</c>) and OCRA (<c>urn:ietf:params:xml:ns:keyprov:pskc#OCRA-1:…</c>
+    /// with a Q and optional T data input).
+    /// </summary>
+    /// <param name="pskc">The file; read to the end, not closed.</param>
+    /// <param name="key">The pre-shared key or password, or <see cref="PskcDecryptionKey.None"/>.</param>
+    /// <param name="actor">The bank operator.</param>
+    /// <param name="progress">Receives the number of key packages read so far (every 100, and at the end).</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is imported then.</param>
+    /// <returns>The number imported, or the error naming the key package.</returns>
+    public async Task<PskcImportResult> ImportPskcAsync(Stream pskc, PskcDecryptionKey key, AuditActor actor, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pskc);
+        ArgumentNullException.ThrowIfNull(key);
+        var now = _time.GetUtcNow();
+        var tokens = new List<HardwareToken>();
+        var serials = new HashSet<string>(StringComparer.Ordinal);
+        PskcImportResult result;
+        try
+        {
+            await PskcReader.ReadAsync(pskc, key, package => tokens.Add(ToToken(package, serials, now)), cancellationToken).ConfigureAwait(false);
+            progress?.Report(tokens.Count);
+            var existing = await _tokens.AddAllAsync(tokens, cancellationToken).ConfigureAwait(false);
+            result = existing.Count == 0
+                ? PskcImportResult.Success(tokens.Count)
+                : PskcImportResult.Failure(MessageCode.PskcDuplicateSerialNumber, tokens.FindIndex(t => t.SerialNumber == existing[0]) + 1, existing[0], $"{existing.Count} serial number(s) are in the inventory already.");
+        }
+        catch (PskcException e)
+        {
+            result = PskcImportResult.Failure(e.Code, e.KeyPackageNumber, e.KeyPackageName, e.Message);
+        }
+
+        await TokenAudit.AppendAsync(
+            _unitOfWork,
+            new AuditEntry
+            {
+                At = now,
+                Actor = actor,
+                Action = result.Succeeded ? TokenAudit.HardwareTokensImported : TokenAudit.HardwareTokenImportFailed,
+                Outcome = result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed,
+                Detail = result.ToString(),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return result;
+
+        HardwareToken ToToken(PskcKeyPackage package, HashSet<string> seen, DateTimeOffset importedAt)
+        {
+            try
+            {
+                var token = Describe(package, importedAt);
+                if (!seen.Add(package.SerialNumber))
+                {
+                    throw new PskcException(MessageCode.PskcDuplicateSerialNumber, "The serial number appears twice in the file.", package.Number, package.SerialNumber);
+                }
+
+                if (package.Number % ProgressEvery == 0)
+                {
+                    progress?.Report(package.Number);
+                }
+
+                return token with { ProtectedSeed = _codes.ProtectSeed(package.Seed) };
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(package.Seed);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates a software TOTP token (CSPRNG seed of the hash's length) in the inventory and returns its
+    /// <c>otpauth://</c> URI once (made with Otp.NET); the administrator then registers it like a hardware token.
+    /// </summary>
+    /// <param name="serialNumber">The serial number to give it (unique in the inventory).</param>
+    /// <param name="issuer">The issuer shown in the authenticator app, e.g. the bank's name.</param>
+    /// <param name="accountName">The account shown in the app, e.g. the contract id and user id.</param>
+    /// <param name="actor">The bank operator.</param>
+    /// <param name="algorithm">The hash; SHA-1 is what most apps support.</param>
+    /// <param name="digits">6 or 8.</param>
+    /// <param name="periodSeconds">30 or 60.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The provisioning, or <see cref="MessageCode.PskcDuplicateSerialNumber"/>.</returns>
+    public async ValueTask<AuthResult<SoftwareTokenProvisioning>> CreateSoftwareTokenAsync(string serialNumber, string issuer, string accountName, AuditActor actor, OtpHashAlgorithm algorithm = OtpHashAlgorithm.Sha1, int digits = 6, int periodSeconds = 30, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serialNumber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(digits, Hotp.MinDigits);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, Hotp.MaxDigits);
+        if (periodSeconds is not (30 or 60))
+        {
+            throw new ArgumentOutOfRangeException(nameof(periodSeconds), periodSeconds, "The period is 30 or 60 seconds.");
+        }
+
+        var now = _time.GetUtcNow();
+        var seed = RandomNumberGenerator.GetBytes(Hotp.MacLength(algorithm));
+        try
+        {
+            var token = new HardwareToken
+            {
+                SerialNumber = serialNumber,
+                ProtectedSeed = _codes.ProtectSeed(seed),
+                Algorithm = algorithm,
+                Digits = digits,
+                PeriodSeconds = periodSeconds,
+                Manufacturer = "software",
+                ImportedAt = now,
+            };
+            if ((await _tokens.AddAllAsync([token], cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                return AuthResult.Fail<SoftwareTokenProvisioning>(MessageCode.PskcDuplicateSerialNumber);
+            }
+
+            var mode = algorithm switch
+            {
+                OtpHashAlgorithm.Sha256 => OtpHashMode.Sha256,
+                OtpHashAlgorithm.Sha512 => OtpHashMode.Sha512,
+                _ => OtpHashMode.Sha1,
+            };
+            var uri = new OtpUri(OtpType.Totp, seed, accountName, issuer, mode, digits, periodSeconds).ToString();
+            await AuditAsync(actor, null, now, TokenAudit.SoftwareTokenCreated, AuditOutcome.Succeeded, $"token {serialNumber}", cancellationToken).ConfigureAwait(false);
+            return AuthResult.Ok(new SoftwareTokenProvisioning(serialNumber, uri));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
+        }
+    }
+
+    /// <summary>The token with <paramref name="serialNumber"/>, or <see langword="null"/>.</summary>
+    /// <param name="serialNumber">The serial number.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The token (its seed encrypted).</returns>
+    public ValueTask<HardwareToken?> FindAsync(string serialNumber, CancellationToken cancellationToken = default) =>
+        _tokens.FindAsync(serialNumber, cancellationToken);
+
+    /// <summary>A page of the inventory, by serial number.</summary>
+    /// <param name="skip">Tokens to skip.</param>
+    /// <param name="take">Tokens to return at most.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The tokens (their seeds encrypted).</returns>
+    public ValueTask<IReadOnlyList<HardwareToken>> ListAsync(int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        return _tokens.ListAsync(skip, take, cancellationToken);
+    }
+
+    /// <summary>
+    /// Unregisters a lost (or broken) token: it is retired, never accepted or registered again, and its
+    /// user has no token until the administrator registers a new one.
+    /// </summary>
+    /// <param name="serialNumber">The token.</param>
+    /// <param name="actor">The bank operator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="MessageCode.HardwareTokenNotFound"/> (unknown or retired already).</returns>
+    public async ValueTask<AuthResult> UnregisterAsync(string serialNumber, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        var now = _time.GetUtcNow();
+        var before = await _tokens.TryRetireAsync(serialNumber, now, cancellationToken).ConfigureAwait(false);
+        if (before is null)
+        {
+            return AuthResult.Fail(MessageCode.HardwareTokenNotFound);
+        }
+
+        await AuditAsync(actor, before.Owner, now, TokenAudit.HardwareTokenUnregistered, AuditOutcome.Succeeded, $"token {serialNumber}", cancellationToken).ConfigureAwait(false);
+        return AuthResult.Success;
+    }
+
+    /// <summary>
+    /// Resynchronises a registered token that drifted beyond the verification window: the bank asks
+    /// for two consecutive codes, finds them within <see cref="HardwareTokenOptions.ResynchronizationWindow"/>
+    /// steps, and remembers the drift. Both codes are used up.
+    /// </summary>
+    /// <param name="serialNumber">The token.</param>
+    /// <param name="firstCode">A code shown by the token.</param>
+    /// <param name="secondCode">The next code it shows.</param>
+    /// <param name="actor">The bank operator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.OneTimePasswordMalformed"/>; <see cref="MessageCode.HardwareTokenResyncFailed"/>.</returns>
+    public async ValueTask<AuthResult> ResynchronizeAsync(string serialNumber, string firstCode, string secondCode, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        var token = await _tokens.FindAsync(serialNumber, cancellationToken).ConfigureAwait(false);
+        if (token is not { Status: HardwareTokenStatus.Assigned, Owner: { } owner })
+        {
+            return AuthResult.Fail(MessageCode.HardwareTokenNotFound);
+        }
+
+        if (DigitInput.Check(firstCode, token.Digits) is { } first)
+        {
+            return AuthResult.Fail([first.Error!]);
+        }
+
+        if (DigitInput.Check(secondCode, token.Digits) is { } second)
+        {
+            return AuthResult.Fail([second.Error!]);
+        }
+
+        var now = _time.GetUtcNow();
+        var current = token.StepAt(now);
+        if (!_codes.MatchConsecutive(token, firstCode, secondCode, current + token.Drift, _options.ResynchronizationWindow, out var step)
+            || !await _tokens.TryRecordUseAsync(serialNumber, owner, step, checked((int)(step - current)), cancellationToken).ConfigureAwait(false))
+        {
+            await AuditAsync(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Failed, $"token {serialNumber}", cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail(MessageCode.HardwareTokenResyncFailed);
+        }
+
+        await AuditAsync(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Succeeded, $"token {serialNumber}: drift {step - current} steps", cancellationToken).ConfigureAwait(false);
+        return AuthResult.Success;
+    }
+
+    private static HardwareToken Describe(PskcKeyPackage package, DateTimeOffset importedAt)
+    {
+        const string Prefix = PskcReader.Namespace;
+        string? ocraSuite = null;
+        var algorithm = OtpHashAlgorithm.Sha1;
+        var digits = package.Digits ?? 6;
+        if (package.Algorithm is Prefix + ":totp" or Prefix + "#totp")
+        {
+            algorithm = package.Suite?.ToUpperInvariant() switch
+            {
+                null or "" or "HMAC-SHA1" or "SHA1" or "SHA-1" => OtpHashAlgorithm.Sha1,
+                "HMAC-SHA256" or "SHA256" or "SHA-256" => OtpHashAlgorithm.Sha256,
+                "HMAC-SHA512" or "SHA512" or "SHA-512" => OtpHashAlgorithm.Sha512,
+                _ => throw Unsupported(package, "The TOTP Suite is not HMAC-SHA1, HMAC-SHA256 or HMAC-SHA512."),
+            };
+        }
+        else if (package.Algorithm.StartsWith(Prefix + "#OCRA-1:", StringComparison.Ordinal))
+        {
+            ocraSuite = package.Algorithm[(Prefix.Length + 1)..];
+            if (!OcraSuite.TryParse(ocraSuite, out var suite) || !suite.SuitsTransactionSigning)
+            {
+                throw Unsupported(package, "The OCRA suite is not supported (a Q data input with optional T; no C, P or S).");
+            }
+
+            algorithm = suite.Hash;
+            digits = suite.Digits;
+        }
+        else
+        {
+            throw Unsupported(package, "The key algorithm is not TOTP or OCRA-1 (HOTP and others are not supported).");
+        }
+
+        var period = package.TimeInterval ?? 30;
+        if (digits is < Hotp.MinDigits or > Hotp.MaxDigits || period is < 10 or > 300 || package.Seed.Length < MinSeedLength || package.Seed.Length > 128)
+        {
+            throw new PskcException(MessageCode.PskcKeyPackageInvalid, "Digits must be 6–8, TimeInterval 10–300 seconds, and the secret 16–128 bytes.", package.Number, package.SerialNumber);
+        }
+
+        return new HardwareToken
+        {
+            SerialNumber = package.SerialNumber,
+            ProtectedSeed = [],
+            Algorithm = algorithm,
+            Digits = digits,
+            PeriodSeconds = period,
+            OcraSuite = ocraSuite,
+            Manufacturer = package.Manufacturer,
+            Drift = package.TimeDrift ?? 0,
+            ImportedAt = importedAt,
+        };
+    }
+
+    private static PskcException Unsupported(PskcKeyPackage package, string detail) =>
+        new(MessageCode.PskcAlgorithmUnsupported, detail, package.Number, package.SerialNumber);
+
+    private ValueTask AuditAsync(AuditActor actor, PrincipalId? subject, DateTimeOffset now, string action, AuditOutcome outcome, string detail, CancellationToken cancellationToken) =>
+        TokenAudit.AppendAsync(
+            _unitOfWork,
+            new AuditEntry { At = now, Actor = actor, Action = action, Subject = subject, Outcome = outcome, Detail = detail },
+            cancellationToken);
+}

@@ -1,0 +1,80 @@
+using BizWeb.Auth;
+
+namespace BizWeb.Tokens.Conformance;
+
+/// <summary>Cards and their challenges: one live card per contract; challenges never re-rolled, consumed once.</summary>
+public abstract class CustomerCardStoreConformance : TokenStoreConformance
+{
+    private static CustomerCardChallenge Challenge(string serial, Guid flow, FlowPurpose purpose = FlowPurpose.AdminSignIn, params CustomerCardPosition[] positions) => new()
+    {
+        Id = Guid.NewGuid(),
+        ContractId = Contract,
+        CardSerialNumber = serial,
+        Principal = PrincipalId.Administrator(Contract),
+        Purpose = purpose,
+        FlowId = flow,
+        Positions = positions.Length == 0 ? [CustomerCardPosition.A, CustomerCardPosition.U, CustomerCardPosition.Ki] : positions,
+        IssuedAt = T0,
+        ExpiresAt = T0.AddMinutes(5),
+    };
+
+    [Fact]
+    public async Task Replace_makes_the_new_card_the_only_live_one()
+    {
+        Assert.Null(await Cards.FindAsync(Contract, default));
+        var first = new CustomerCard { ContractId = Contract, SerialNumber = "111", ProtectedValues = [1, 2, 3], IssuedAt = T0 };
+        await Cards.ReplaceAsync(first, default);
+        Assert.Equal(("111", T0), ((await Cards.FindAsync(Contract, default))!.SerialNumber, (await Cards.FindAsync(Contract, default))!.IssuedAt));
+
+        await Cards.ReplaceAsync(first with { SerialNumber = "222", ProtectedValues = [4, 5] }, default);
+        var live = (await Cards.FindAsync(Contract, default))!;
+        Assert.Equal("222", live.SerialNumber);
+        Assert.Equal(new byte[] { 4, 5 }, live.ProtectedValues);
+    }
+
+    [Fact]
+    public async Task The_same_step_gets_its_open_challenge_back_and_other_flows_get_its_positions()
+    {
+        var flow = Guid.NewGuid();
+        var first = await Challenges.GetOrAddAsync(Challenge("111", flow), T0, default);
+        var again = await Challenges.GetOrAddAsync(Challenge("111", flow, FlowPurpose.AdminSignIn, CustomerCardPosition.Ku), T0.AddMinutes(1), default);
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(first.Positions, again.Positions);
+
+        var otherFlow = Guid.NewGuid();
+        var other = await Challenges.GetOrAddAsync(Challenge("111", otherFlow, FlowPurpose.AdminActivation, CustomerCardPosition.Ku), T0.AddMinutes(1), default);
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.Equal(first.Positions, other.Positions);
+        Assert.Equal(otherFlow, other.FlowId);
+        Assert.NotNull(await Challenges.FindAsync(PrincipalId.Administrator(Contract), FlowPurpose.AdminActivation, otherFlow, T0.AddMinutes(1), default));
+    }
+
+    [Fact]
+    public async Task Expired_and_reissued_cards_challenges_are_not_open()
+    {
+        var flow = Guid.NewGuid();
+        var old = await Challenges.GetOrAddAsync(Challenge("111", flow), T0, default);
+        Assert.Null(await Challenges.FindAsync(old.Principal, old.Purpose, flow, old.ExpiresAt, default));
+
+        var renewed = await Challenges.GetOrAddAsync(Challenge("222", flow, FlowPurpose.AdminSignIn, CustomerCardPosition.Ku), T0.AddMinutes(1), default);
+        Assert.Equal([CustomerCardPosition.Ku], renewed.Positions);
+        Assert.Equal("222", renewed.CardSerialNumber);
+    }
+
+    [Fact]
+    public async Task A_challenge_is_consumed_exactly_once_even_in_parallel()
+    {
+        var flow = Guid.NewGuid();
+        var challenge = await Challenges.GetOrAddAsync(Challenge("111", flow), T0, default);
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => Challenges.TryConsumeAsync(challenge.Id, T0.AddMinutes(1), default).AsTask())));
+        Assert.Equal(1, results.Count(r => r));
+        Assert.Null(await Challenges.FindAsync(challenge.Principal, challenge.Purpose, flow, T0.AddMinutes(1), default));
+    }
+
+    [Fact]
+    public async Task An_expired_challenge_cannot_be_consumed()
+    {
+        var challenge = await Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid()), T0, default);
+        Assert.False(await Challenges.TryConsumeAsync(challenge.Id, challenge.ExpiresAt, default));
+    }
+}

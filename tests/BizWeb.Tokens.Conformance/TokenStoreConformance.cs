@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using BizWeb.Auth;
+using BizWeb.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BizWeb.Tokens.Conformance;
+
+/// <summary>
+/// The base of every token store conformance class: the SDK with AddCustomerCards() and
+/// AddHardwareTokens(), then the derived class's stores (registered after, so they replace the defaults).
+/// </summary>
+public abstract class TokenStoreConformance : IDisposable
+{
+    private readonly Lazy<ServiceProvider> _provider;
+
+    /// <summary>Prepares the container, built on first use.</summary>
+    protected TokenStoreConformance() => _provider = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A fixed instant with sub-second precision (stores must keep it).</summary>
+    protected static DateTimeOffset T0 { get; } = new DateTimeOffset(2026, 11, 25, 1, 2, 3, TimeSpan.Zero).AddTicks(4_567_890);
+
+    /// <summary>The contract of the tests.</summary>
+    protected static ContractId Contract { get; } = ContractId.TryParse("12345678901").Value;
+
+    /// <summary>A user of <see cref="Contract"/>.</summary>
+    protected static PrincipalId Taro { get; } = PrincipalId.User(Contract, UserId.TryParse("taro").Value);
+
+    /// <summary>Another user of <see cref="Contract"/>.</summary>
+    protected static PrincipalId Hanako { get; } = PrincipalId.User(Contract, UserId.TryParse("hanako").Value);
+
+    /// <summary>The card store under test.</summary>
+    protected ICustomerCardStore Cards => _provider.Value.GetRequiredService<ICustomerCardStore>();
+
+    /// <summary>The challenge store under test.</summary>
+    protected ICustomerCardChallengeStore Challenges => _provider.Value.GetRequiredService<ICustomerCardChallengeStore>();
+
+    /// <summary>The token store under test.</summary>
+    protected IHardwareTokenStore Tokens => _provider.Value.GetRequiredService<IHardwareTokenStore>();
+
+    /// <summary>The confirmation store under test.</summary>
+    protected ITransactionConfirmationStore Confirmations => _provider.Value.GetRequiredService<ITransactionConfirmationStore>();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_provider.IsValueCreated)
+        {
+            _provider.Value.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Registers the store implementations under test (nothing for the in-memory defaults).</summary>
+    /// <param name="services">The services, after the SDK's defaults.</param>
+    protected abstract void AddStores(IServiceCollection services);
+
+    /// <summary>A token in stock, not stored yet.</summary>
+    /// <param name="serial">Its serial number.</param>
+    /// <returns>The token.</returns>
+    protected static HardwareToken NewToken(string serial) => new()
+    {
+        SerialNumber = serial,
+        ProtectedSeed = RandomNumberGenerator.GetBytes(48),
+        Algorithm = OtpHashAlgorithm.Sha256,
+        Digits = 8,
+        PeriodSeconds = 60,
+        OcraSuite = "OCRA-1:HOTP-SHA256-8:QN08",
+        Manufacturer = "Acme",
+        ImportedAt = T0,
+    };
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
+        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddCustomerCards().AddHardwareTokens();
+        AddStores(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using BizWeb.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BizWeb.Tokens.Tests;
+
+/// <summary>AddCustomerCards() and AddHardwareTokens(…): registrations, replaceable stores, options validated at start-up.</summary>
+public sealed class DependencyInjectionTests
+{
+    private static ServiceProvider Build(Action<IServiceCollection>? before = null, Action<CustomerCardOptions>? cards = null, Action<HardwareTokenOptions>? tokens = null, bool protector = true, bool validateOnBuild = true)
+    {
+        var services = new ServiceCollection();
+        if (protector)
+        {
+            services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
+        }
+
+        before?.Invoke(services);
+        services.AddBizWeb().AddCustomerCards(cards).AddHardwareTokens(tokens);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = validateOnBuild, ValidateScopes = true });
+    }
+
+    private static void StartUp(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
+
+    [Fact]
+    public void Everything_resolves_with_the_defaults()
+    {
+        using var provider = Build();
+        StartUp(provider);
+        using var scope = provider.CreateScope();
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ICustomerCardVerifier>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IHardwareTokenVerifier>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<CustomerCardIssuance>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<HardwareTokenInventory>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<HardwareTokenRegistration>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<TransactionConfirmations>());
+        Assert.Equal(3, provider.GetRequiredService<IOptions<CustomerCardOptions>>().Value.ChallengePositions);
+        Assert.Equal(1, provider.GetRequiredService<IOptions<HardwareTokenOptions>>().Value.VerificationWindow);
+    }
+
+    [Fact]
+    public void A_storage_package_registered_first_keeps_its_stores()
+    {
+        var custom = new InMemoryHardwareTokenStore();
+        using var provider = Build(services => services.AddSingleton<IHardwareTokenStore>(custom));
+        Assert.Same(custom, provider.GetRequiredService<IHardwareTokenStore>());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public void Card_positions_outside_1_to_8_fail_at_start_up(int k)
+    {
+        using var provider = Build(cards: o => o.ChallengePositions = k);
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
+        Assert.Contains("ChallengePositions", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_token_settings_fail_at_start_up_all_at_once()
+    {
+        using var provider = Build(tokens: o =>
+        {
+            o.VerificationWindow = -1;
+            o.TransactionConfirmationLifetime = TimeSpan.Zero;
+        });
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
+        Assert.Contains("VerificationWindow", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("TransactionConfirmationLifetime", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_secret_protector_fails_at_start_up()
+    {
+        // Hosts that validate the container on build fail there, naming the missing service …
+        var onBuild = Assert.Throws<AggregateException>(() => Build(protector: false));
+        Assert.Contains("ISecretProtector", onBuild.Message, StringComparison.Ordinal);
+
+        // … and the others at start-up, with advice on what to register.
+        // (both option validators report it, so the start-up validator aggregates them).
+        using var provider = Build(protector: false, validateOnBuild: false);
+        var ex = Assert.Throws<AggregateException>(() => StartUp(provider));
+        Assert.All(ex.InnerExceptions, e => Assert.Contains("An ISecretProtector must be registered", e.Message, StringComparison.Ordinal));
+    }
+}
