@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BizWeb.Storage.EntityFrameworkCore;
+
+/// <summary>
+/// A context holding only the BizWeb tables (prefix <c>bizweb_</c>, default schema). Use one of the
+/// ready provider contexts, <see cref="SqliteBizWebDbContext"/> or <see cref="PostgreSqlBizWebDbContext"/>,
+/// which carry the committed migrations; or map the tables into the bank's own context with
+/// <see cref="BizWebModelBuilderExtensions.AddBizWebAuth"/>.
+/// </summary>
+public abstract class BizWebDbContext : DbContext
+{
+    /// <summary>Creates the context.</summary>
+    /// <param name="options">The provider-specific options.</param>
+    protected BizWebDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddBizWebAuth();
+}

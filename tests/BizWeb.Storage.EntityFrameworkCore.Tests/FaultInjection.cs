@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BizWeb.Storage.EntityFrameworkCore.Tests;
+
+/// <summary>The fault an interceptor throws in place of a database command.</summary>
+public sealed class InjectedFaultException(int command) : DbException($"Injected fault at database command {command}.")
+{
+    public int Command { get; } = command;
+}
+
+/// <summary>
+/// Counts every database command EF Core runs, and every transaction commit, and throws
+/// <see cref="InjectedFaultException"/> in place of the <see cref="FailAt"/>-th one (1-based) or of any
+/// command <see cref="FailWhen"/> selects.
+/// </summary>
+public sealed class FaultPlan
+{
+    private int _count;
+
+    /// <summary>The command to fail, counted from the last <see cref="Reset"/>; 0 for none.</summary>
+    public int FailAt { get; set; }
+
+    /// <summary>Fails every command whose text matches.</summary>
+    public Func<string, bool>? FailWhen { get; set; }
+
+    /// <summary>Commands (and commits) counted since the last <see cref="Reset"/>.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The interceptors to add to the context options.</summary>
+    public IInterceptor[] Interceptors => [new Commands(this), new Commits(this)];
+
+    /// <summary>Starts counting from zero with no fault armed.</summary>
+    public void Reset()
+    {
+        FailAt = 0;
+        FailWhen = null;
+        Interlocked.Exchange(ref _count, 0);
+    }
+
+    private void Step(string text)
+    {
+        var n = Interlocked.Increment(ref _count);
+        if (n == FailAt || FailWhen?.Invoke(text) == true)
+        {
+            throw new InjectedFaultException(n);
+        }
+    }
+
+    private sealed class Commands(FaultPlan plan) : DbCommandInterceptor
+    {
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            plan.Step(command.CommandText);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            plan.Step(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            plan.Step(command.CommandText);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            plan.Step(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            plan.Step(command.CommandText);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            plan.Step(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class Commits(FaultPlan plan) : DbTransactionInterceptor
+    {
+        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            plan.Step("COMMIT");
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            plan.Step("COMMIT");
+            return ValueTask.FromResult(result);
+        }
+    }
+}
