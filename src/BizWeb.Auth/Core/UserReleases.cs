@@ -7,6 +7,16 @@ internal static class UserReleases
 
     public static async ValueTask<AuthResult> ReleaseAsync(AuthCore core, AuditActor actor, ContractId contractId, UserId userId, CancellationToken cancellationToken)
     {
+        var principal = PrincipalId.User(contractId, userId);
+        string[] keys = [.. UserCredentials.Select(c => CounterKey.For(principal, c))];
+        var user = await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false);
+        if (user is { State: UserState.Registered or UserState.Active }
+            && await CredentialCounters.AnyAtLimitAsync(core, keys, cancellationToken).ConfigureAwait(false))
+        {
+            // A lock whose commit failed left a counter at the limit with the user not suspended: clear it.
+            return await CredentialCounters.ResetAsync(core, actor, principal, keys, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = await core.CommitAsync<AuthResult>(
             async ct =>
             {

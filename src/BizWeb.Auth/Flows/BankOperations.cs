@@ -86,15 +86,26 @@ public sealed class BankOperations
     /// <param name="contractId">The contract.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or <see cref="MessageCode.InvalidState"/> when the contract is not stopped.</returns>
-    public ValueTask<AuthResult> UnlockContractAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> UnlockContractAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
     {
         RequireOperator(operatorActor);
         var admin = PrincipalId.Administrator(contractId);
-        return ChangeContractAsync(operatorActor, contractId, "ContractUnlocked",
+        string[] keys = [.. new[] { Credential.RegistrationPin, Credential.CustomerCard, Credential.AdminLoginPin, Credential.AdminConfirmationPin }.Select(c => CounterKey.For(admin, c))];
+        var contract = await _core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        if (contract is { State: not ContractState.Stopped }
+            && await CredentialCounters.AnyAtLimitAsync(_core, keys, cancellationToken).ConfigureAwait(false))
+        {
+            // A lock whose commit failed (a database error at the seventh failure) left a counter at
+            // the limit with the contract not stopped: the credential refuses every guess. Clear it.
+            return Finish("ContractFailuresReset", await CredentialCounters.ResetAsync(_core, operatorActor, admin, keys, cancellationToken).ConfigureAwait(false));
+        }
+
+        var result = await ChangeContractAsync(operatorActor, contractId, "ContractUnlocked",
             c => c.TryApply(ContractTrigger.BankUnlocked, out var unlocked) ? (unlocked, SecurityEvent.PinLockReleased) : ((Contract?)null, null),
-            [.. new[] { Credential.RegistrationPin, Credential.CustomerCard, Credential.AdminLoginPin, Credential.AdminConfirmationPin }.Select(c => CounterKey.For(admin, c))],
+            keys,
             cancellationToken,
-            unlock: true);
+            unlock: true).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Releases a suspended user on the administrator's behalf and clears the user's failures.</summary>

@@ -349,4 +349,30 @@ public sealed class LockoutTests : IDisposable
             }
         }
     }
+
+    [Fact]
+    public async Task A_counter_left_at_the_limit_by_a_failed_lock_commit_fails_closed_and_an_unlock_or_release_clears_it()
+    {
+        var (contract, certificate) = await _h.ActiveContractAsync(LockoutMode.Unlinked);
+        var taro = await _h.RegisterUserAsync(contract);
+        var (userCertificate, _) = await _h.ActivateUserAsync(contract, taro);
+        // What a database error on the seventh failure's lock commit leaves behind: counters at the limit, nothing locked.
+        for (var i = 0; i < 7; i++)
+        {
+            await _h.Store.TryReserveAttemptAsync($"{contract}#{(int)Credential.AdminLoginPin}", 7, _h.Time.GetUtcNow(), null, default);
+            await _h.Store.TryReserveAttemptAsync($"{contract}/taro#{(int)Credential.UserLoginPin}", 7, _h.Time.GetUtcNow(), null, default);
+        }
+
+        Assert.Equal(MessageCode.AdminLocked, (await WrongAdminPinAsync(certificate, AuthHarness.AdminLoginPin)).ErrorCode);
+        Assert.Equal(MessageCode.UserLocked, (await _h.Get<UserSignIn>().SignInAsync(userCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).ErrorCode);
+        Assert.Equal(ContractState.Active, (await _h.Store.FindAsync(contract, default))!.State);
+
+        Assert.True((await _h.Get<BankOperations>().UnlockContractAsync(AuthHarness.Operator, contract)).Succeeded);
+        Assert.True((await _h.Get<BankOperations>().UnlockUserAsync(AuthHarness.Operator, contract, taro)).Succeeded);
+
+        Assert.Equal(ContractState.Active, (await _h.Store.FindAsync(contract, default))!.State);
+        await _h.SignInAdminAsync(certificate);
+        Assert.True((await _h.Get<UserSignIn>().SignInAsync(userCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).Succeeded);
+        Assert.Contains(await _h.AuditAsync(), a => a.Action == "FailuresReset" && a.Actor.Kind == AuditActorKind.BankOperator);
+    }
 }
