@@ -20,6 +20,9 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Bank operation {Action} by an operator ended with {Outcome}")]
     public static partial void BankOperation(ILogger logger, string action, AuditOutcome outcome);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "BizWeb is using the in-memory stores: data is lost when the process ends and every process counts failures on its own. Register the EF Core stores for anything but tests and demos.")]
+    public static partial void InMemoryStores(ILogger logger);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Security notification {NotificationId} ({Event}) failed on attempt {Attempt}: {ErrorType}")]
     public static partial void NotificationFailed(ILogger logger, Guid notificationId, SecurityEvent @event, int attempt, string errorType);
 

@@ -16,6 +16,19 @@ public sealed class InMemoryAuthStore : IContractStore, IUserStore, IFlowTicketS
     private readonly List<AuditEntry> _audit = [];
     private readonly Dictionary<Guid, SecurityNotification> _outbox = [];
 
+    /// <summary>Creates an empty store.</summary>
+    public InMemoryAuthStore()
+    {
+    }
+
+    /// <summary>Creates an empty store and warns, once, that it is not for production.</summary>
+    /// <param name="loggerFactory">Where the warning goes.</param>
+    public InMemoryAuthStore(Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        AuthLog.InMemoryStores(loggerFactory.CreateLogger("BizWeb.Auth"));
+    }
+
     /// <inheritdoc />
     public ValueTask<Contract?> FindAsync(ContractId id, CancellationToken cancellationToken)
     {

@@ -50,6 +50,7 @@ public sealed class ObservabilityTests
         Assert.Contains(measurements, m => m.Instrument == "bizweb.auth.activations");
         Assert.Contains(activities, a => a.OperationName == "BizWeb.Auth.CheckCredential" && (string?)a.GetTagItem("bizweb.outcome") == "Locked");
         Assert.Contains(logs.Lines, l => l.EventId == 1002);
+        Assert.Contains(logs.Lines, l => l.EventId == 1006); // the in-memory stores warn that they are not for production
 
         var forbidden = new[] { "guess0", "7777", "99999999999", contract.ToString(), AuthHarness.AdminLoginPin, AuthHarness.RegistrationPin, TestCustomerCard.Answer };
         var emitted = measurements.Select(m => m.Tags)
