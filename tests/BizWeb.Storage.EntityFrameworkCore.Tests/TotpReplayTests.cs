@@ -103,12 +103,12 @@ public sealed class TotpReplayTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    /// <summary>The SDK with hardware tokens over the EF Core stores on <paramref name="database"/>, and an AES-GCM protector with <paramref name="key"/>.</summary>
+    /// <summary>The SDK with customer cards and hardware tokens over the EF Core stores on <paramref name="database"/>, and an AES-GCM protector with <paramref name="key"/>.</summary>
     internal static ServiceProvider Services(TestDatabase database, byte[] key)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = key }, 1));
-        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddHardwareTokens();
+        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddCustomerCards().AddHardwareTokens();
         database.AddStores(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
