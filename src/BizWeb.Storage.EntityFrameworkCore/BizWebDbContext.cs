@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
-/// A context holding only the BizWeb tables (prefix <c>bizweb_</c>, default schema). Use one of the
+/// A context holding only the BizWeb tables (prefix <c>bizweb_</c>, default schema) of the auth,
+/// tokens and certificates packages. Use one of the
 /// ready provider contexts, <see cref="SqliteBizWebDbContext"/> or <see cref="PostgreSqlBizWebDbContext"/>,
 /// which carry the committed migrations; or map the tables into the bank's own context with
-/// <see cref="BizWebModelBuilderExtensions.AddBizWebAuth"/>.
+/// <see cref="BizWebModelBuilderExtensions.AddBizWebAll"/> (or <c>AddBizWebAuth</c> and the packages' tables it uses).
 /// </summary>
 public abstract class BizWebDbContext : DbContext
 {
@@ -18,5 +19,5 @@ public abstract class BizWebDbContext : DbContext
     }
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddBizWebAuth();
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddBizWebAll();
 }

@@ -1,5 +1,7 @@
 using BizWeb.Auth;
+using BizWeb.Certificates;
 using BizWeb.Storage.EntityFrameworkCore;
+using BizWeb.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,8 +14,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BizWebEntityFrameworkBuilderExtensions
 {
     /// <summary>
-    /// Replaces the in-memory stores with EF Core stores on <typeparamref name="TContext"/>, whose
-    /// model must include <see cref="BizWebModelBuilderExtensions.AddBizWebAuth"/>. Register the
+    /// Replaces the in-memory stores with EF Core stores on <typeparamref name="TContext"/>: the auth
+    /// stores, whose tables <see cref="BizWebModelBuilderExtensions.AddBizWebAuth"/> maps, and the
+    /// stores of BizWeb.Tokens (<see cref="BizWebModelBuilderExtensions.AddBizWebTokens"/>) and
+    /// BizWeb.Certificates (<see cref="BizWebModelBuilderExtensions.AddBizWebCertificates"/>), whether
+    /// <c>AddCustomerCards</c>, <c>AddHardwareTokens</c> or <c>AddCertificateAuthority</c> is called
+    /// before or after this. A store whose tables the context does not map throws on first use. Register the
     /// context with <c>AddDbContextFactory&lt;TContext&gt;</c> or <c>AddPooledDbContextFactory&lt;TContext&gt;</c>:
     /// each store call uses a short-lived context of its own, so one scope may call the stores
     /// concurrently. The stores are scoped; <see cref="BizWebStoragePurge"/> is registered too.
@@ -35,6 +41,16 @@ public static class BizWebEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Scoped<IAuditTrailStore>(sp => new EfAuditTrailStore<TContext>(Contexts<TContext>(sp))));
         services.Replace(ServiceDescriptor.Scoped<INotificationOutbox>(sp => new EfNotificationOutbox<TContext>(Contexts<TContext>(sp))));
         services.Replace(ServiceDescriptor.Scoped<IAuthUnitOfWork>(sp => new EfAuthUnitOfWork<TContext>(Contexts<TContext>(sp))));
+
+        // Tokens and certificates: Replace here wins over the in-memory defaults whichever is called
+        // first, since AddCustomerCards, AddHardwareTokens and AddCertificateAuthority only TryAdd them.
+        services.Replace(ServiceDescriptor.Scoped<ICustomerCardStore>(sp => new EfCustomerCardStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<ICustomerCardChallengeStore>(sp => new EfCustomerCardChallengeStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<IHardwareTokenStore>(sp => new EfHardwareTokenStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<ITransactionConfirmationStore>(sp => new EfTransactionConfirmationStore<TContext>(Contexts<TContext>(sp))));
+        services.RemoveAll<InMemoryCertificateStore>();
+        services.Replace(ServiceDescriptor.Scoped<ICertificateStore>(sp => new EfCertificateStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<ICertificateRevocationListStore>(sp => new EfCertificateRevocationListStore<TContext>(Contexts<TContext>(sp))));
         services.AddOptions<StorageRetentionOptions>()
             .Validate(o => !o.Validate().Any(), "BizWeb storage retention: retentions must not be negative and the interval must be positive.")
             .ValidateOnStart();

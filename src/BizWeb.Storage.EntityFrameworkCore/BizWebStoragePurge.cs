@@ -5,7 +5,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
 /// Deletes what no one needs any more: expired flow tickets and delivered notifications past their
-/// retention (<see cref="StorageRetentionOptions"/>), and expired failure counters. Each kind is one
+/// retention (<see cref="StorageRetentionOptions"/>), expired failure counters, and (when the
+/// tokens tables are mapped) expired card challenges and transaction confirmations. Each kind is one
 /// DELETE statement; safe to run from several hosts at once. Never touches the audit trail,
 /// contracts, users, pending or abandoned notifications, or counters that still count.
 /// </summary>
@@ -35,6 +36,10 @@ public sealed class BizWebStoragePurge
         var tickets = await db.Set<FlowTicketRow>().Where(r => r.ExpiresAt < ticketsBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var notifications = await db.Set<NotificationRow>().Where(r => r.DeliveredAt != null && r.DeliveredAt < deliveredBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var counters = await db.Set<CounterRow>().Where(r => r.ExpiresAt != null && r.ExpiresAt <= nowTicks).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        return new StoragePurgeResult(tickets, notifications, counters);
+        var challenges = db.Model.FindEntityType(typeof(CardChallengeRow)) is null ? 0
+            : await db.Set<CardChallengeRow>().Where(r => r.ExpiresAt <= nowTicks).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var confirmations = db.Model.FindEntityType(typeof(TransactionConfirmationRow)) is null ? 0
+            : await db.Set<TransactionConfirmationRow>().Where(r => r.ExpiresAt <= nowTicks).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return new StoragePurgeResult(tickets, notifications, counters) { CardChallenges = challenges, TransactionConfirmations = confirmations };
     }
 }

@@ -41,6 +41,30 @@ internal sealed class StorageSql
         // the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
         LockAuditHead = $"SELECT * FROM {head.Table} WHERE {head.Column(nameof(AuditHeadRow.Id))} = {AuditHeadRow.SingletonId}" + (postgreSql ? " FOR UPDATE" : string.Empty);
         IsPostgreSql = postgreSql;
+
+        // The tokens and certificates tables are optional (AddBizWebTokens, AddBizWebCertificates).
+        if (Names.TryOf<HardwareTokenRow>(db.Model, helper) is { } tokens)
+        {
+            LockTokenOrNull = $"SELECT * FROM {tokens.Table} WHERE {tokens.Column(nameof(HardwareTokenRow.SerialNumber))} = @serial" + (postgreSql ? " FOR UPDATE" : string.Empty);
+        }
+
+        if (Names.TryOf<CustomerCardRow>(db.Model, helper) is { } cards)
+        {
+            var (contract, serial, values, issued) = (
+                cards.Column(nameof(CustomerCardRow.ContractId)), cards.Column(nameof(CustomerCardRow.SerialNumber)),
+                cards.Column(nameof(CustomerCardRow.ProtectedValues)), cards.Column(nameof(CustomerCardRow.IssuedAt)));
+            // One statement: the new card replaces the contract's previous one (or is its first).
+            ReplaceCardOrNull =
+                $"INSERT INTO {cards.Table} ({contract}, {serial}, {values}, {issued}) VALUES (@contract, @serial, @values, @issued) " +
+                $"ON CONFLICT ({contract}) DO UPDATE SET {serial} = excluded.{serial}, {values} = excluded.{values}, {issued} = excluded.{issued}";
+        }
+
+        if (Names.TryOf<CrlRow>(db.Model, helper) is { } crl)
+        {
+            var last = crl.Column(nameof(CrlRow.LastNumber));
+            // One statement: the row lock of the UPDATE hands every number out once.
+            NextCrlNumberOrNull = $"UPDATE {crl.Table} SET {last} = {last} + 1 WHERE {crl.Column(nameof(CrlRow.Id))} = {CrlRow.SingletonId} RETURNING {last} AS \"Value\"";
+        }
     }
 
     /// <summary>Whether the provider is PostgreSQL (otherwise SQLite).</summary>
@@ -51,6 +75,21 @@ internal sealed class StorageSql
 
     /// <summary>Reads (and on PostgreSQL locks) the audit chain head.</summary>
     public string LockAuditHead { get; }
+
+    /// <summary>Reads (and on PostgreSQL locks) one hardware token; parameter <c>@serial</c>.</summary>
+    public string LockToken => LockTokenOrNull ?? throw NotMapped(nameof(BizWebModelBuilderExtensions.AddBizWebTokens));
+
+    /// <summary>The card upsert; parameters <c>@contract @serial @values @issued</c>.</summary>
+    public string ReplaceCard => ReplaceCardOrNull ?? throw NotMapped(nameof(BizWebModelBuilderExtensions.AddBizWebTokens));
+
+    /// <summary>Takes the next CRL number; returns it as <c>Value</c>.</summary>
+    public string NextCrlNumber => NextCrlNumberOrNull ?? throw NotMapped(nameof(BizWebModelBuilderExtensions.AddBizWebCertificates));
+
+    private string? LockTokenOrNull { get; }
+
+    private string? ReplaceCardOrNull { get; }
+
+    private string? NextCrlNumberOrNull { get; }
 
     public static StorageSql For(DbContext db)
     {
@@ -76,6 +115,19 @@ internal sealed class StorageSql
         return parameter;
     }
 
+    /// <summary>
+    /// PostgreSQL only: takes a transaction-scoped advisory lock on <paramref name="key"/>, serialising
+    /// the read-then-write steps of one owner, contract or principal across every host until the
+    /// commit. SQLite needs none: the transaction (BEGIN IMMEDIATE) holds the database's write lock.
+    /// </summary>
+    public async Task LockKeyAsync(DbContext db, string key, CancellationToken cancellationToken)
+    {
+        if (IsPostgreSql)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", [Parameter("@key", "bizweb:" + key)], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Whether <paramref name="exception"/> says another transaction got there first: a unique key, or (PostgreSQL) a serialization failure or deadlock.</summary>
     public static bool IsConflict(Exception exception) => exception switch
     {
@@ -83,6 +135,9 @@ internal sealed class StorageSql
         PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
         _ => exception.InnerException is { } inner && IsConflict(inner),
     };
+
+    private static InvalidOperationException NotMapped(string method) =>
+        new($"The context does not map these BizWeb tables: call modelBuilder.{method}() in its OnModelCreating (and add a migration).");
 
     private sealed class Names
     {
@@ -101,8 +156,10 @@ internal sealed class StorageSql
         public string Table { get; }
 
         public static Names Of<TRow>(IModel model, ISqlGenerationHelper helper) =>
-            new(model.FindEntityType(typeof(TRow)) ?? throw new InvalidOperationException(
-                $"The context does not map the BizWeb tables: call modelBuilder.AddBizWebAuth() in its OnModelCreating."), helper);
+            TryOf<TRow>(model, helper) ?? throw NotMapped(nameof(BizWebModelBuilderExtensions.AddBizWebAuth));
+
+        public static Names? TryOf<TRow>(IModel model, ISqlGenerationHelper helper) =>
+            model.FindEntityType(typeof(TRow)) is { } entity ? new(entity, helper) : null;
 
         public string Column(string property) => _helper.DelimitIdentifier(_entity.FindProperty(property)!.GetColumnName(_table)!);
     }

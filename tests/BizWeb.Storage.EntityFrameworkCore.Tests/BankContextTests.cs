@@ -1,5 +1,7 @@
 using BizWeb.Auth;
 using BizWeb.Auth.Conformance;
+using BizWeb.Certificates.Conformance;
+using BizWeb.Tokens.Conformance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +19,8 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<BankBranch>().ToTable("branches", Schema);
-        modelBuilder.AddBizWebAuth(Database.IsNpgsql() ? Schema : null, Prefix);
+        var schema = Database.IsNpgsql() ? Schema : null;
+        modelBuilder.AddBizWebAuth(schema, Prefix).AddBizWebTokens(schema, Prefix).AddBizWebCertificates(schema, Prefix);
     }
 }
 
@@ -56,6 +59,45 @@ public sealed class BankContextUnitOfWorkConformance : UnitOfWorkConformance, ID
     }
 }
 
+public sealed class BankContextCustomerCardConformance : CustomerCardStoreConformance, IDisposable
+{
+    private readonly PostgreSqlTestDatabase _database = new();
+
+    protected override void AddStores(IServiceCollection services) => BankContext.AddTo(services, _database);
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _database.Dispose();
+    }
+}
+
+public sealed class BankContextHardwareTokenConformance : HardwareTokenStoreConformance, IDisposable
+{
+    private readonly PostgreSqlTestDatabase _database = new();
+
+    protected override void AddStores(IServiceCollection services) => BankContext.AddTo(services, _database);
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _database.Dispose();
+    }
+}
+
+public sealed class BankContextCertificateRevocationListConformance : CertificateRevocationListStoreConformance, IDisposable
+{
+    private readonly PostgreSqlTestDatabase _database = new();
+
+    protected override void AddStores(IServiceCollection services) => BankContext.AddTo(services, _database);
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _database.Dispose();
+    }
+}
+
 internal static class BankContext
 {
     /// <summary>Registers the bank's context on the (empty) test database, creates its tables there, and adds the stores on it.</summary>
@@ -67,7 +109,10 @@ internal static class BankContext
             // The template holds the ready context's tables; the bank's live beside them in schema "ib".
             var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
             creator.CreateTables();
-            Assert.Contains("ib.bw_failure_counters", db.Database.GenerateCreateScript(), StringComparison.Ordinal);
+            var script = db.Database.GenerateCreateScript();
+            Assert.Contains("ib.bw_failure_counters", script, StringComparison.Ordinal);
+            Assert.Contains("ib.bw_hardware_tokens", script, StringComparison.Ordinal);
+            Assert.Contains("ib.bw_crl", script, StringComparison.Ordinal);
         }
 
         services.AddDbContextFactory<BankDbContext>(o => o.UseNpgsql(database.ConnectionString));

@@ -1,11 +1,12 @@
 using BizWeb.Auth;
 using BizWeb.Testing.Auth;
+using BizWeb.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace BizWeb.Storage.EntityFrameworkCore.Tests;
 
-/// <summary>The purge deletes expired tickets, old delivered notifications and expired counters, and nothing else.</summary>
+/// <summary>The purge deletes expired tickets, old delivered notifications, expired counters, card challenges and confirmations, and nothing else.</summary>
 public abstract class PurgeTests(TestDatabase database) : IDisposable
 {
     private static readonly ContractId Contract = AuthHarness.DefaultContract;
@@ -42,9 +43,28 @@ public abstract class PurgeTests(TestDatabase database) : IDisposable
         await counters.TryReserveAttemptAsync("?live", 7, now, now.AddHours(1), default);
         await counters.TryReserveAttemptAsync("kept", 7, now, null, default);
 
+        CustomerCardChallenge Challenge(string contract, DateTimeOffset expires) => new()
+        {
+            Id = Guid.NewGuid(), ContractId = AuthHarness.Parse(contract), CardSerialNumber = "1", Principal = PrincipalId.Administrator(AuthHarness.Parse(contract)),
+            Purpose = FlowPurpose.AdminSignIn, FlowId = Guid.NewGuid(), Positions = [CustomerCardPosition.A], IssuedAt = expires.AddMinutes(-5), ExpiresAt = expires,
+        };
+        TransactionConfirmation Confirmation(DateTimeOffset expires) => new()
+        {
+            Id = Guid.NewGuid(), Principal = admin, Digest = new byte[32], CreatedAt = expires.AddMinutes(-5), ExpiresAt = expires,
+        };
+        var challenges = h.Get<ICustomerCardChallengeStore>();
+        await challenges.GetOrAddAsync(Challenge("10987654321", now.AddMinutes(-1)), now.AddMinutes(-2), default);
+        var openChallenge = await challenges.GetOrAddAsync(Challenge(AuthHarness.ContractIdText, now.AddMinutes(5)), now, default);
+        var confirmations = h.Get<ITransactionConfirmationStore>();
+        await confirmations.AddAsync(Confirmation(now.AddMinutes(-1)), default);
+        var openConfirmation = Confirmation(now.AddMinutes(5));
+        await confirmations.AddAsync(openConfirmation, default);
+
         var result = await h.Get<BizWebStoragePurge>().PurgeAsync();
 
-        Assert.Equal(new StoragePurgeResult(Tickets: 1, Notifications: 1, Counters: 1), result);
+        Assert.Equal(new StoragePurgeResult(Tickets: 1, Notifications: 1, Counters: 1) { CardChallenges = 1, TransactionConfirmations = 1 }, result);
+        Assert.NotNull(await challenges.FindAsync(openChallenge.Principal, openChallenge.Purpose, openChallenge.FlowId, now, default));
+        Assert.NotNull(await confirmations.FindAsync(openConfirmation.Id, default));
         var tickets = h.Get<IFlowTicketStore>();
         Assert.Null(await tickets.FindByHandleHashAsync("01", default));
         Assert.NotNull(await tickets.FindByHandleHashAsync("02", default));

@@ -1,14 +1,20 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Security.Cryptography;
 using BizWeb.Auth;
 using BizWeb.Testing.Auth;
+using BizWeb.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace BizWeb.Storage.EntityFrameworkCore.Tests;
 
-/// <summary>After a full scenario, no PIN is anywhere in the database in clear: every text and blob value of every table is read.</summary>
+/// <summary>
+/// After a full scenario, no PIN, customer card value or token seed is anywhere in the database in
+/// clear: every text and blob value of every table is read.
+/// </summary>
 public abstract partial class SecretsScanTests(TestDatabase database) : IDisposable
 {
     private const string NewUserLoginPin = "taro03x";
@@ -34,7 +40,7 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
             Assert.True((await h.Get<CredentialChanges>().ChangeUserLoginPinAsync(PrincipalId.User(contract, taro), AuthHarness.UserLoginPin, NewUserLoginPin, AuditActor.Principal(PrincipalId.User(contract, taro)))).Succeeded);
         }
 
-        var values = await ReadEveryTextValueAsync();
+        var values = (await ReadEveryValueAsync()).Select(v => (v.Where, Value: v.Text)).ToList();
         Assert.True(values.Count > 50, $"only {values.Count} values were read");
         Assert.Contains(values, v => v.Value.StartsWith("$argon2id$", StringComparison.Ordinal));
         foreach (var (where, value) in values)
@@ -51,6 +57,52 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
         }
     }
 
+    [Fact]
+    public async Task No_customer_card_value_or_token_seed_is_stored_in_clear_in_any_table()
+    {
+        ContractId contract;
+        using (var h = AuthHarness.Create(services: s => database.AddStores(s)))
+        {
+            (contract, _) = await h.ActiveContractAsync();
+        }
+
+        // The real tokens package over the same database: issue a card, import a token, verify a code.
+        var seed = RandomNumberGenerator.GetBytes(20);
+        var owner = PrincipalId.User(contract, UserId.TryParse("taro").Value);
+        string cardValues;
+        using (var provider = TotpReplayTests.Services(database, RandomNumberGenerator.GetBytes(32)))
+        {
+            using var scope = provider.CreateScope();
+            var get = scope.ServiceProvider;
+            var card = (await get.GetRequiredService<CustomerCardIssuance>().IssueAsync(contract, AuthHarness.Operator, default)).Value;
+            cardValues = string.Concat(CustomerCardPositions.All.Select(card.GetValue));
+
+            var now = TimeProvider.System.GetUtcNow();
+            var step = now.ToUnixTimeSeconds() / 30;
+            var tokens = get.GetRequiredService<IHardwareTokenStore>();
+            Assert.Empty(await tokens.AddAllAsync([new HardwareToken { SerialNumber = "SCAN-1", ProtectedSeed = get.GetRequiredService<ISecretProtector>().Protect(seed, "BizWeb.Tokens.Seed"), ImportedAt = now }], default));
+            Assert.True((await tokens.TryAssignAsync("SCAN-1", owner, step - 5, 0, now, default)).Assigned);
+            var verdict = await get.GetRequiredService<IHardwareTokenVerifier>().VerifyAsync(
+                new SecondFactorContext(owner, FlowPurpose.UserCertificateEnrollment, Guid.NewGuid(), now), TotpReplayTests.Code(seed, step), default);
+            Assert.Equal(SecondFactorResult.Verified, verdict.Result);
+        }
+
+        var values = await ReadEveryValueAsync();
+        Assert.Contains(values, v => v.Where == "bizweb_customer_cards.protected_values");
+        Assert.Contains(values, v => v.Where == "bizweb_hardware_tokens.protected_seed");
+        string[] seedTexts = [Convert.ToHexString(seed), Convert.ToHexStringLower(seed), Convert.ToBase64String(seed), Base32(seed)];
+        foreach (var (where, text, bytes) in values)
+        {
+            Assert.False(text.Contains(cardValues, StringComparison.Ordinal), $"{where} holds the customer card's values in clear");
+            Assert.DoesNotContain(seedTexts, t => text.Contains(t, StringComparison.OrdinalIgnoreCase));
+            if (bytes is not null)
+            {
+                Assert.True(bytes.AsSpan().IndexOf(seed) < 0, $"{where} holds the token seed in clear");
+                Assert.True(bytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes(cardValues)) < 0, $"{where} holds the customer card's values in clear");
+            }
+        }
+    }
+
     public void Dispose()
     {
         database.Dispose();
@@ -60,7 +112,26 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Digest();
 
-    private async Task<List<(string Where, string Value)>> ReadEveryTextValueAsync()
+    private static string Base32(byte[] data)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var text = new StringBuilder();
+        for (var bit = 0; bit < data.Length * 8; bit += 5)
+        {
+            var value = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var b = bit + i;
+                value = (value << 1) | (b < data.Length * 8 ? (data[b / 8] >> (7 - (b % 8))) & 1 : 0);
+            }
+
+            text.Append(Alphabet[value]);
+        }
+
+        return text.ToString();
+    }
+
+    private async Task<List<(string Where, string Text, byte[]? Bytes)>> ReadEveryValueAsync()
     {
         using DbConnection connection = database.IsPostgreSql ? new NpgsqlConnection(database.ConnectionString) : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -80,7 +151,7 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
         }
 
         Assert.Contains("bizweb_contracts", tables);
-        var values = new List<(string, string)>();
+        var values = new List<(string, string, byte[]?)>();
         foreach (var table in tables)
         {
             using var select = connection.CreateCommand();
@@ -101,7 +172,7 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
                     };
                     if (text is not null)
                     {
-                        values.Add(($"{table}.{reader.GetName(i)}", text));
+                        values.Add(($"{table}.{reader.GetName(i)}", text, value as byte[]));
                     }
                 }
             }

@@ -1,18 +1,36 @@
-// Usage: dotnet BizWeb.Storage.Racer.dll <npgsql connection string> <contract id> <user id> <guesses>
-// Prints "ready" once warmed up, waits for a line on stdin, fires the guesses in parallel (one scope
-// each, like separate requests), then prints "evaluated=<n> locked=<m> failed=<k>".
+// A separate OS process for the two-process tests through PostgreSQL. Prints "ready" once warmed up,
+// waits for a line on stdin, fires its attempts in parallel (one scope each, like separate requests),
+// then prints what happened.
+//
+// Lockout:  dotnet BizWeb.Storage.Racer.dll <npgsql connection string> <contract id> <user id> <guesses>
+//           signs in with a wrong PIN; prints "evaluated=<n> locked=<m> failed=<k>".
+// TOTP:     dotnet BizWeb.Storage.Racer.dll totp <npgsql connection string> <contract id> <user id> <code> <now utc ticks> <protector key hex> <submissions>
+//           submits one TOTP code through the real hardware token verifier; prints "verified=<n> rejected=<m>".
+using System.Globalization;
 using BizWeb.Auth;
 using BizWeb.Testing;
 using BizWeb.Testing.Auth;
 using Microsoft.Extensions.DependencyInjection;
 
+if (args is ["totp", var totpConnection, var totpContract, var totpUser, var code, var nowTicks, var keyHex, var submissions])
+{
+    return await RaceTotpAsync(
+        totpConnection,
+        PrincipalId.User(ContractId.TryParse(totpContract).Value, UserId.TryParse(totpUser).Value),
+        code,
+        new DateTimeOffset(long.Parse(nowTicks, CultureInfo.InvariantCulture), TimeSpan.Zero),
+        Convert.FromHexString(keyHex),
+        int.Parse(submissions, CultureInfo.InvariantCulture));
+}
+
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: BizWeb.Storage.Racer <connection string> <contract id> <user id> <guesses>");
+    Console.Error.WriteLine("       BizWeb.Storage.Racer totp <connection string> <contract id> <user id> <code> <now utc ticks> <protector key hex> <submissions>");
     return 2;
 }
 
-var (connectionString, contractId, userId, guesses) = (args[0], ContractId.TryParse(args[1]).Value, UserId.TryParse(args[2]).Value, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+var (connectionString, contractId, userId, guesses) = (args[0], ContractId.TryParse(args[1]).Value, UserId.TryParse(args[2]).Value, int.Parse(args[3], CultureInfo.InvariantCulture));
 var hasher = new CountingPinHasher(TestPinHashing.CheapHasher());
 using var certificates = new TestCertificates();
 var services = new ServiceCollection()
@@ -40,3 +58,30 @@ var results = await Task.WhenAll(Enumerable.Range(0, guesses).Select(_ => Task.R
 var locked = results.Count(r => r.ErrorCode == MessageCode.UserLocked);
 Console.WriteLine($"evaluated={hasher.Verifications} locked={locked} failed={results.Count(r => r.ErrorCode == MessageCode.UserSignInFailed)}");
 return 0;
+
+static async Task<int> RaceTotpAsync(string connectionString, PrincipalId owner, string code, DateTimeOffset now, byte[] key, int submissions)
+{
+    var services = new ServiceCollection()
+        .AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = key }, 1));
+    services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddHardwareTokens().AddPostgreSqlStores(connectionString);
+    await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+
+    // Warm up the connection pool and the code paths with a read only: the token's step is untouched.
+    using (var scope = provider.CreateScope())
+    {
+        _ = await scope.ServiceProvider.GetRequiredService<BizWeb.Tokens.IHardwareTokenStore>().FindByOwnerAsync(owner, default);
+    }
+
+    Console.WriteLine("ready");
+    _ = Console.ReadLine();
+
+    var results = await Task.WhenAll(Enumerable.Range(0, submissions).Select(_ => Task.Run(async () =>
+    {
+        using var scope = provider.CreateScope();
+        var verifier = scope.ServiceProvider.GetRequiredService<IHardwareTokenVerifier>();
+        return (await verifier.VerifyAsync(new SecondFactorContext(owner, FlowPurpose.UserCertificateEnrollment, Guid.NewGuid(), now), code, default)).Result;
+    })));
+
+    Console.WriteLine($"verified={results.Count(r => r == SecondFactorResult.Verified)} rejected={results.Count(r => r == SecondFactorResult.Rejected)}");
+    return 0;
+}

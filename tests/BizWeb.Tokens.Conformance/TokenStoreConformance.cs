@@ -12,9 +12,17 @@ namespace BizWeb.Tokens.Conformance;
 public abstract class TokenStoreConformance : IDisposable
 {
     private readonly Lazy<ServiceProvider> _provider;
+    private readonly Lazy<IServiceScope> _scope;
 
-    /// <summary>Prepares the container, built on first use.</summary>
-    protected TokenStoreConformance() => _provider = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>Prepares the container, built on first use; the stores are resolved from one scope (stores may be scoped, like a request's).</summary>
+    protected TokenStoreConformance()
+    {
+        _provider = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+        _scope = new(() => _provider.Value.CreateScope(), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The container, for tests that need more than the stores.</summary>
+    protected IServiceProvider Services => _scope.Value.ServiceProvider;
 
     /// <summary>A fixed instant with sub-second precision (stores must keep it).</summary>
     protected static DateTimeOffset T0 { get; } = new DateTimeOffset(2026, 11, 25, 1, 2, 3, TimeSpan.Zero).AddTicks(4_567_890);
@@ -29,20 +37,25 @@ public abstract class TokenStoreConformance : IDisposable
     protected static PrincipalId Hanako { get; } = PrincipalId.User(Contract, UserId.TryParse("hanako").Value);
 
     /// <summary>The card store under test.</summary>
-    protected ICustomerCardStore Cards => _provider.Value.GetRequiredService<ICustomerCardStore>();
+    protected ICustomerCardStore Cards => _scope.Value.ServiceProvider.GetRequiredService<ICustomerCardStore>();
 
     /// <summary>The challenge store under test.</summary>
-    protected ICustomerCardChallengeStore Challenges => _provider.Value.GetRequiredService<ICustomerCardChallengeStore>();
+    protected ICustomerCardChallengeStore Challenges => _scope.Value.ServiceProvider.GetRequiredService<ICustomerCardChallengeStore>();
 
     /// <summary>The token store under test.</summary>
-    protected IHardwareTokenStore Tokens => _provider.Value.GetRequiredService<IHardwareTokenStore>();
+    protected IHardwareTokenStore Tokens => _scope.Value.ServiceProvider.GetRequiredService<IHardwareTokenStore>();
 
     /// <summary>The confirmation store under test.</summary>
-    protected ITransactionConfirmationStore Confirmations => _provider.Value.GetRequiredService<ITransactionConfirmationStore>();
+    protected ITransactionConfirmationStore Confirmations => _scope.Value.ServiceProvider.GetRequiredService<ITransactionConfirmationStore>();
 
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_scope.IsValueCreated)
+        {
+            _scope.Value.Dispose();
+        }
+
         if (_provider.IsValueCreated)
         {
             _provider.Value.Dispose();

@@ -118,6 +118,123 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("bizweb_audit_trail", (string)null);
                 });
 
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CardChallengeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CardSerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("card_serial_number");
+
+                    b.Property<string>("ContractId")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ticks");
+
+                    b.Property<Guid>("FlowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("flow_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issued_at_ticks");
+
+                    b.Property<string>("Positions")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("positions");
+
+                    b.Property<string>("Principal")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("principal");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Principal", "Purpose", "FlowId")
+                        .IsUnique();
+
+                    b.ToTable("bizweb_card_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CertificateRow", b =>
+                {
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("CurrentOf")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("current_of");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issued_at_ticks");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("bigint")
+                        .HasColumnName("not_after_ticks");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("not_before_ticks");
+
+                    b.Property<string>("Principal")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("principal");
+
+                    b.Property<byte[]>("RawData")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw_data");
+
+                    b.Property<int?>("ReminderSentDaysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_sent_days_before");
+
+                    b.Property<int?>("RevocationReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revoked_at_ticks");
+
+                    b.HasKey("SerialNumber");
+
+                    b.HasIndex("CurrentOf")
+                        .IsUnique();
+
+                    b.HasIndex("NotAfter");
+
+                    b.HasIndex("Principal");
+
+                    b.ToTable("bizweb_certificates", (string)null);
+                });
+
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.ContractRow", b =>
                 {
                     b.Property<string>("Id")
@@ -195,6 +312,71 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("bizweb_failure_counters", (string)null);
                 });
 
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CrlRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_number");
+
+                    b.Property<long?>("LatestNextUpdate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("latest_next_update_ticks");
+
+                    b.Property<long?>("LatestNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("latest_number");
+
+                    b.Property<byte[]>("LatestRawData")
+                        .HasColumnType("bytea")
+                        .HasColumnName("latest_raw_data");
+
+                    b.Property<long?>("LatestThisUpdate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("latest_this_update_ticks");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("bizweb_crl", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastNumber = 0L
+                        });
+                });
+
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CustomerCardRow", b =>
+                {
+                    b.Property<string>("ContractId")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issued_at_ticks");
+
+                    b.Property<byte[]>("ProtectedValues")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_values");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial_number");
+
+                    b.HasKey("ContractId");
+
+                    b.ToTable("bizweb_customer_cards", (string)null);
+                });
+
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.FlowTicketRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -264,6 +446,76 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("bizweb_flow_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.HardwareTokenRow", b =>
+                {
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<int>("Algorithm")
+                        .HasColumnType("integer")
+                        .HasColumnName("algorithm");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("changed_at_ticks");
+
+                    b.Property<int>("Digits")
+                        .HasColumnType("integer")
+                        .HasColumnName("digits");
+
+                    b.Property<int>("Drift")
+                        .HasColumnType("integer")
+                        .HasColumnName("drift");
+
+                    b.Property<long>("EpochSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("epoch_seconds");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("imported_at_ticks");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_used_step");
+
+                    b.Property<string>("Manufacturer")
+                        .HasColumnType("text")
+                        .HasColumnName("manufacturer");
+
+                    b.Property<string>("OcraSuite")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ocra_suite");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("PeriodSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_seconds");
+
+                    b.Property<byte[]>("ProtectedSeed")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_seed");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("SerialNumber");
+
+                    b.HasIndex("Owner")
+                        .IsUnique();
+
+                    b.ToTable("bizweb_hardware_tokens", (string)null);
+                });
+
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.NotificationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -323,6 +575,43 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("NextAttemptAt");
 
                     b.ToTable("bizweb_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransactionConfirmationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_ticks");
+
+                    b.Property<byte[]>("Digest")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("digest");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ticks");
+
+                    b.Property<string>("OcraChallenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("ocra_challenge");
+
+                    b.Property<string>("Principal")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)")
+                        .HasColumnName("principal");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("bizweb_transaction_confirmations", (string)null);
                 });
 
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.UserRow", b =>

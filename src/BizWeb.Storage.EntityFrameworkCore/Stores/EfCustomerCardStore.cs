@@ -1,0 +1,39 @@
+using BizWeb.Auth;
+using BizWeb.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace BizWeb.Storage.EntityFrameworkCore;
+
+/// <summary>The live card per contract; replacing it is one upsert (<see cref="StorageSql.ReplaceCard"/>), so the old card is dead in the same statement.</summary>
+internal sealed class EfCustomerCardStore<TContext> : ICustomerCardStore
+    where TContext : DbContext
+{
+    private readonly IDbContextFactory<TContext> _contexts;
+
+    public EfCustomerCardStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+
+    public async ValueTask<CustomerCard?> FindAsync(ContractId contractId, CancellationToken cancellationToken)
+    {
+        using var db = _contexts.CreateDbContext();
+        var key = contractId.ToString();
+        var row = await db.Set<CustomerCardRow>().AsNoTracking().SingleOrDefaultAsync(r => r.ContractId == key, cancellationToken).ConfigureAwait(false);
+        return row?.ToCard();
+    }
+
+    public async ValueTask ReplaceAsync(CustomerCard card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        using var db = _contexts.CreateDbContext();
+        var sql = StorageSql.For(db);
+        var row = CustomerCardRow.From(card);
+        await db.Database.ExecuteSqlRawAsync(
+            sql.ReplaceCard,
+            [
+                sql.Parameter("@contract", row.ContractId),
+                sql.Parameter("@serial", row.SerialNumber),
+                sql.Parameter("@values", row.ProtectedValues),
+                sql.Int64Parameter("@issued", row.IssuedAt),
+            ],
+            cancellationToken).ConfigureAwait(false);
+    }
+}

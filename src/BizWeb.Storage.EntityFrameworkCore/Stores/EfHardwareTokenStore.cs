@@ -1,0 +1,169 @@
+using BizWeb.Auth;
+using BizWeb.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace BizWeb.Storage.EntityFrameworkCore;
+
+/// <summary>
+/// The token inventory. Replay protection (<see cref="TryRecordUseAsync"/>) is one conditional UPDATE
+/// of the last used step; assignment and retirement are one transaction each with the token row
+/// locked (and on PostgreSQL the owner serialised by an advisory lock), over a unique index on the
+/// owner; an import is one transaction that adds every token or none.
+/// </summary>
+internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
+    where TContext : DbContext
+{
+    /// <summary>Serial numbers per <c>IN (…)</c> query of an import (far below SQLite's parameter limit).</summary>
+    private const int Chunk = 500;
+    private const int Assigned = (int)HardwareTokenStatus.Assigned;
+    private const int InStock = (int)HardwareTokenStatus.InStock;
+    private const int Retired = (int)HardwareTokenStatus.Retired;
+
+    private readonly IDbContextFactory<TContext> _contexts;
+
+    public EfHardwareTokenStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+
+    public async ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = tokens.Select(HardwareTokenRow.From).ToList();
+        return await _contexts.InTransactionAsync<TContext, IReadOnlyList<string>>(
+            async (db, _) =>
+            {
+                var existing = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var chunk in rows.Select(r => r.SerialNumber).Chunk(Chunk))
+                {
+                    var found = await db.Set<HardwareTokenRow>().AsNoTracking().Where(r => chunk.Contains(r.SerialNumber)).Select(r => r.SerialNumber)
+                        .ToListAsync(cancellationToken).ConfigureAwait(false);
+                    existing.UnionWith(found);
+                }
+
+                if (existing.Count > 0)
+                {
+                    return [.. rows.Select(r => r.SerialNumber).Where(existing.Contains)];
+                }
+
+                // A concurrent import of the same serial makes this a unique violation: the attempt is
+                // rolled back whole and run again, and then answers with the serials that exist.
+                db.AddRange(rows);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return [];
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<HardwareToken?> FindAsync(string serialNumber, CancellationToken cancellationToken)
+    {
+        using var db = _contexts.CreateDbContext();
+        var row = await db.Set<HardwareTokenRow>().AsNoTracking().SingleOrDefaultAsync(r => r.SerialNumber == serialNumber, cancellationToken).ConfigureAwait(false);
+        return row?.ToToken();
+    }
+
+    public async ValueTask<HardwareToken?> FindByOwnerAsync(PrincipalId owner, CancellationToken cancellationToken)
+    {
+        using var db = _contexts.CreateDbContext();
+        var key = StoredIds.Key(owner);
+        var row = await db.Set<HardwareTokenRow>().AsNoTracking().SingleOrDefaultAsync(r => r.Owner == key && r.Status == Assigned, cancellationToken).ConfigureAwait(false);
+        return row?.ToToken();
+    }
+
+    public async ValueTask<IReadOnlyList<HardwareToken>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        using var db = _contexts.CreateDbContext();
+        var tokens = db.Set<HardwareTokenRow>().AsNoTracking();
+        // Ordinal order: SQLite's default BINARY collation is; on PostgreSQL the "C" collation is (a
+        // database collation such as en_US would sort "a2" before "B1").
+        var ordered = StorageSql.For(db).IsPostgreSql
+            ? tokens.OrderBy(r => EF.Functions.Collate(r.SerialNumber, "C"))
+            : tokens.OrderBy(r => r.SerialNumber);
+        var rows = await ordered.Skip(skip).Take(take).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.ToToken())];
+    }
+
+    public async ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (key, nowTicks) = (StoredIds.Key(owner), Ticks.From(now));
+        return await _contexts.InTransactionAsync(
+            async (db, sql) =>
+            {
+                await sql.LockKeyAsync(db, "token-owner:" + key, cancellationToken).ConfigureAwait(false);
+                var token = await LockAsync(db, sql, serialNumber, cancellationToken).ConfigureAwait(false);
+                if (token is not { Status: InStock })
+                {
+                    return new HardwareTokenAssignment(false, null);
+                }
+
+                var tokens = db.Set<HardwareTokenRow>();
+                var previous = await tokens.AsNoTracking().Where(r => r.Owner == key && r.Status == Assigned).Select(r => r.SerialNumber)
+                    .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                string? replaced = null;
+                if (previous is not null
+                    && await tokens.Where(r => r.SerialNumber == previous && r.Owner == key && r.Status == Assigned)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Retired).SetProperty(r => r.Owner, (string?)null).SetProperty(r => r.ChangedAt, nowTicks), cancellationToken)
+                        .ConfigureAwait(false) == 1)
+                {
+                    replaced = previous;
+                }
+
+                var assigned = await tokens.Where(r => r.SerialNumber == serialNumber && r.Status == InStock)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(r => r.Status, Assigned).SetProperty(r => r.Owner, key).SetProperty(r => r.LastUsedStep, usedStep)
+                            .SetProperty(r => r.Drift, drift).SetProperty(r => r.ChangedAt, nowTicks),
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                if (assigned != 1)
+                {
+                    throw new InvalidOperationException("A locked token changed under its lock.");
+                }
+
+                return new HardwareTokenAssignment(true, replaced);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowTicks = Ticks.From(now);
+        return await _contexts.InTransactionAsync(
+            async (db, sql) =>
+            {
+                var token = await LockAsync(db, sql, serialNumber, cancellationToken).ConfigureAwait(false);
+                if (token is null || token.Status == Retired)
+                {
+                    return null;
+                }
+
+                var retired = await db.Set<HardwareTokenRow>().Where(r => r.SerialNumber == serialNumber && r.Status == token.Status)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Retired).SetProperty(r => r.Owner, (string?)null).SetProperty(r => r.ChangedAt, nowTicks), cancellationToken)
+                    .ConfigureAwait(false);
+                return retired == 1 ? token.ToToken() : null;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, CancellationToken cancellationToken)
+    {
+        using var db = _contexts.CreateDbContext();
+        var key = StoredIds.Key(owner);
+        // UPDATE … SET last_used_step = @step, drift = @drift
+        // WHERE serial_number = @serial AND status = Assigned AND owner = @owner AND last_used_step < @step
+        var recorded = await db.Set<HardwareTokenRow>()
+            .Where(r => r.SerialNumber == serialNumber && r.Status == Assigned && r.Owner == key && r.LastUsedStep < timeStep)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastUsedStep, timeStep).SetProperty(r => r.Drift, drift), cancellationToken)
+            .ConfigureAwait(false);
+        return recorded == 1;
+    }
+
+    /// <summary>Reads the token and, on PostgreSQL, locks its row until the commit (SQLite: the transaction holds the write lock).</summary>
+    private static async Task<HardwareTokenRow?> LockAsync(DbContext db, StorageSql sql, string serialNumber, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<HardwareTokenRow>().FromSqlRaw(sql.LockToken, sql.Parameter("@serial", serialNumber)).AsNoTracking()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Count == 1 ? rows[0] : null;
+    }
+}
