@@ -12,6 +12,7 @@ namespace BizWeb.Benchmarks;
 /// A hit costs the same as a miss: every step of the window is computed and compared.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("quick", "tokens")]
 public class TotpVerifyBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 4, 1, 9, 0, 10, TimeSpan.Zero);
@@ -66,6 +67,7 @@ public class TotpVerifyBenchmarks
 
 /// <summary>The customer card answer check (constant-time compare over stack buffers): must allocate nothing.</summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("quick", "tokens")]
 public class CustomerCardVerifyBenchmarks
 {
     private readonly byte[] _values = "1234567890123456"u8.ToArray();
