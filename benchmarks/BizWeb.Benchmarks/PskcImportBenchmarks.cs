@@ -16,7 +16,7 @@ namespace BizWeb.Benchmarks;
 /// the live-heap check (<c>dotnet run … -- pskc-memory</c>) shows what stays in memory.
 /// </summary>
 [MemoryDiagnoser]
-[BenchmarkCategory("quick", "tokens")]
+[BenchmarkCategory("tokens", "pskc")]
 public class PskcImportBenchmarks
 {
     private static readonly AuditActor Operator = AuditActor.BankOperator("op01");
