@@ -56,7 +56,7 @@ internal abstract class LockoutBackend : IAsyncDisposable
     /// <summary>
     /// The backends by name. The EF Core store package (branch <c>storage</c>) adds "Sqlite" and
     /// "PostgreSql": a context from its factory (an SQLite file; the PostgreSQL test cluster's
-    /// connection string from BIZWEB_POSTGRES), the store's <c>EfCredentialCounterStore</c> as
+    /// connection string from BIZWEB_TEST_POSTGRES), the store's <c>EfCredentialCounterStore</c> as
     /// <see cref="Counters"/>, and as the bare statements <c>StorageSql</c>'s reservation and
     /// reset text run through a <c>DbCommand</c> prepared once on the same open connection.
     /// </summary>
