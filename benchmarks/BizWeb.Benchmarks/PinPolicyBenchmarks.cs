@@ -5,6 +5,7 @@ namespace BizWeb.Benchmarks;
 
 /// <summary>Input validation on every request: expected to allocate nothing for valid input.</summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("quick", "auth")]
 public class PinPolicyBenchmarks
 {
     private readonly PinPolicy _policy = PinPolicy.Standard;

@@ -13,6 +13,7 @@ namespace BizWeb.Benchmarks;
 /// Also the unknown-principal path, which must cost the same as a real verification.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("kdf")]
 public class Argon2idVerifyBenchmarks
 {
     private const string Pin = "Abc123xyz";
@@ -49,6 +50,7 @@ public class Argon2idVerifyBenchmarks
 
 /// <summary>The PBKDF2-HMAC-SHA256 option (600,000 iterations) against the raw .NET call.</summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("kdf")]
 public class Pbkdf2VerifyBenchmarks
 {
     private const string Pin = "Abc123xyz";

@@ -1,5 +1,14 @@
 using BenchmarkDotNet.Running;
+using BizWeb.Benchmarks;
 
 // Every benchmark sits beside its baseline in the same class, so results read as ratios.
-// Quick run:  dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- --filter '*' --job short
+// Full (short job):  dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- --filter '*' --job short
+// Quick (< 5 min):   dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- --filter '*' --anyCategories quick --job short
+// PSKC live heap:    dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- pskc-memory
+if (args is ["pskc-memory"])
+{
+    PskcMemoryCheck.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

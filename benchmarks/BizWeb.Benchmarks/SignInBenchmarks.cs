@@ -13,6 +13,7 @@ namespace BizWeb.Benchmarks;
 /// reset alone, the part every guess pays.
 /// </summary>
 [MemoryDiagnoser]
+[BenchmarkCategory("quick", "auth")]
 public class SignInBenchmarks
 {
     private ServiceProvider _services = null!;
