@@ -123,7 +123,6 @@ internal abstract class LockoutBackend : IAsyncDisposable
     /// <summary>The EF Core store on a fresh SQLite file or PostgreSQL database, migrated.</summary>
     private sealed class DatabaseBackend : LockoutBackend
     {
-        public const string PostgreSqlVariable = "BIZWEB_TEST_POSTGRES";
         private readonly ServiceProvider _services;
         private readonly DbConnection _connection;
         private readonly DbCommand _reserve;
@@ -137,18 +136,7 @@ internal abstract class LockoutBackend : IAsyncDisposable
             BizWebDbContext context;
             if (postgreSql)
             {
-                var server = Environment.GetEnvironmentVariable(PostgreSqlVariable)
-                    ?? throw new InvalidOperationException($"Set {PostgreSqlVariable} (cleanup_steps=(); source eng/provision/20-postgresql.sh).");
-                var database = $"bizweb_bench_{Guid.NewGuid():N}"[..30];
-                using (var admin = new NpgsqlConnection(server))
-                {
-                    admin.Open();
-                    using var create = admin.CreateCommand();
-                    create.CommandText = $"CREATE DATABASE {database}";
-                    create.ExecuteNonQuery();
-                }
-
-                var cs = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+                var cs = PostgreSqlDatabase.CreateMigrated();
                 services.AddBizWeb().AddPostgreSqlStores(cs);
                 context = new PostgreSqlBizWebDbContext(new DbContextOptionsBuilder<PostgreSqlBizWebDbContext>().UseNpgsql(cs).Options);
             }

@@ -28,8 +28,14 @@ public class ConcurrencyScalingBenchmarks
     [Params(1, 2, 4, 8)]
     public int Callers { get; set; }
 
+    /// <summary>InMemory, and PostgreSql when BIZWEB_TEST_POSTGRES names a server (the EF Core stores on a fresh database).</summary>
+    [ParamsSource(nameof(Stores))]
+    public string Store { get; set; } = "InMemory";
+
+    public static IEnumerable<string> Stores() => Environment.GetEnvironmentVariable("BIZWEB_TEST_POSTGRES") is null ? ["InMemory"] : ["InMemory", "PostgreSql"];
+
     [GlobalSetup]
-    public void Setup() => _fixture = new ScalingFixture(new ScalingFixture.PlainComparisonHasher());
+    public void Setup() => _fixture = new ScalingFixture(new ScalingFixture.PlainComparisonHasher(), Store);
 
     [GlobalCleanup]
     public void Cleanup() => _fixture.Dispose();
@@ -37,8 +43,8 @@ public class ConcurrencyScalingBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Operations)]
     public Task LockoutReservationAndReset() => _fixture.RunAsync(Callers, Operations, async caller =>
     {
-        await _fixture.Store.TryReserveAttemptAsync(caller.CounterKey, 7, DateTimeOffset.UnixEpoch, null, default);
-        await _fixture.Store.ResetAsync(caller.CounterKey, default);
+        await _fixture.Counters.TryReserveAttemptAsync(caller.CounterKey, 7, DateTimeOffset.UnixEpoch, null, default);
+        await _fixture.Counters.ResetAsync(caller.CounterKey, default);
     });
 
     [Benchmark(OperationsPerInvoke = Operations)]
@@ -82,7 +88,7 @@ internal sealed class ScalingFixture : IDisposable
     private readonly ServiceProvider _services;
     private readonly Caller[] _callers;
 
-    public ScalingFixture(IPinHasher? hasher)
+    public ScalingFixture(IPinHasher? hasher, string store = "InMemory")
     {
         var certificates = new Dictionary<string, PrincipalId>(StringComparer.Ordinal);
         var services = new ServiceCollection()
@@ -93,9 +99,15 @@ internal sealed class ScalingFixture : IDisposable
             services.AddSingleton(hasher);
         }
 
-        services.AddBizWeb().AddHardwareTokens();
+        var builder = services.AddBizWeb().AddHardwareTokens();
+        if (store == "PostgreSql")
+        {
+            builder.AddPostgreSqlStores(PostgreSqlDatabase.CreateMigrated());
+        }
+
         _services = services.BuildServiceProvider();
-        Store = _services.GetRequiredService<InMemoryAuthStore>();
+        Counters = _services.GetRequiredService<ICredentialCounterStore>();
+        var unitOfWork = _services.GetRequiredService<IAuthUnitOfWork>();
         var pinHash = _services.GetRequiredService<IPinHasher>().HashPin(LoginPin);
         var tokens = _services.GetRequiredService<IHardwareTokenStore>();
         var protector = _services.GetRequiredService<ISecretProtector>();
@@ -106,7 +118,7 @@ internal sealed class ScalingFixture : IDisposable
             var contract = ContractId.TryParse(FormattableString.Invariant($"1234567890{i}")).Value;
             var user = UserId.TryParse(FormattableString.Invariant($"taro{i:D2}")).Value;
             var principal = PrincipalId.User(contract, user);
-            Wait(Store.CommitAsync(new AuthChanges()
+            Wait(unitOfWork.CommitAsync(new AuthChanges()
                 .Put(new Contract { Id = contract, LockoutMode = LockoutMode.Linked, State = ContractState.Active, RegistrationPinHash = "x", SecurityStamp = "s", CreatedAt = now })
                 .Put(new User { ContractId = contract, Id = user, NameKana = "タロウ", LoginPinHash = pinHash, ConfirmationPinHash = pinHash, State = UserState.Active, ActivatedAt = now, SecurityStamp = "u", CreatedAt = now }), default).AsTask());
 
@@ -134,7 +146,8 @@ internal sealed class ScalingFixture : IDisposable
         }
     }
 
-    public InMemoryAuthStore Store { get; }
+    /// <summary>The counter store under test (the baseline's).</summary>
+    public ICredentialCounterStore Counters { get; }
 
     /// <summary>Runs <paramref name="operations"/> calls of <paramref name="operation"/>, split over <paramref name="callers"/> parallel tasks.</summary>
     public Task RunAsync(int callers, int operations, Func<Caller, ValueTask> operation)
