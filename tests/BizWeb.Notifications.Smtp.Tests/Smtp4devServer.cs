@@ -17,6 +17,9 @@ public sealed class Smtp4devServer : IAsyncLifetime, IDisposable
     private readonly HttpClient _http = new();
     private Process? _process;
     private readonly System.Text.StringBuilder _output = new();
+    private readonly TaskCompletionSource<bool> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _smtpListening;
+    private bool _webListening;
 
     public int SmtpPort { get; private set; }
 
@@ -39,32 +42,31 @@ public sealed class Smtp4devServer : IAsyncLifetime, IDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => _ready.TrySetResult(false);
         _process.OutputDataReceived += (_, e) => Capture(e.Data);
         _process.ErrorDataReceived += (_, e) => Capture(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        // Ready when smtp4dev says both servers listen (a signal from its log, not a timed poll).
+        bool started;
+        try
         {
-            if (_process.HasExited)
-            {
-                break;
-            }
+            started = await _ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            started = false;
+        }
 
-            try
+        if (started)
+        {
+            using var response = await _http.GetAsync(new Uri(Api, "messages"));
+            if (response.StatusCode == HttpStatusCode.OK)
             {
-                using var response = await _http.GetAsync(new Uri(Api, "messages"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                return;
             }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
         }
 
         throw new InvalidOperationException($"smtp4dev did not start (run 'dotnet tool restore' in the repository). Its output:\n{Output()}");
@@ -97,11 +99,19 @@ public sealed class Smtp4devServer : IAsyncLifetime, IDisposable
 
     private void Capture(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (_output)
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            _smtpListening |= line.Contains("SMTP Server is listening", StringComparison.Ordinal);
+            _webListening |= line.Contains("Now listening on", StringComparison.Ordinal);
+            if (_smtpListening && _webListening)
             {
-                _output.AppendLine(line);
+                _ready.TrySetResult(true);
             }
         }
     }
