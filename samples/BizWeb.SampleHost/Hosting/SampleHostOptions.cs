@@ -1,0 +1,58 @@
+namespace BizWeb.SampleHost.Hosting;
+
+/// <summary>Settings of the sample host itself (section <c>SampleHost</c>); the SDK's own are under <c>BizWeb</c>.</summary>
+public sealed class SampleHostOptions
+{
+    /// <summary>Where the SQLite file, the development CA, the server certificate and the mail drop live.</summary>
+    public string DataDirectory { get; set; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "BizWeb.SampleHost");
+
+    /// <summary><c>Sqlite</c> (default, a file in <see cref="DataDirectory"/>) or <c>PostgreSql</c> (<c>ConnectionStrings:BizWeb</c>).</summary>
+    public string Database { get; set; } = "Sqlite";
+
+    /// <summary>The address the customer site listens on; loopback unless you open it on purpose.</summary>
+    public string SiteAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The customer site's HTTPS port.</summary>
+    public int SitePort { get; set; } = 5001;
+
+    /// <summary>The operations console's address: loopback by default (運用端末 are inside the bank).</summary>
+    public string OperationsAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The operations console's HTTPS port.</summary>
+    public int OperationsPort { get; set; } = 5002;
+
+    /// <summary>The host name in the server certificate and in the printed URLs.</summary>
+    public string PublicHostName { get; set; } = "localhost";
+
+    /// <summary>A PFX for the site's TLS; when empty a localhost certificate is made in <see cref="DataDirectory"/> on first run.</summary>
+    public string? ServerCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="ServerCertificatePath"/>.</summary>
+    public string? ServerCertificatePassword { get; set; }
+
+    /// <summary>Reverse proxies (IP addresses) whose forwarded client-certificate header is honoured; nobody else's is.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>The header a trusted proxy puts the client certificate in (PEM or Base64 DER, URL-encoded allowed).</summary>
+    public string ClientCertificateHeader { get; set; } = "X-Client-Cert";
+
+    /// <summary>Idle time-out of a signed-in session.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Absolute time-out of a signed-in session, however active.</summary>
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>PIN and OTP submissions allowed per client address and minute (on top of the SDK's lockout).</summary>
+    public int CredentialRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Test mode only: the host runs on a controllable clock that the operations console can move
+    /// forward (for the 15-minute cooldown test). Never enable it for real use.
+    /// </summary>
+    public bool TestClock { get; set; }
+
+    /// <summary>How often the outbox dispatcher looks for due security e-mails.</summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Claims;
+using BizWeb.Auth;
+
+namespace BizWeb.SampleHost.Sessions;
+
+/// <summary>
+/// The signed-in administrator or user as the session cookie carries it: who, the security stamp of
+/// the sign-in, and when it began (for the absolute time-out). Nothing secret is in it.
+/// </summary>
+internal static class SessionPrincipal
+{
+    public const string Scheme = "BizWeb.Session";
+    public const string AdministratorRole = "administrator";
+    public const string UserRole = "user";
+    private const string ContractClaim = "bizweb:contract";
+    private const string UserClaim = "bizweb:user";
+    private const string StampClaim = "bizweb:stamp";
+    private const string SignedInAtClaim = "bizweb:signed_in_at";
+
+    public static ClaimsPrincipal Create(SignedInPrincipal signedIn, DateTimeOffset signedInAt)
+    {
+        var principal = signedIn.Principal;
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, principal.ToString()),
+            new(ClaimTypes.Role, principal.IsAdministrator ? AdministratorRole : UserRole),
+            new(ContractClaim, principal.ContractId.ToString()),
+            new(StampClaim, signedIn.SecurityStamp),
+            new(SignedInAtClaim, signedInAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (principal.UserId is { } user)
+        {
+            claims.Add(new Claim(UserClaim, user.ToString()));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>Keeps the original sign-in time when a PIN change renews the stamp.</summary>
+    public static ClaimsPrincipal Renew(ClaimsPrincipal current, SignedInPrincipal signedIn) =>
+        Create(signedIn, SignedInAt(current) ?? DateTimeOffset.MinValue);
+
+    public static SignedInPrincipal? Read(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true
+            || !ContractId.TryParse(user.FindFirstValue(ContractClaim), out var contract)
+            || user.FindFirstValue(StampClaim) is not { Length: > 0 } stamp)
+        {
+            return null;
+        }
+
+        var userText = user.FindFirstValue(UserClaim);
+        if (userText is null)
+        {
+            return new SignedInPrincipal(PrincipalId.Administrator(contract), stamp);
+        }
+
+        return UserId.TryParse(userText, out var userId) ? new SignedInPrincipal(PrincipalId.User(contract, userId), stamp) : null;
+    }
+
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(SignedInAtClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+}
