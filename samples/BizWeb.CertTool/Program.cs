@@ -15,13 +15,14 @@ var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder fo
 var server = new Option<string>("--server", "-s") { Description = "The bank's BizWeb host, e.g. https://ib.example-shinkin.jp/", Required = true };
 var contract = new Option<string>("--contract-id", "-c") { Description = "契約者ID (11 digits, printed on the customer card).", Required = true };
 var user = new Option<string?>("--user-id", "-u") { Description = "利用者ID; omit to enroll the administrator." };
+var serverCa = new Option<FileInfo?>("--server-ca") { Description = "PEM file of the certificate (or CA) to trust for the server's TLS instead of the system roots: a bank's private CA, or the sample host's localhost certificate." };
 var secretsFromStdin = new Option<bool>("--secrets-stdin") { Description = "Read the PIN, the one-time password and the PKCS#12 password as lines from standard input instead of prompting." };
 var enroll = new Command("enroll", "Obtain a client certificate: makes the key pair here, asks for the PIN and the one-time password, writes certificate.pem and certificate.p12.")
 {
-    server, contract, user, algorithm, outDir, secretsFromStdin,
+    server, contract, user, algorithm, outDir, secretsFromStdin, serverCa,
 };
 enroll.SetAction((parse, ct) => EnrollAsync(
-    parse.GetValue(server)!, parse.GetValue(contract)!, parse.GetValue(user), parse.GetValue(algorithm)!, parse.GetValue(outDir)!, parse.GetValue(secretsFromStdin), ct));
+    parse.GetValue(server)!, parse.GetValue(contract)!, parse.GetValue(user), parse.GetValue(algorithm)!, parse.GetValue(outDir)!, parse.GetValue(secretsFromStdin), parse.GetValue(serverCa)?.FullName, ct));
 
 // request: offline, for a host that takes requests another way.
 var request = new Command("request", "Make a key pair and a PKCS#10 request (request.pem) here; the key is written encrypted (key.pem) with a password you type.")
@@ -36,7 +37,7 @@ var root = new RootCommand("bizweb-cert: the cross-platform certificate client o
 };
 return await root.Parse(args).InvokeAsync();
 
-static async Task<int> EnrollAsync(string serverText, string contractId, string? userId, string algorithm, DirectoryInfo outDir, bool stdin, CancellationToken ct)
+static async Task<int> EnrollAsync(string serverText, string contractId, string? userId, string algorithm, DirectoryInfo outDir, bool stdin, string? serverCaPath, CancellationToken ct)
 {
     // PINs travel to the server: https only, except plain http to this machine (a development host, the tests).
     if (!Uri.TryCreate(serverText.EndsWith('/') ? serverText : serverText + "/", UriKind.Absolute, out var server)
@@ -54,7 +55,18 @@ static async Task<int> EnrollAsync(string serverText, string contractId, string?
         return ExitCodes.LocalFile;
     }
 
-    using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
+    HttpMessageHandler handler;
+    try
+    {
+        handler = ServerTrust.CreateHandler(serverCaPath);
+    }
+    catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException)
+    {
+        Console.Error.WriteLine($"error: --server-ca could not be read ({ex.GetType().Name}).");
+        return ExitCodes.LocalFile;
+    }
+
+    using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
     var client = new EnrollmentClient(http);
     try
     {

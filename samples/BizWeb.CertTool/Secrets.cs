@@ -7,12 +7,16 @@ internal static class Secrets
 {
     public static string? Read(string prompt, bool fromStdin)
     {
+        // The prompt goes to standard error either way (a script reading it learns, e.g., which card
+        // positions are asked); the secret itself is never echoed.
+        Console.Error.Write(prompt);
         if (fromStdin || Console.IsInputRedirected)
         {
-            return Console.In.ReadLine();
+            var line = Console.In.ReadLine();
+            Console.Error.WriteLine();
+            return line;
         }
 
-        Console.Error.Write(prompt);
         var text = new StringBuilder();
         while (true)
         {

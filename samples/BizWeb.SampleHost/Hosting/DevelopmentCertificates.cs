@@ -25,6 +25,7 @@ internal static class DevelopmentCertificates
             var existing = X509CertificateLoader.LoadPkcs12FromFile(path, password: null);
             if (existing.NotAfter > time.GetUtcNow().UtcDateTime.AddDays(7) && existing.GetNameInfo(X509NameType.DnsName, false) == options.PublicHostName)
             {
+                WritePublicPem(settings, existing);
                 return existing;
             }
 
@@ -44,8 +45,14 @@ internal static class DevelopmentCertificates
         var now = time.GetUtcNow();
         using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(365));
         WriteOwnerOnly(path, created.Export(X509ContentType.Pkcs12));
-        return X509CertificateLoader.LoadPkcs12FromFile(path, password: null);
+        var loaded = X509CertificateLoader.LoadPkcs12FromFile(path, password: null);
+        WritePublicPem(settings, loaded);
+        return loaded;
     }
+
+    /// <summary>The public half, for clients that pin it (<c>bizweb-cert --server-ca</c>, a browser's trust store).</summary>
+    private static void WritePublicPem(SampleHostSettings settings, X509Certificate2 certificate) =>
+        File.WriteAllText(Path.Combine(settings.DataDirectory, "server-localhost.pem"), certificate.ExportCertificatePem() + "\n");
 
     /// <summary>The development CA key's password: made with the CSPRNG on first run, kept owner-only.</summary>
     public static string LoadOrCreateCaKeyPassword(SampleHostSettings settings)

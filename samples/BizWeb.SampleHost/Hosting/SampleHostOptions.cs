@@ -12,13 +12,13 @@ public sealed class SampleHostOptions
     public string Database { get; set; } = "Sqlite";
 
     /// <summary>The address the customer site listens on; loopback unless you open it on purpose.</summary>
-    public string SiteAddress { get; set; } = "127.0.0.1";
+    public string SiteAddress { get; set; } = "localhost";
 
     /// <summary>The customer site's HTTPS port.</summary>
     public int SitePort { get; set; } = 5001;
 
     /// <summary>The operations console's address: loopback by default (運用端末 are inside the bank).</summary>
-    public string OperationsAddress { get; set; } = "127.0.0.1";
+    public string OperationsAddress { get; set; } = "localhost";
 
     /// <summary>The operations console's HTTPS port.</summary>
     public int OperationsPort { get; set; } = 5002;

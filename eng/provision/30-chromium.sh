@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Chromium for the browser tests (tests/BizWeb.SampleHost.Tests, Playwright for .NET).
+#
+# Sourced by eng/test.sh: installs Debian's chromium when /usr/bin/chromium (or BIZWEB_CHROMIUM) is
+# missing and exports BIZWEB_CHROMIUM. Nothing downloads a browser at run time: Playwright drives this
+# executable. If it cannot be installed, the run fails here with the reason; the browser tests are
+# never skipped.
+
+bizweb_provision_chromium() {
+  local executable=${BIZWEB_CHROMIUM:-/usr/bin/chromium}
+  if [ ! -x "$executable" ]; then
+    echo "chromium: $executable missing; installing Debian's chromium"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "error: chromium is not installed and installing it needs root (apt-get install chromium)" >&2
+      return 1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    [ -x "$executable" ] || { echo "error: chromium installed but $executable not found" >&2; return 1; }
+  fi
+  echo "chromium: $("$executable" --version 2>/dev/null | head -n 1)"
+  export BIZWEB_CHROMIUM=$executable
+}
+
+bizweb_provision_chromium

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using BizWeb.Testing;
+
+namespace BizWeb.SampleHost.Tests;
+
+/// <summary>
+/// The sample host as a real, separate process on free loopback ports, in a data folder of its own,
+/// in test mode (the clock can be moved forward). Its console output is kept: the demo seed and the
+/// first operator print their one-time secrets there.
+/// </summary>
+public sealed class SampleHostProcess : IAsyncDisposable
+{
+    private static readonly string HostDll = Path.Combine(RepositoryRoot.Find(), "samples", "BizWeb.SampleHost", "bin", BuildConfiguration, "net10.0", "BizWeb.SampleHost.dll");
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly bool _ownsDataDirectory;
+
+    private SampleHostProcess(Process process, string dataDirectory, bool ownsDataDirectory, int sitePort, int operationsPort)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+        SiteUrl = new Uri($"https://localhost:{sitePort}/");
+        OperationsUrl = new Uri($"https://localhost:{operationsPort}/");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { _lines.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { _lines.Enqueue(e.Data); } };
+    }
+
+    public static string BuildConfiguration =>
+        AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    public Uri SiteUrl { get; }
+
+    public Uri OperationsUrl { get; }
+
+    public string DataDirectory { get; }
+
+    public string Output => string.Join('\n', _lines);
+
+    /// <summary>The host's localhost TLS certificate (public PEM), for clients that pin it.</summary>
+    public string ServerCertificatePem => Path.Combine(DataDirectory, "server-localhost.pem");
+
+    public static async Task<SampleHostProcess> StartAsync(bool demo = true, string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var owns = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("bizweb-host-").FullName;
+        var sitePort = FreePort();
+        var operationsPort = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataDirectory,
+        };
+        start.ArgumentList.Add(HostDll);
+        if (demo)
+        {
+            start.ArgumentList.Add("--demo");
+        }
+
+        var arguments = new Dictionary<string, string>
+        {
+            ["SampleHost:DataDirectory"] = dataDirectory,
+            ["SampleHost:SitePort"] = sitePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SampleHost:OperationsPort"] = operationsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SampleHost:TestClock"] = "true",
+            ["SampleHost:DispatchInterval"] = "00:00:01",
+            // Browser tests post many PINs from one address; the per-address limit has its own test.
+            ["SampleHost:CredentialRequestsPerMinute"] = "1000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments[key] = value;
+        }
+
+        foreach (var (key, value) in arguments)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = new Process { StartInfo = start };
+        var host = new SampleHostProcess(process, dataDirectory, owns, sitePort, operationsPort);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitForAsync("customer site", TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    /// <summary>Waits until a line containing <paramref name="text"/> appears; fails with the whole output if the host exits or time runs out.</summary>
+    public async Task<string> WaitForAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            var line = _lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line;
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The sample host exited ({_process.ExitCode}) before printing '{text}':\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The sample host did not print '{text}' within {timeout}:\n{Output}");
+    }
+
+    /// <summary>The value after a label in the console output, e.g. <c>Value("契約者ID (contract id)")</c>.</summary>
+    public string Value(string label)
+    {
+        var line = _lines.FirstOrDefault(l => l.Contains(label, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"'{label}' was not printed:\n{Output}");
+        return line[(line.IndexOf(label, StringComparison.Ordinal) + label.Length)..].Trim().TrimStart(':').Trim();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        if (_ownsDataDirectory)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a dying process: the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
