@@ -23,3 +23,10 @@ bizweb_provision_chromium() {
 }
 
 bizweb_provision_chromium
+bizweb_provision_status=$?
+unset -f bizweb_provision_chromium
+if [ "$bizweb_provision_status" -ne 0 ]; then
+  unset bizweb_provision_status
+  return 1 2>/dev/null || exit 1
+fi
+unset bizweb_provision_status
