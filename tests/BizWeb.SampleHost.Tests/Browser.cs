@@ -44,12 +44,14 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>A new context that accepts the host's development TLS certificate and, when given, presents a client certificate to the site.</summary>
-    public Task<IBrowserContext> NewContextAsync(SampleHostProcess host, string? pkcs12Path = null, string? pkcs12Password = null)
+    public Task<IBrowserContext> NewContextAsync(SampleHostProcess host, string? pkcs12Path = null, string? pkcs12Password = null, SampleHostProcess? also = null)
     {
         var options = new BrowserNewContextOptions { IgnoreHTTPSErrors = true, Locale = "ja-JP", ViewportSize = new ViewportSize { Width = 1100, Height = 900 } };
         if (pkcs12Path is not null)
         {
-            options.ClientCertificates = [new ClientCertificate { Origin = host.SiteUrl.GetLeftPart(UriPartial.Authority), PfxPath = pkcs12Path, Passphrase = pkcs12Password }];
+            options.ClientCertificates = new[] { host, also }.OfType<SampleHostProcess>()
+                .Select(h => new ClientCertificate { Origin = h.SiteUrl.GetLeftPart(UriPartial.Authority), PfxPath = pkcs12Path, Passphrase = pkcs12Password })
+                .ToList();
         }
 
         return Instance.NewContextAsync(options);
