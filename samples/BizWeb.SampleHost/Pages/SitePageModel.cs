@@ -2,6 +2,7 @@ using System.Globalization;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Sessions;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BizWeb.SampleHost.Pages;
@@ -15,10 +16,15 @@ public abstract class SitePageModel : PageModel
 {
     private const string FlowKey = "flow";
     private const string PromptsKey = "prompts";
+    private const string CarriedWarningsKey = "carried-warnings";
+    private const string CarriedNoticesKey = "carried-notices";
 
     public List<string> Errors { get; } = [];
 
     public List<string> Warnings { get; } = [];
+
+    /// <summary>What a completed step did (e.g. 「利用者暗証番号を変更しました。」).</summary>
+    public List<string> Notices { get; } = [];
 
     protected string? ClientAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
 
@@ -31,6 +37,9 @@ public abstract class SitePageModel : PageModel
     protected AuditActor Actor => AuditActor.Principal(Principal, ClientAddress);
 
     protected TimeProvider Clock => HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+
+    /// <summary>A text in the page's language, as in the views.</summary>
+    protected static string T(string ja, string en) => SiteText.T(ja, en);
 
     protected T Service<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
 
@@ -64,6 +73,39 @@ public abstract class SitePageModel : PageModel
         Errors.AddRange(result.Errors.Select(e => e.GetText(CultureInfo.CurrentUICulture)));
         Warnings.AddRange(result.Warnings.Select(e => e.GetText(CultureInfo.CurrentUICulture)));
         return result.Succeeded;
+    }
+
+    /// <summary>
+    /// Keeps this request's warnings and notices for the page the redirect shows: a warning such as
+    /// "login and confirmation PIN identical" comes with the step that succeeded, before the redirect.
+    /// Call it after <see cref="SignInAsync"/>, which clears the flow data.
+    /// </summary>
+    protected void CarryMessages()
+    {
+        if (Warnings.Count > 0)
+        {
+            TempData[CarriedWarningsKey] = string.Join('\n', Warnings);
+        }
+
+        if (Notices.Count > 0)
+        {
+            TempData[CarriedNoticesKey] = string.Join('\n', Notices);
+        }
+    }
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (TempData[CarriedWarningsKey] is string warnings)
+        {
+            Warnings.AddRange(warnings.Split('\n'));
+        }
+
+        if (TempData[CarriedNoticesKey] is string notices)
+        {
+            Notices.AddRange(notices.Split('\n'));
+        }
+
+        base.OnPageHandlerExecuting(context);
     }
 
     protected async Task SignInAsync(SignedInPrincipal signedIn)

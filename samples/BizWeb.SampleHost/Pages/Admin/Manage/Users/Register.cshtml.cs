@@ -1,0 +1,31 @@
+using BizWeb.Auth;
+using BizWeb.SampleHost.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace BizWeb.SampleHost.Pages.Admin.Manage.Users;
+
+/// <summary>管理者4-2 利用者情報登録: a. … i., authorised by j. the confirmation PIN ④.</summary>
+[EnableRateLimiting(CredentialRateLimit.Policy)]
+public sealed class RegisterModel(UserAdministration users) : SitePageModel
+{
+    [BindProperty]
+    public UserForm Form { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? temporaryLoginPin, string? temporaryConfirmationPin, string? confirmationPin)
+    {
+        var registered = await users.RegisterAsync(Principal, Form.ToRegistration(temporaryLoginPin, temporaryConfirmationPin), confirmationPin, Actor, HttpContext.RequestAborted);
+        if (!Show(registered))
+        {
+            return Page();
+        }
+
+        TempData[IndexModel.RegisteredKey] = Form.UserId;
+        CarryMessages();
+        return RedirectToPage("Index");
+    }
+}
