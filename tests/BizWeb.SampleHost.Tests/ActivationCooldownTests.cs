@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace BizWeb.SampleHost.Tests;
 
 /// <summary>
@@ -26,11 +24,11 @@ public sealed class ActivationCooldownTests(HostFixture fixture) : IClassFixture
             await BeginAsync(page, host, demo);
             Assert.Contains(Interrupted, await page.Locator("[data-test=errors]").InnerTextAsync(), StringComparison.Ordinal);
 
-            await AdvanceClockAsync(host, TimeSpan.FromMinutes(14));
+            await host.AdvanceClockAsync(TimeSpan.FromMinutes(14));
             await BeginAsync(page, host, demo);
             Assert.Contains(Interrupted, await page.Locator("[data-test=errors]").InnerTextAsync(), StringComparison.Ordinal);
 
-            await AdvanceClockAsync(host, TimeSpan.FromMinutes(1));
+            await host.AdvanceClockAsync(TimeSpan.FromMinutes(1));
             await BeginAsync(page, host, demo);
             Assert.Contains("管理者1-3", await page.Locator("[data-test=screen]").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -54,12 +52,5 @@ public sealed class ActivationCooldownTests(HostFixture fixture) : IClassFixture
         await page.Locator("[data-test=contract-id]").FillAsync(demo.ContractId);
         await page.Locator("[data-test=registration-pin]").FillAsync(demo.RegistrationPin);
         await page.Locator("[data-test=submit]").ClickAsync();
-    }
-
-    internal static async Task AdvanceClockAsync(SampleHostProcess host, TimeSpan by)
-    {
-        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator });
-        var response = await http.PostAsync(new Uri(host.OperationsUrl, $"ops/test/clock/advance?minutes={(int)by.TotalMinutes}"), content: null);
-        Assert.True(response.IsSuccessStatusCode, $"advancing the test clock answered {(int)response.StatusCode}");
     }
 }

@@ -40,6 +40,21 @@ public sealed class SampleHostProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _lines);
 
+    /// <summary>How far test mode's clock has been moved forward (by <see cref="AdvanceClockAsync"/>).</summary>
+    public TimeSpan ClockOffset { get; private set; }
+
+    /// <summary>The host's idea of now: the system clock plus <see cref="ClockOffset"/>.</summary>
+    public DateTime UtcNow => DateTime.UtcNow + ClockOffset;
+
+    /// <summary>Moves test mode's clock forward through the operations listener.</summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator });
+        var response = await http.PostAsync(new Uri(OperationsUrl, $"ops/test/clock/advance?minutes={(int)by.TotalMinutes}"), content: null);
+        Assert.True(response.IsSuccessStatusCode, $"advancing the test clock answered {(int)response.StatusCode}");
+        ClockOffset += TimeSpan.FromMinutes((int)by.TotalMinutes);
+    }
+
     /// <summary>The host's localhost TLS certificate (public PEM), for clients that pin it.</summary>
     public string ServerCertificatePem => Path.Combine(DataDirectory, "server-localhost.pem");
 
