@@ -14,6 +14,10 @@ namespace BizWeb.SampleHost.Operations;
 /// Only the password's PHC hash and the seed's <see cref="ISecretProtector"/> ciphertext are kept, so
 /// a second run cannot print them again. Runs as a hosted service: after the migrations (the Data
 /// Protection key ring is in the database) and before the listeners open.
+/// <para>
+/// When every operator is locked nobody can unlock another from the console; whoever can restart the
+/// host can: <c>--Operations:UnlockOperator=&lt;id&gt;</c> clears that operator's failures at start (audited).
+/// </para>
 /// </summary>
 internal sealed class OperatorBootstrap(
     OperatorDirectory directory,
@@ -21,14 +25,23 @@ internal sealed class OperatorBootstrap(
     ISecretProtector protector,
     IServiceScopeFactory scopes,
     TimeProvider time,
+    IConfiguration configuration,
     ILogger<OperatorBootstrap> logger) : IHostedService
 {
     public const string FirstOperatorId = "operator1";
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private const int PasswordLength = 20;
 
+    public const string UnlockSetting = "Operations:UnlockOperator";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (configuration[UnlockSetting] is { Length: > 0 } unlock && directory.Find(unlock) is not null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OperatorSignIn>().UnlockAsync(unlock, AuditActor.BankOperator("startup"), cancellationToken);
+        }
+
         if (directory.List().Count > 0)
         {
             return;
