@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
+using BizWeb.SampleHost.Operations;
 using BizWeb.SampleHost.Pages;
 using BizWeb.SampleHost.Sessions;
 using Microsoft.AspNetCore.DataProtection;
@@ -165,6 +166,8 @@ builder.Services.AddRequestLocalization(o =>
     o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = SiteLanguage.CookieName }];
 });
 
+builder.AddOperationsConsole(settings);
+
 var app = builder.Build();
 await StartupTasks.MigrateAsync(app.Services, settings, CancellationToken.None);
 if (demo)
@@ -185,6 +188,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapCertificateEndpoints();
 app.MapEnrollmentApi();
+app.MapOperationsConsole();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupTasks.PrintBanner(settings));
 await app.RunAsync();

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using BizWeb.Auth;
+
+namespace BizWeb.SampleHost.Operations;
+
+/// <summary>
+/// First run: with no operator in the directory, creates <c>operator1</c> with a CSPRNG password and
+/// TOTP seed and prints both to the console once, one stable line each (tests parse them):
+/// <code>
+/// operator: operator1
+/// operator password: …
+/// operator totp: otpauth://totp/…
+/// </code>
+/// Only the password's PHC hash and the seed's <see cref="ISecretProtector"/> ciphertext are kept, so
+/// a second run cannot print them again. Runs as a hosted service: after the migrations (the Data
+/// Protection key ring is in the database) and before the listeners open.
+/// <para>
+/// When every operator is locked nobody can unlock another from the console; whoever can restart the
+/// host can: <c>--Operations:UnlockOperator=&lt;id&gt;</c> clears that operator's failures at start (audited).
+/// </para>
+/// </summary>
+internal sealed class OperatorBootstrap(
+    OperatorDirectory directory,
+    IPinHasher hasher,
+    ISecretProtector protector,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IConfiguration configuration,
+    ILogger<OperatorBootstrap> logger) : IHostedService
+{
+    public const string FirstOperatorId = "operator1";
+    private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private const int PasswordLength = 20;
+
+    public const string UnlockSetting = "Operations:UnlockOperator";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (configuration[UnlockSetting] is { Length: > 0 } unlock && directory.Find(unlock) is not null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OperatorSignIn>().UnlockAsync(unlock, AuditActor.BankOperator("startup"), cancellationToken);
+        }
+
+        if (directory.List().Count > 0)
+        {
+            return;
+        }
+
+        var password = new string(RandomNumberGenerator.GetItems<char>(PasswordAlphabet, PasswordLength));
+        var seed = OperatorTotp.NewSeed();
+        string uri;
+        OperatorRecord record;
+        try
+        {
+            record = new OperatorRecord
+            {
+                Id = FirstOperatorId,
+                PasswordHash = hasher.HashPin(password),
+                ProtectedTotpSeed = Convert.ToBase64String(protector.Protect(seed, OperatorTotp.SeedPurpose)),
+                CreatedAt = time.GetUtcNow(),
+            };
+            uri = OperatorTotp.ProvisioningUri(seed, FirstOperatorId);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
+        }
+
+        if (!directory.TryCreate([record]))
+        {
+            return;
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OperatorAudit>().AppendAsync(
+                AuditActor.BankOperator("bootstrap"), "OperatorCreated", AuditOutcome.Succeeded, $"operator {FirstOperatorId}", cancellationToken: cancellationToken);
+        }
+
+        OperationsLog.OperatorCreated(logger, FirstOperatorId, directory.FilePath);
+        Console.WriteLine($"""
+
+            ── operations console operator (printed once; keep it) ──
+            operator: {FirstOperatorId}
+            operator password: {password}
+            operator totp: {uri}
+            ──
+            """);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
