@@ -13,7 +13,7 @@ public sealed record ContractView(
 
 /// <summary>One user of <see cref="ContractView"/>.</summary>
 public sealed record UserView(
-    User User,
+    BizWeb.Auth.User User,
     IReadOnlyList<(Credential Credential, int Failures)> Failures,
     HardwareToken? Token,
     IssuedCertificate? Certificate);
