@@ -299,12 +299,12 @@ public sealed class Transfers
             return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
         }
 
-        if (UserGate.Refusal(contract, record) is { } refusal && refusal != MessageCode.UserSuspended)
+        // A suspended user or a stopped contract is refused by the guard, without evaluation, as "locked".
+        if (contract.State != ContractState.Stopped && UserGate.Refusal(contract, record) is { } refusal && refusal != MessageCode.UserSuspended)
         {
             return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
         }
 
-        // A suspended user is refused by the guard, without evaluation, as "locked".
         var verifier = Verifier;
         var guard = await _core.Guard.CheckAsync(contract, record, Credential.HardwareToken, actor, Action,
             ct => verifier.ConfirmAsync(confirmationId, user, digest, tokenCode!, ct), cancellationToken).ConfigureAwait(false);
