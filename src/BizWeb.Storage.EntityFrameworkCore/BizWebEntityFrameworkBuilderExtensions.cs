@@ -41,6 +41,9 @@ public static class BizWebEntityFrameworkBuilderExtensions
         services.Replace(ServiceDescriptor.Scoped<IAuditTrailStore>(sp => new EfAuditTrailStore<TContext>(Contexts<TContext>(sp))));
         services.Replace(ServiceDescriptor.Scoped<INotificationOutbox>(sp => new EfNotificationOutbox<TContext>(Contexts<TContext>(sp))));
         services.Replace(ServiceDescriptor.Scoped<IAuthUnitOfWork>(sp => new EfAuthUnitOfWork<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<IContractSettingsStore>(sp => new EfContractSettingsStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<ITransferStore>(sp => new EfTransferStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<ITransferTotalStore>(sp => new EfTransferTotalStore<TContext>(Contexts<TContext>(sp))));
 
         // Tokens and certificates: Replace here wins over the in-memory defaults whichever is called
         // first, since AddCustomerCards, AddHardwareTokens and AddCertificateAuthority only TryAdd them.

@@ -8,7 +8,7 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// OpenIddict do: call <see cref="AddBizWebAuth"/> from the bank's own <c>OnModelCreating</c>, add a
 /// migration, and register the context with <c>AddEntityFrameworkStores&lt;TContext&gt;()</c>.
 /// </summary>
-public static class BizWebModelBuilderExtensions
+public static partial class BizWebModelBuilderExtensions
 {
     /// <summary>The table prefix used unless the bank chooses another: <c>bizweb_</c>.</summary>
     public const string DefaultTablePrefix = "bizweb_";
@@ -61,6 +61,7 @@ public static class BizWebModelBuilderExtensions
             e.Property(r => r.Email).HasColumnName("email");
             e.Property(r => r.IssueCertificate).HasColumnName("issue_certificate");
             e.Property(r => r.GrantedServices).HasColumnName("granted_services");
+            e.Property(r => r.ServiceLimits).HasColumnName("service_limits");
             e.Property(r => r.State).HasColumnName("state");
             e.Property(r => r.ActivatedAt).HasColumnName("activated_at_ticks");
             e.Property(r => r.AccidentRegistered).HasColumnName("accident_registered");
@@ -150,6 +151,7 @@ public static class BizWebModelBuilderExtensions
             e.HasIndex(r => r.DeliveredAt);
         });
 
+        MapTransactions(modelBuilder, schema, Table);
         return modelBuilder;
     }
 

@@ -7,14 +7,19 @@ public abstract class UnitOfWorkConformance : AuthStoreConformance
     public async Task Aggregates_round_trip_every_field_and_versions_count_commits()
     {
         var contract = NewContract() with { AdminEmail = "a@example.co.jp", AdminLoginPinHash = "h3", AdminConfirmationPinHash = "h4", AccidentRegistered = true };
-        var user = NewUser() with { ActivatedAt = T0.AddMinutes(1), DeletedAt = T0.AddMinutes(2), State = UserState.Deleted, AccidentRegistered = true };
+        var user = NewUser() with
+        {
+            ActivatedAt = T0.AddMinutes(1), DeletedAt = T0.AddMinutes(2), State = UserState.Deleted, AccidentRegistered = true,
+            ServiceLimits = new Dictionary<string, TransferLimit> { ["Transfer"] = new(100_000, null), ["BalanceInquiry"] = new(null, TransferFees.MaxAmount) },
+        };
         Assert.Equal(CommitOutcome.Committed, await UnitOfWork.CommitAsync(new AuthChanges().Put(contract).Put(user), default));
 
         var stored = await Contracts.FindAsync(contract.Id, default);
         Assert.Equal(contract with { Version = 1 }, stored);
         var storedUser = (await Users.FindAsync(user.ContractId, user.Id, default))!;
         Assert.Equal(["BalanceInquiry", "Transfer"], storedUser.GrantedServices);
-        Assert.Equal(user with { Version = 1, GrantedServices = storedUser.GrantedServices }, storedUser);
+        Assert.Equal(user.ServiceLimits.OrderBy(l => l.Key, StringComparer.Ordinal), storedUser.ServiceLimits.OrderBy(l => l.Key, StringComparer.Ordinal));
+        Assert.Equal(user with { Version = 1, GrantedServices = storedUser.GrantedServices, ServiceLimits = storedUser.ServiceLimits }, storedUser);
 
         Assert.Equal(CommitOutcome.Committed, await UnitOfWork.CommitAsync(new AuthChanges().Put(stored! with { State = ContractState.Active }), default));
         Assert.Equal(2, (await Contracts.FindAsync(contract.Id, default))!.Version);

@@ -6,6 +6,9 @@
 //           signs in with a wrong PIN; prints "evaluated=<n> locked=<m> failed=<k>".
 // TOTP:     dotnet BizWeb.Storage.Racer.dll totp <npgsql connection string> <contract id> <user id> <code> <now utc ticks> <protector key hex> <submissions>
 //           submits one TOTP code through the real hardware token verifier; prints "verified=<n> rejected=<m>".
+// Totals:   dotnet BizWeb.Storage.Racer.dll totals <npgsql connection string> <shared key> <daily limit> <amount> <reservations>
+//           reserves <amount> against the shared daily total (plus a limit-free total of its own process)
+//           through the EF transfer total store; prints "reserved=<n> refused=<m>".
 using System.Globalization;
 using BizWeb.Auth;
 using BizWeb.Testing;
@@ -21,6 +24,12 @@ if (args is ["totp", var totpConnection, var totpContract, var totpUser, var cod
         new DateTimeOffset(long.Parse(nowTicks, CultureInfo.InvariantCulture), TimeSpan.Zero),
         Convert.FromHexString(keyHex),
         int.Parse(submissions, CultureInfo.InvariantCulture));
+}
+
+if (args is ["totals", var totalsConnection, var sharedKey, var limitText, var amountText, var reservationsText])
+{
+    return await RaceTotalsAsync(
+        totalsConnection, sharedKey, long.Parse(limitText, CultureInfo.InvariantCulture), long.Parse(amountText, CultureInfo.InvariantCulture), int.Parse(reservationsText, CultureInfo.InvariantCulture));
 }
 
 if (args.Length != 4)
@@ -83,5 +92,32 @@ static async Task<int> RaceTotpAsync(string connectionString, PrincipalId owner,
     })));
 
     Console.WriteLine($"verified={results.Count(r => r == SecondFactorResult.Verified)} rejected={results.Count(r => r == SecondFactorResult.Rejected)}");
+    return 0;
+}
+
+static async Task<int> RaceTotalsAsync(string connectionString, string sharedKey, long limit, long amount, int reservations)
+{
+    var services = new ServiceCollection();
+    services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddPostgreSqlStores(connectionString);
+    await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    var day = new DateOnly(2026, 11, 25);
+    var own = $"process:{Environment.ProcessId}";
+
+    // Warm up the connection pool and the code paths with a read only.
+    using (var scope = provider.CreateScope())
+    {
+        _ = await scope.ServiceProvider.GetRequiredService<ITransferTotalStore>().GetUsedAsync([sharedKey], day, default);
+    }
+
+    Console.WriteLine("ready");
+    _ = Console.ReadLine();
+
+    var results = await Task.WhenAll(Enumerable.Range(0, reservations).Select(_ => Task.Run(async () =>
+    {
+        using var scope = provider.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ITransferTotalStore>().TryReserveAsync([new(sharedKey, limit), new(own, null)], day, amount, default);
+    })));
+
+    Console.WriteLine($"reserved={results.Count(r => r)} refused={results.Count(r => !r)}");
     return 0;
 }

@@ -35,6 +35,7 @@ public sealed class DependencyInjectionTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<HardwareTokenInventory>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<HardwareTokenRegistration>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<TransactionConfirmations>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ITransferConfirmationVerifier>());
         Assert.Equal(3, provider.GetRequiredService<IOptions<CustomerCardOptions>>().Value.ChallengePositions);
         Assert.Equal(1, provider.GetRequiredService<IOptions<HardwareTokenOptions>>().Value.VerificationWindow);
     }

@@ -25,14 +25,15 @@ internal sealed class TestHost : IDisposable
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
 
-    public TestHost(Action<CustomerCardOptions>? cards = null, Action<HardwareTokenOptions>? tokens = null)
+    public TestHost(Action<CustomerCardOptions>? cards = null, Action<HardwareTokenOptions>? tokens = null, Action<IServiceCollection>? services = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
-        services.AddSingleton<IClientCertificateAuthenticator>(new FakeCertificates(this));
-        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddCustomerCards(cards).AddHardwareTokens(tokens);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
+        collection.AddSingleton<IClientCertificateAuthenticator>(new FakeCertificates(this));
+        collection.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddCustomerCards(cards).AddHardwareTokens(tokens);
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateScope();
     }
 

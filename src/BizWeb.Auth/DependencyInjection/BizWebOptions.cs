@@ -29,6 +29,9 @@ public sealed class BizWebOptions
     /// <summary>Delivery of security e-mails.</summary>
     public NotificationOptions Notifications { get; set; } = new();
 
+    /// <summary>The service catalogue, the bank's fee master and scheduling of transfers.</summary>
+    public TransactionOptions Transactions { get; set; } = new();
+
     /// <summary>
     /// Whether registering an accident (事故登録) on a contract or user also revokes the affected
     /// client certificate (reason key compromise) through <see cref="ICertificateRevoker"/>; off by

@@ -40,6 +40,7 @@ internal sealed class BizWebOptionsValidator : IValidateOptions<BizWebOptions>
         problems.AddRange(options.Lockout?.Validate("BizWeb.Lockout") ?? ["BizWeb.Lockout is required."]);
         problems.AddRange(options.Flows?.Validate("BizWeb.Flows") ?? ["BizWeb.Flows is required."]);
         problems.AddRange(options.Notifications?.Validate("BizWeb.Notifications") ?? ["BizWeb.Notifications is required."]);
+        problems.AddRange(options.Transactions?.Validate("BizWeb.Transactions") ?? ["BizWeb.Transactions is required."]);
         if (options.MaxUsersPerContract is < 1 or > 9999)
         {
             problems.Add("BizWeb.MaxUsersPerContract must be between 1 and 9999.");

@@ -17,6 +17,8 @@ public static class BizWebServiceCollectionExtensions
     /// <see cref="AdminSignIn"/>, <see cref="UserAdministration"/>, <see cref="CertificateEnrollment"/>,
     /// <see cref="UserActivation"/>, <see cref="UserSignIn"/>, <see cref="CredentialChanges"/>,
     /// <see cref="BankOperations"/>, <see cref="AdminAuthorization"/>, <see cref="SessionValidation"/>,
+    /// <see cref="OptionalSettings"/>, <see cref="Transfers"/> (which needs an <see cref="ITransferExecutor"/>
+    /// and, from <c>AddHardwareTokens()</c>, an <see cref="ITransferConfirmationVerifier"/>),
     /// <see cref="AuditTrail"/>, and <see cref="NotificationDispatcher"/> once an
     /// <see cref="INotificationSender"/> is registered).
     /// </summary>
@@ -48,11 +50,19 @@ public static class BizWebServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BizWebOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()));
-        services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>()));
+        services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));
         services.TryAddScoped(sp => new AdminAuthorization(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new AdminActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>()));
         services.TryAddScoped(sp => new AdminSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>(), sp.GetService<ICustomerCardVerifier>()));
-        services.TryAddScoped(sp => new UserAdministration(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>()));
+        services.TryAddScoped(sp => new UserAdministration(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));
+        services.TryAddScoped(sp => new OptionalSettings(sp.GetRequiredService<AuthCore>(), sp.GetRequiredService<IContractSettingsStore>(), sp.GetService<ISecretProtector>()));
+        services.TryAddScoped(sp => new Transfers(
+            sp.GetRequiredService<AuthCore>(),
+            sp.GetRequiredService<IContractSettingsStore>(),
+            sp.GetRequiredService<ITransferStore>(),
+            sp.GetRequiredService<ITransferTotalStore>(),
+            sp.GetService<ITransferConfirmationVerifier>(),
+            sp.GetService<ITransferExecutor>()));
         services.TryAddScoped(sp => new SecurityNotifications(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new CertificateEnrollment(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>(), sp.GetService<IHardwareTokenVerifier>()));
         services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
@@ -78,6 +88,9 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddSingleton<IAuditTrailStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
         services.TryAddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<InMemoryAuthStore>());
         services.TryAddSingleton<IAuthUnitOfWork>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<IContractSettingsStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<ITransferStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
+        services.TryAddSingleton<ITransferTotalStore>(sp => sp.GetRequiredService<InMemoryAuthStore>());
     }
 
     /// <summary>

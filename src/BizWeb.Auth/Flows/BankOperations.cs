@@ -9,11 +9,53 @@ public sealed class BankOperations
 {
     private readonly AuthCore _core;
     private readonly ICertificateRevoker? _revoker;
+    private readonly IContractSettingsStore? _settings;
 
-    internal BankOperations(AuthCore core, ICertificateRevoker? revoker)
+    internal BankOperations(AuthCore core, ICertificateRevoker? revoker, IContractSettingsStore? settings = null)
     {
         _core = core;
         _revoker = revoker;
+        _settings = settings;
+    }
+
+    /// <summary>
+    /// Enables the services the contract applied for (from the catalogue of
+    /// <see cref="TransactionOptions.Services"/>); the administrator can grant users only these (Q2-6).
+    /// Withdrawing a service leaves users' grants in place, but they cannot use it.
+    /// </summary>
+    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="contractId">The contract.</param>
+    /// <param name="services">The catalogue ids of the enabled services (replaces the previous set).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, <see cref="MessageCode.ServiceUnknown"/> or <see cref="MessageCode.ContractNotFound"/>.</returns>
+    public async ValueTask<AuthResult> SetContractServicesAsync(AuditActor operatorActor, ContractId contractId, IReadOnlyList<string> services, CancellationToken cancellationToken = default)
+    {
+        RequireOperator(operatorActor);
+        ArgumentNullException.ThrowIfNull(services);
+        var store = _settings ?? throw new InvalidOperationException("No IContractSettingsStore is registered.");
+        if (services.Any(s => _core.Options.Transactions.FindService(s) is null))
+        {
+            return Finish("ContractServicesChanged", AuthResult.Fail(MessageCode.ServiceUnknown));
+        }
+
+        IReadOnlyList<string> enabled = [.. services.Distinct(StringComparer.Ordinal)];
+        var result = await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                if (await _core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false) is null)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                }
+
+                var current = await store.FindAsync(contractId, ct).ConfigureAwait(false) ?? ContractSettings.Empty(contractId);
+                var changes = new AuthChanges()
+                    .Put(current with { EnabledServices = enabled })
+                    .Append(_core.Audit(operatorActor, "ContractServicesChanged", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+        return Finish("ContractServicesChanged", result);
     }
 
     /// <summary>Creates a contract awaiting its administrator's activation.</summary>

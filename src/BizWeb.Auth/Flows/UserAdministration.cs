@@ -9,11 +9,13 @@ public sealed class UserAdministration
 {
     private readonly AuthCore _core;
     private readonly ICertificateRevoker? _revoker;
+    private readonly IContractSettingsStore? _settings;
 
-    internal UserAdministration(AuthCore core, ICertificateRevoker? revoker)
+    internal UserAdministration(AuthCore core, ICertificateRevoker? revoker, IContractSettingsStore? settings = null)
     {
         _core = core;
         _revoker = revoker;
+        _settings = settings;
     }
 
     /// <summary>The contract's users, deleted ones left out, ordered by user id.</summary>
@@ -49,6 +51,7 @@ public sealed class UserAdministration
         input.Pin(_core.PinPolicy, registration.TemporaryLoginPin);
         input.Pin(_core.PinPolicy, registration.TemporaryConfirmationPin);
         input.Email(registration.Email);
+        TransactionInput.Grants(input, _core.Options.Transactions, registration.GrantedServices, registration.ServiceLimits);
         if (input.Any)
         {
             return AuthResult.Fail(input.Errors);
@@ -80,6 +83,12 @@ public sealed class UserAdministration
                     return AuthCore.Nothing(AuthResult.Fail(MessageCode.UserIdAlreadyUsed));
                 }
 
+                var settings = await SettingsAsync(admin.ContractId, ct).ConfigureAwait(false);
+                if (!Contracted(settings, registration.GrantedServices))
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ServiceNotContracted));
+                }
+
                 var users = await _core.Users.ListAsync(admin.ContractId, ct).ConfigureAwait(false);
                 if (users.Count(u => u.State != UserState.Deleted) >= _core.Options.MaxUsersPerContract)
                 {
@@ -97,6 +106,7 @@ public sealed class UserAdministration
                     Email = string.IsNullOrEmpty(registration.Email) ? null : registration.Email,
                     IssueCertificate = registration.IssueCertificate,
                     GrantedServices = [.. registration.GrantedServices],
+                    ServiceLimits = Copy(registration.ServiceLimits),
                     State = UserState.Registered,
                     SecurityStamp = SecurityStamps.New(),
                     CreatedAt = now,
@@ -106,6 +116,7 @@ public sealed class UserAdministration
                 var changes = new AuthChanges()
                     .Put(contract)
                     .Put(user)
+                    .Put(settings)
                     .Append(_core.Audit(actor, "UserRegistered", user.Principal, AuditOutcome.Succeeded));
                 foreach (var credential in new[] { Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken })
                 {
@@ -136,6 +147,7 @@ public sealed class UserAdministration
         input.Name(change.NameKana, required: true);
         input.Name(change.NameKanji, required: false);
         input.Email(change.Email);
+        TransactionInput.Grants(input, _core.Options.Transactions, change.GrantedServices, change.ServiceLimits);
         if (input.Any)
         {
             return AuthResult.Fail(input.Errors);
@@ -152,11 +164,12 @@ public sealed class UserAdministration
                 Email = string.IsNullOrEmpty(change.Email) ? null : change.Email,
                 IssueCertificate = change.IssueCertificate,
                 GrantedServices = [.. change.GrantedServices],
+                ServiceLimits = Copy(change.ServiceLimits),
                 SecurityStamp = SecurityStamps.New(),
             };
         }
 
-        var result = await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserChanged", SecurityEvent.UserChanged, Apply, [], cancellationToken).ConfigureAwait(false);
+        var result = await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserChanged", SecurityEvent.UserChanged, Apply, [], cancellationToken, change.GrantedServices).ConfigureAwait(false);
         if (result.Succeeded && withdrawn)
         {
             await RevokeAsync(PrincipalId.User(admin.ContractId, userId), CertificateRevocationCause.CertificateWithdrawn, actor, cancellationToken).ConfigureAwait(false);
@@ -244,7 +257,8 @@ public sealed class UserAdministration
         SecurityEvent securityEvent,
         Func<User, User?> change,
         IReadOnlyList<Credential> counterResets,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? grantedServices = null)
     {
         var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, action, cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
@@ -268,6 +282,18 @@ public sealed class UserAdministration
                 }
 
                 var changes = new AuthChanges().Put(next).Append(_core.Audit(actor, action, user.Principal, AuditOutcome.Succeeded));
+                if (grantedServices is not null)
+                {
+                    // Granting a service the contract has not applied for is refused (Q2-6); writing the
+                    // settings back unchanged serialises the grant with the bank's change of services.
+                    var settings = await SettingsAsync(admin.ContractId, ct).ConfigureAwait(false);
+                    if (!Contracted(settings, grantedServices))
+                    {
+                        return AuthCore.Nothing(AuthResult.Fail(MessageCode.ServiceNotContracted));
+                    }
+
+                    changes.Put(settings);
+                }
                 foreach (var credential in counterResets)
                 {
                     changes.ResetCounter(CounterKey.For(user.Principal, credential));
@@ -279,6 +305,15 @@ public sealed class UserAdministration
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
             cancellationToken).ConfigureAwait(false);
     }
+
+    private async ValueTask<ContractSettings> SettingsAsync(ContractId contractId, CancellationToken cancellationToken) =>
+        (_settings is null ? null : await _settings.FindAsync(contractId, cancellationToken).ConfigureAwait(false)) ?? ContractSettings.Empty(contractId);
+
+    private static bool Contracted(ContractSettings settings, IReadOnlyList<string> services) =>
+        services.All(s => settings.EnabledServices.Contains(s, StringComparer.Ordinal));
+
+    private static Dictionary<string, TransferLimit> Copy(IReadOnlyDictionary<string, TransferLimit>? limits) =>
+        limits is null ? new(StringComparer.Ordinal) : new(limits, StringComparer.Ordinal);
 
     private ValueTask RevokeAsync(PrincipalId principal, CertificateRevocationCause cause, AuditActor actor, CancellationToken cancellationToken) =>
         _revoker?.RevokeCurrentAsync(principal, cause, actor, cancellationToken) ?? ValueTask.CompletedTask;

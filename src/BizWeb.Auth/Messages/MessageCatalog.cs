@@ -308,5 +308,56 @@ public static class MessageCatalog
         yield return new(MessageCode.DailyLimitExceeded, E,
             "1日あたりの限度額を超えるため、お取引できません。",
             "The amount would exceed a daily limit.");
+        yield return new(MessageCode.ServiceNotPermitted, E,
+            "このサービスをご利用いただく権限がありません。管理者の方にお問合せください。",
+            "You are not permitted to use this service. Please ask your administrator.");
+        yield return new(MessageCode.ServiceNotContracted, E,
+            "お申込みのない取引サービスのため、権限を設定できません。当金庫までお問合せください。",
+            "The contract has not applied for this service, so it cannot be granted. Please contact the bank.");
+        yield return new(MessageCode.ServiceUnknown, E,
+            "指定された取引サービスは取り扱っておりません。",
+            "The service is not in the bank's catalogue.");
+        yield return new(MessageCode.TransferLimitInvalid, E,
+            "限度額は1円以上の半角数字で、権限のあるサービスについて設定してください。",
+            "Limits must be at least 1 yen and set only for granted services.");
+        yield return new(MessageCode.DebitAccountInvalid, E,
+            "ご契約先口座情報の入力に誤りがあります。店番は3桁、口座番号は7桁の半角数字で、重複しないように入力してください。",
+            "A debit account is not valid: a 3-digit branch, a 7-digit account number, and no duplicates.");
+        yield return new(MessageCode.DebitAccountNotFound, E,
+            "指定された支払口座はご契約先口座として登録されていません。",
+            "The debit account is not registered for the contract.");
+        yield return new(MessageCode.PayeeInvalid, E,
+            "振込先の入力に誤りがあります。金融機関コードは4桁、支店コードは3桁、口座番号は7桁の半角数字、受取人名は30文字以内の半角カナで入力してください。",
+            "The payee is not valid: 4-digit bank, 3-digit branch, 7-digit account number, and a name of up to 30 half-width kana.");
+        yield return new(MessageCode.ExecutionDateInvalid, E,
+            "振込指定日は本日から指定可能な期間内の日付を入力してください。",
+            "The execution date must be today or a later day within the allowed period.");
+        yield return new(MessageCode.TransferNotFound, E,
+            "指定されたお取引が見つかりません。",
+            "The transfer was not found.");
+        yield return new(MessageCode.TransferNotConfirmable, E,
+            "このお取引はすでに処理されているか、確認画面を経ていないため、実行できません。",
+            "The transfer was processed already or has not been reviewed, so it cannot be confirmed.");
+        yield return new(MessageCode.TransferReviewExpired, E,
+            "確認画面の有効期限が切れたため、お取引を実行できません。もう一度確認画面から操作してください。",
+            "The review has expired. Please review the transfer again.");
+        yield return new(MessageCode.TransferChangedAfterReview, E,
+            "確認画面の表示後にお取引の内容が変更されたため、実行できません。最初からやり直してください。",
+            "The transfer changed after review, so it cannot be confirmed. Please start again.");
+        yield return new(MessageCode.IdempotencyKeyReused, E,
+            "同じお取引がすでに受け付けられています。内容を変更する場合は、最初からやり直してください。",
+            "This entry was already used for another transfer. Please start a new entry.");
+        yield return new(MessageCode.TransferNotCancellable, E,
+            "このお取引は取消できません。取消できるのは、振込指定日が翌日以降の予約中のお取引のみです。",
+            "Only a scheduled transfer whose execution date has not come can be cancelled.");
+        yield return new(MessageCode.TransferExecutionRefused, E,
+            "お取引を受け付けることができませんでした。お問合せ窓口までご連絡ください。",
+            "The bank could not accept the transfer. Please contact the help desk.");
+        yield return new(MessageCode.ZenginPasswordInvalid, E,
+            "全銀パスワードは6桁の半角数字で入力してください。",
+            "The Zengin password must be 6 half-width digits.");
+        yield return new(MessageCode.FileAccessKeyInvalid, E,
+            "ファイルアクセスキーは32文字以内の半角英数字で入力してください。",
+            "The file access key must be up to 32 half-width letters and digits.");
     }
 }

@@ -254,4 +254,55 @@ public enum MessageCode
 
     /// <summary>A transfer would take a daily total over its limit.</summary>
     DailyLimitExceeded = 5005,
+
+    /// <summary>The user may not use the service: not granted to the user, or not enabled for the contract.</summary>
+    ServiceNotPermitted = 5006,
+
+    /// <summary>A grant names a service the contract has not applied for (Q2-6).</summary>
+    ServiceNotContracted = 5007,
+
+    /// <summary>A service id is not in the bank's catalogue.</summary>
+    ServiceUnknown = 5008,
+
+    /// <summary>A limit is not a whole number of yen between 1 and 9,999,999,999,999, or names a service not granted.</summary>
+    TransferLimitInvalid = 5009,
+
+    /// <summary>A debit account is malformed (branch 3 digits, account 7 digits) or listed twice.</summary>
+    DebitAccountInvalid = 5010,
+
+    /// <summary>The transfer names a debit account the contract has not registered.</summary>
+    DebitAccountNotFound = 5011,
+
+    /// <summary>The payee's bank, branch, account number or name is malformed.</summary>
+    PayeeInvalid = 5012,
+
+    /// <summary>The execution date is in the past or further ahead than allowed.</summary>
+    ExecutionDateInvalid = 5013,
+
+    /// <summary>No such transfer for this user.</summary>
+    TransferNotFound = 5014,
+
+    /// <summary>The transfer is not awaiting confirmation: not reviewed, or processed already (a replay).</summary>
+    TransferNotConfirmable = 5015,
+
+    /// <summary>The review's confirmation time has passed; review the transfer again.</summary>
+    TransferReviewExpired = 5016,
+
+    /// <summary>The transfer's details differ from what was reviewed; it can never be confirmed.</summary>
+    TransferChangedAfterReview = 5017,
+
+    /// <summary>The idempotency key names another transfer (different details), or is malformed.</summary>
+    IdempotencyKeyReused = 5018,
+
+    /// <summary>Only an authorised transfer scheduled for a later day can be cancelled.</summary>
+    TransferNotCancellable = 5019,
+
+    /// <summary>The bank's core system refused the transfer.</summary>
+    TransferExecutionRefused = 5020,
+
+    /// <summary>The 全銀パスワード is not 6 half-width digits.</summary>
+    ZenginPasswordInvalid = 5021,
+
+    /// <summary>The ファイルアクセスキー is not 1–32 half-width letters and digits.</summary>
+    FileAccessKeyInvalid = 5022,
 }

@@ -9,6 +9,8 @@ public sealed class AuthChanges
     private readonly List<string> _counterResets = [];
     private readonly List<AuditEntry> _audit = [];
     private readonly List<SecurityNotification> _notifications = [];
+    private readonly List<ContractSettings> _contractSettings = [];
+    private readonly List<Transfer> _transfers = [];
 
     /// <summary>Contracts to insert (version 0) or update (the version read).</summary>
     public IReadOnlyList<Contract> Contracts => _contracts;
@@ -27,6 +29,32 @@ public sealed class AuthChanges
 
     /// <summary>Notifications to put into the outbox.</summary>
     public IReadOnlyList<SecurityNotification> Notifications => _notifications;
+
+    /// <summary>Contract settings to insert or update.</summary>
+    public IReadOnlyList<ContractSettings> ContractSettings => _contractSettings;
+
+    /// <summary>Transfers to insert or update.</summary>
+    public IReadOnlyList<Transfer> Transfers => _transfers;
+
+    /// <summary>Adds contract settings.</summary>
+    /// <param name="settings">The new state, carrying the version it was read with.</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges Put(ContractSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _contractSettings.Add(settings);
+        return this;
+    }
+
+    /// <summary>Adds a transfer.</summary>
+    /// <param name="transfer">The new state, carrying the version it was read with.</param>
+    /// <returns>This change set.</returns>
+    public AuthChanges Put(Transfer transfer)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        _transfers.Add(transfer);
+        return this;
+    }
 
     /// <summary>Adds a contract.</summary>
     /// <param name="contract">The new state, carrying the version it was read with.</param>

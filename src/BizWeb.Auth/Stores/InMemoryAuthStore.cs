@@ -6,7 +6,7 @@ namespace BizWeb.Auth;
 /// the limit, a commit stores all or nothing. Data is lost when the process ends; use the EF Core
 /// stores for anything but tests and demos.
 /// </summary>
-public sealed class InMemoryAuthStore : IContractStore, IUserStore, IFlowTicketStore, ICredentialCounterStore, IAuditTrailStore, INotificationOutbox, IAuthUnitOfWork
+public sealed partial class InMemoryAuthStore : IContractStore, IUserStore, IFlowTicketStore, ICredentialCounterStore, IAuditTrailStore, INotificationOutbox, IAuthUnitOfWork
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ContractId, Contract> _contracts = [];
@@ -209,6 +209,7 @@ public sealed class InMemoryAuthStore : IContractStore, IUserStore, IFlowTicketS
                 || changes.Users.Any(u => u.Version != (_users.GetValueOrDefault((u.ContractId, u.Id))?.Version ?? 0))
                 || changes.Tickets.Any(t => t.Version != (_tickets.GetValueOrDefault(t.Id)?.Version ?? 0))
                 || HasDuplicates(changes)
+                || HasTransactionConflicts(changes)
                 || changes.Notifications.Any(n => _outbox.ContainsKey(n.Id)))
             {
                 return ValueTask.FromResult(CommitOutcome.Conflict);
@@ -228,6 +229,8 @@ public sealed class InMemoryAuthStore : IContractStore, IUserStore, IFlowTicketS
             {
                 _tickets[ticket.Id] = ticket with { Version = ticket.Version + 1 };
             }
+
+            ApplyTransactions(changes);
 
             foreach (var key in changes.CounterResets)
             {

@@ -33,6 +33,9 @@ public sealed record User
     /// <summary>The services the administrator granted (利用者権限設定), by catalogue name.</summary>
     public IReadOnlyList<string> GrantedServices { get; init; } = [];
 
+    /// <summary>限度額設定: the user's limits per granted service (no limit for a service not listed).</summary>
+    public IReadOnlyDictionary<string, TransferLimit> ServiceLimits { get; init; } = new Dictionary<string, TransferLimit>(StringComparer.Ordinal);
+
     /// <summary>The lifecycle state.</summary>
     public required UserState State { get; init; }
 

@@ -17,4 +17,7 @@ public sealed class UserChange
 
     /// <summary>利用者権限設定: the services granted, by catalogue name.</summary>
     public IReadOnlyList<string> GrantedServices { get; init; } = [];
+
+    /// <summary>限度額設定: the user's limits per granted service (per transfer, per day); a service not listed has no user limit.</summary>
+    public IReadOnlyDictionary<string, TransferLimit> ServiceLimits { get; init; } = new Dictionary<string, TransferLimit>(StringComparer.Ordinal);
 }

@@ -11,6 +11,9 @@ namespace BizWeb.Auth;
 /// <param name="AccidentRegistered">事故登録 on the user.</param>
 public sealed record UserSummary(UserId UserId, string NameKana, string? NameKanji, string? Email, UserState State, bool IssueCertificate, IReadOnlyList<string> GrantedServices, bool AccidentRegistered)
 {
+    /// <summary>限度額設定: the user's limits per granted service.</summary>
+    public IReadOnlyDictionary<string, TransferLimit> ServiceLimits { get; init; } = new Dictionary<string, TransferLimit>(StringComparer.Ordinal);
+
     internal static UserSummary Of(User user) =>
-        new(user.Id, user.NameKana, user.NameKanji, user.Email, user.State, user.IssueCertificate, user.GrantedServices, user.AccidentRegistered);
+        new(user.Id, user.NameKana, user.NameKanji, user.Email, user.State, user.IssueCertificate, user.GrantedServices, user.AccidentRegistered) { ServiceLimits = user.ServiceLimits };
 }

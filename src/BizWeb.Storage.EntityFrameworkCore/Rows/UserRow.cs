@@ -24,6 +24,9 @@ internal sealed class UserRow
 
     public required string GrantedServices { get; set; }
 
+    /// <summary>The user's limits per service as a JSON object; <see langword="null"/> for none (rows from before the transactions migration).</summary>
+    public string? ServiceLimits { get; set; }
+
     public int State { get; set; }
 
     public long? ActivatedAt { get; set; }
@@ -49,6 +52,7 @@ internal sealed class UserRow
         Email = user.Email,
         IssueCertificate = user.IssueCertificate,
         GrantedServices = JsonSerializer.Serialize(user.GrantedServices, StorageJson.Default.IReadOnlyListString),
+        ServiceLimits = user.ServiceLimits.Count == 0 ? null : JsonSerializer.Serialize(new Dictionary<string, TransferLimit>(user.ServiceLimits, StringComparer.Ordinal), TransactionJson.Default.DictionaryStringTransferLimit),
         State = (int)user.State,
         ActivatedAt = Ticks.From(user.ActivatedAt),
         AccidentRegistered = user.AccidentRegistered,
@@ -69,6 +73,9 @@ internal sealed class UserRow
         Email = Email,
         IssueCertificate = IssueCertificate,
         GrantedServices = JsonSerializer.Deserialize(GrantedServices, StorageJson.Default.IReadOnlyListString) ?? [],
+        ServiceLimits = ServiceLimits is null
+            ? new Dictionary<string, TransferLimit>(StringComparer.Ordinal)
+            : new Dictionary<string, TransferLimit>(JsonSerializer.Deserialize(ServiceLimits, TransactionJson.Default.DictionaryStringTransferLimit) ?? [], StringComparer.Ordinal),
         State = (UserState)State,
         ActivatedAt = Ticks.ToInstant(ActivatedAt),
         AccidentRegistered = AccidentRegistered,

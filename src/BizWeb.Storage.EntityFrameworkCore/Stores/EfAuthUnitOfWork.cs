@@ -49,6 +49,16 @@ internal sealed class EfAuthUnitOfWork<TContext> : IAuthUnitOfWork
                 Stage(db, FlowTicketRow.From(ticket), r => r.Version);
             }
 
+            foreach (var settings in changes.ContractSettings)
+            {
+                Stage(db, ContractSettingsRow.From(settings), r => r.Version);
+            }
+
+            foreach (var transfer in changes.Transfers)
+            {
+                Stage(db, TransferRow.From(transfer), r => r.Version);
+            }
+
             foreach (var notification in changes.Notifications)
             {
                 db.Add(NotificationRow.From(notification));
@@ -124,5 +134,7 @@ internal sealed class EfAuthUnitOfWork<TContext> : IAuthUnitOfWork
         changes.Contracts.Select(c => c.Id).Distinct().Count() != changes.Contracts.Count
         || changes.Users.Select(u => (u.ContractId, u.Id)).Distinct().Count() != changes.Users.Count
         || changes.Tickets.Select(t => t.Id).Distinct().Count() != changes.Tickets.Count
-        || changes.Notifications.Select(n => n.Id).Distinct().Count() != changes.Notifications.Count;
+        || changes.Notifications.Select(n => n.Id).Distinct().Count() != changes.Notifications.Count
+        || changes.ContractSettings.Select(s => s.ContractId).Distinct().Count() != changes.ContractSettings.Count
+        || changes.Transfers.Select(t => t.Id).Distinct().Count() != changes.Transfers.Count;
 }

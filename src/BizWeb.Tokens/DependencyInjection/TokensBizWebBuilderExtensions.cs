@@ -43,7 +43,8 @@ public static class TokensBizWebBuilderExtensions
     /// <summary>
     /// Registers hardware tokens: <see cref="IHardwareTokenVerifier"/> for user certificate enrollment,
     /// <see cref="HardwareTokenInventory"/> for the bank, <see cref="HardwareTokenRegistration"/> for the
-    /// administrator, <see cref="TransactionConfirmations"/>, the options (validated at start-up, which
+    /// administrator, <see cref="TransactionConfirmations"/> and the <see cref="ITransferConfirmationVerifier"/>
+    /// the auth transfer flow uses, the options (validated at start-up, which
     /// also checks that an <see cref="ISecretProtector"/> is registered), and in-memory
     /// <see cref="IHardwareTokenStore"/> and <see cref="ITransactionConfirmationStore"/> unless a
     /// storage package registered its own.
@@ -70,6 +71,7 @@ public static class TokensBizWebBuilderExtensions
         services.TryAddScoped<HardwareTokenInventory>();
         services.TryAddScoped<HardwareTokenRegistration>();
         services.TryAddScoped<TransactionConfirmations>();
+        services.TryAddScoped<ITransferConfirmationVerifier>(sp => new TransferConfirmationVerifier(sp.GetRequiredService<TransactionConfirmations>()));
         return builder;
     }
 }

@@ -147,4 +147,57 @@ public sealed class AddBizWebTests
 
         Assert.StartsWith("$argon2id$v=19$m=64,t=1,p=1$", provider.GetRequiredService<IPinHasher>().HashPin("abc123"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_service_catalogue_and_fee_master_bind_from_configuration_and_replace_the_defaults()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BizWeb:Transactions:Services:0:Id"] = "Transfers",
+            ["BizWeb:Transactions:Services:0:NameJa"] = "振込・振替",
+            ["BizWeb:Transactions:Services:0:NameEn"] = "Transfers",
+            ["BizWeb:Transactions:Services:1:Id"] = "Payroll",
+            ["BizWeb:Transactions:Services:1:NameJa"] = "給与振込",
+            ["BizWeb:Transactions:Services:1:NameEn"] = "Payroll",
+            ["BizWeb:Transactions:BankFees:0:UpTo"] = "9223372036854775807",
+            ["BizWeb:Transactions:BankFees:0:SameBranch"] = "0",
+            ["BizWeb:Transactions:BankFees:0:SameBank"] = "110",
+            ["BizWeb:Transactions:BankFees:0:OtherBank"] = "440",
+            ["BizWeb:Transactions:MaxDaysAhead"] = "60",
+        }).Build();
+        using var provider = Build(s => s.AddBizWeb(configuration.GetSection("BizWeb")));
+        StartUp(provider);
+
+        var transactions = provider.GetRequiredService<IOptions<BizWebOptions>>().Value.Transactions;
+        Assert.Equal(["Transfers", "Payroll"], transactions.Catalogue.Select(c => c.Id));
+        Assert.Equal(new FeeBand(long.MaxValue, 0, 110, 440), Assert.Single(transactions.BankFeeSchedule.Bands));
+        Assert.Equal(60, transactions.MaxDaysAhead);
+    }
+
+    [Fact]
+    public void A_catalogue_without_transfers_or_a_falling_fee_master_stops_the_host()
+    {
+        using var provider = Build(s => s.AddBizWeb(o =>
+        {
+            o.Transactions.Services = [new BankService("BalanceInquiry", "残高照会", "Balance inquiry")];
+            o.Transactions.BankFees = [new FeeBand(10_000, 0, 220, 440), new FeeBand(long.MaxValue, 0, 110, 440)];
+            o.Transactions.MaxDaysAhead = 400;
+        }));
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
+        Assert.Contains(ex.Failures, f => f.Contains("BizWeb.Transactions.Services", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("BizWeb.Transactions.BankFees", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("BizWeb.Transactions.MaxDaysAhead", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_transaction_flows_and_stores_are_registered()
+    {
+        using var provider = Build(s => s.AddBizWeb());
+        using var scope = provider.CreateScope();
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<Transfers>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<OptionalSettings>());
+        Assert.Same(provider.GetRequiredService<InMemoryAuthStore>(), provider.GetRequiredService<ITransferTotalStore>());
+        Assert.Same(provider.GetRequiredService<InMemoryAuthStore>(), provider.GetRequiredService<ITransferStore>());
+        Assert.Same(provider.GetRequiredService<InMemoryAuthStore>(), provider.GetRequiredService<IContractSettingsStore>());
+    }
 }

@@ -153,6 +153,7 @@ public sealed class UserAdministrationTests : IDisposable
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
         var admin = PrincipalId.Administrator(contract);
+        Assert.True((await _h.Get<BankOperations>().SetContractServicesAsync(AuthHarness.Operator, contract, [BankServices.BalanceInquiry])).Succeeded);
         var result = await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ ハナコ", GrantedServices = ["BalanceInquiry"] }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
 
         Assert.True(result.Succeeded);

@@ -31,3 +31,10 @@ public sealed class InMemoryFlowConformance : FlowConformance
     {
     }
 }
+
+public sealed class InMemoryTransactionConformance : TransactionConformance
+{
+    protected override void AddStores(IServiceCollection services)
+    {
+    }
+}

@@ -40,8 +40,10 @@ public sealed class AuthHarness : IDisposable
 
     private readonly IServiceScope _scope;
 
-    private AuthHarness(ServiceProvider services, IServiceScope scope, FakeTimeProvider time, CountingPinHasher hasher, TestCustomerCard card, TestHardwareToken token, TestCertificates certificates, RecordingNotificationSender mail)
+    private AuthHarness(ServiceProvider services, IServiceScope scope, FakeTimeProvider time, CountingPinHasher hasher, TestCustomerCard card, TestHardwareToken token, TestCertificates certificates, RecordingNotificationSender mail, TestTransferConfirmations confirmations, TestTransferExecutor executor)
     {
+        TransferConfirmations = confirmations;
+        Executor = executor;
         Services = services;
         _scope = scope;
         Time = time;
@@ -73,6 +75,12 @@ public sealed class AuthHarness : IDisposable
     /// <summary>The in-test hardware token.</summary>
     public TestHardwareToken Token { get; }
 
+    /// <summary>The in-test transaction-bound confirmation (code <see cref="TestHardwareToken.Code"/>).</summary>
+    public TestTransferConfirmations TransferConfirmations { get; }
+
+    /// <summary>The in-test core system behind <see cref="ITransferExecutor"/>.</summary>
+    public TestTransferExecutor Executor { get; }
+
     /// <summary>The in-test certificate authority.</summary>
     public TestCertificates Certificates { get; }
 
@@ -94,7 +102,11 @@ public sealed class AuthHarness : IDisposable
         var token = new TestHardwareToken();
         var certificates = new TestCertificates();
         var mail = new RecordingNotificationSender();
+        var confirmations = new TestTransferConfirmations(time);
+        var executor = new TestTransferExecutor();
         var collection = new ServiceCollection()
+            .AddSingleton<ITransferConfirmationVerifier>(confirmations)
+            .AddSingleton<ITransferExecutor>(executor)
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IPinHasher>(hasher)
             .AddSingleton<ICustomerCardVerifier>(card)
@@ -108,7 +120,7 @@ public sealed class AuthHarness : IDisposable
         });
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return new AuthHarness(provider, provider.CreateScope(), time, hasher, card, token, certificates, mail);
+        return new AuthHarness(provider, provider.CreateScope(), time, hasher, card, token, certificates, mail, confirmations, executor);
     }
 
     /// <summary>A contract id from text.</summary>

@@ -290,6 +290,53 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("bizweb_contracts", (string)null);
                 });
 
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.ContractSettingsRow", b =>
+                {
+                    b.Property<string>("ContractId")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long?>("ContractPerDay")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contract_per_day");
+
+                    b.Property<long?>("ContractPerTransfer")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contract_per_transfer");
+
+                    b.Property<string>("DebitAccounts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("debit_accounts");
+
+                    b.Property<string>("EnabledServices")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("enabled_services");
+
+                    b.Property<string>("PayeeBorneFees")
+                        .HasColumnType("text")
+                        .HasColumnName("payee_borne_fees");
+
+                    b.Property<byte[]>("ProtectedFileAccessKey")
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_file_access_key");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ZenginPasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("zengin_password_hash");
+
+                    b.HasKey("ContractId");
+
+                    b.ToTable("bizweb_contract_settings", (string)null);
+                });
+
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CounterRow", b =>
                 {
                     b.Property<string>("Key")
@@ -614,6 +661,163 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("bizweb_transaction_confirmations", (string)null);
                 });
 
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransferRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("ConfirmationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmation_id");
+
+                    b.Property<string>("ContractId")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_ticks");
+
+                    b.Property<string>("DebitAccount")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("debit_account");
+
+                    b.Property<long>("Debited")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debited");
+
+                    b.Property<long>("Deduction")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deduction");
+
+                    b.Property<int>("ExecutionDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("execution_date");
+
+                    b.Property<string>("ExecutionReference")
+                        .HasColumnType("text")
+                        .HasColumnName("execution_reference");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee");
+
+                    b.Property<int>("FeeBearer")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_bearer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("payee_account_number");
+
+                    b.Property<int>("PayeeAccountType")
+                        .HasColumnType("integer")
+                        .HasColumnName("payee_account_type");
+
+                    b.Property<string>("PayeeBankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("payee_bank_code");
+
+                    b.Property<string>("PayeeBranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("payee_branch_code");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("payee_name");
+
+                    b.Property<long>("PayeeReceives")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payee_receives");
+
+                    b.Property<int>("PayeeRelation")
+                        .HasColumnType("integer")
+                        .HasColumnName("payee_relation");
+
+                    b.Property<int?>("RefusalCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("refusal_code");
+
+                    b.Property<long?>("ReviewExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("review_expires_at_ticks");
+
+                    b.Property<byte[]>("ReviewedDigest")
+                        .HasColumnType("bytea")
+                        .HasColumnName("reviewed_digest");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at_ticks");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "UserId", "CreatedAt");
+
+                    b.HasIndex("ContractId", "UserId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("bizweb_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransferTotalRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used");
+
+                    b.HasKey("Key", "Day");
+
+                    b.ToTable("bizweb_transfer_daily_totals", (string)null);
+                });
+
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.UserRow", b =>
                 {
                     b.Property<string>("ContractId")
@@ -678,6 +882,10 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("ServiceLimits")
+                        .HasColumnType("text")
+                        .HasColumnName("service_limits");
 
                     b.Property<int>("State")
                         .HasColumnType("integer")

@@ -285,6 +285,53 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("bizweb_contracts", (string)null);
                 });
 
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.ContractSettingsRow", b =>
+                {
+                    b.Property<string>("ContractId")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long?>("ContractPerDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_per_day");
+
+                    b.Property<long?>("ContractPerTransfer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_per_transfer");
+
+                    b.Property<string>("DebitAccounts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit_accounts");
+
+                    b.Property<string>("EnabledServices")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enabled_services");
+
+                    b.Property<string>("PayeeBorneFees")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_borne_fees");
+
+                    b.Property<byte[]>("ProtectedFileAccessKey")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("protected_file_access_key");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("ZenginPasswordHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zengin_password_hash");
+
+                    b.HasKey("ContractId");
+
+                    b.ToTable("bizweb_contract_settings", (string)null);
+                });
+
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CounterRow", b =>
                 {
                     b.Property<string>("Key")
@@ -609,6 +656,163 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("bizweb_transaction_confirmations", (string)null);
                 });
 
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransferRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("ConfirmationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation_id");
+
+                    b.Property<string>("ContractId")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_ticks");
+
+                    b.Property<string>("DebitAccount")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit_account");
+
+                    b.Property<long>("Debited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debited");
+
+                    b.Property<long>("Deduction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deduction");
+
+                    b.Property<int>("ExecutionDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("execution_date");
+
+                    b.Property<string>("ExecutionReference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("execution_reference");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee");
+
+                    b.Property<int>("FeeBearer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_bearer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_account_number");
+
+                    b.Property<int>("PayeeAccountType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payee_account_type");
+
+                    b.Property<string>("PayeeBankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_bank_code");
+
+                    b.Property<string>("PayeeBranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_branch_code");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_name");
+
+                    b.Property<long>("PayeeReceives")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payee_receives");
+
+                    b.Property<int>("PayeeRelation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payee_relation");
+
+                    b.Property<int?>("RefusalCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refusal_code");
+
+                    b.Property<long?>("ReviewExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_expires_at_ticks");
+
+                    b.Property<byte[]>("ReviewedDigest")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reviewed_digest");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at_ticks");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "UserId", "CreatedAt");
+
+                    b.HasIndex("ContractId", "UserId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("bizweb_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransferTotalRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used");
+
+                    b.HasKey("Key", "Day");
+
+                    b.ToTable("bizweb_transfer_daily_totals", (string)null);
+                });
+
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.UserRow", b =>
                 {
                     b.Property<string>("ContractId")
@@ -673,6 +877,10 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
+
+                    b.Property<string>("ServiceLimits")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_limits");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")

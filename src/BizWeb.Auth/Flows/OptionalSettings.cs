@@ -1,0 +1,170 @@
+using System.Text;
+
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The administrator's optional settings (各種設定, P.16): ① ご契約先口座情報 (debit accounts and their
+/// limits), ② ファイル伝送契約情報 (全銀パスワード, ファイルアクセスキー), ③ ご契約先限度額, ④ 振込手数料マスタ
+/// (先方負担手数料). Each change is authorised with the confirmation PIN ④ (failures count toward the
+/// contract lock) and commits with its audit record and its notification to the administrator
+/// (契約口座情報変更, ファイル伝送契約情報変更, 契約法人限度額変更, 手数料登録).
+/// </summary>
+public sealed class OptionalSettings
+{
+    /// <summary>The <see cref="ISecretProtector"/> purpose of the ファイルアクセスキー.</summary>
+    public const string FileAccessKeyPurpose = "BizWeb.Auth.FileAccessKey";
+
+    /// <summary>The most debit accounts a contract may register.</summary>
+    public const int MaxDebitAccounts = 100;
+
+    private readonly AuthCore _core;
+    private readonly IContractSettingsStore _settings;
+    private readonly ISecretProtector? _protector;
+
+    internal OptionalSettings(AuthCore core, IContractSettingsStore settings, ISecretProtector? protector)
+    {
+        _core = core;
+        _settings = settings;
+        _protector = protector;
+    }
+
+    /// <summary>What the settings screens show: never the file-transfer credentials.</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The settings.</returns>
+    public async ValueTask<ContractSettingsSummary> GetAsync(PrincipalId admin, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        var s = await _settings.FindAsync(admin.ContractId, cancellationToken).ConfigureAwait(false) ?? ContractSettings.Empty(admin.ContractId);
+        return new ContractSettingsSummary(
+            [.. _core.Options.Transactions.Catalogue.Where(c => s.EnabledServices.Contains(c.Id, StringComparer.Ordinal))],
+            s.DebitAccounts,
+            s.ContractLimit,
+            s.PayeeBorneFees,
+            s.ZenginPasswordHash is not null && s.ProtectedFileAccessKey is not null);
+    }
+
+    /// <summary>① ご契約先口座情報: replaces the debit accounts and their limits (契約口座情報変更).</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="accounts">Every debit account with its limits.</param>
+    /// <param name="confirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, <see cref="MessageCode.DebitAccountInvalid"/>, or a refusal of ④.</returns>
+    public ValueTask<AuthResult> SetDebitAccountsAsync(PrincipalId admin, IReadOnlyList<DebitAccount> accounts, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (accounts.Count > MaxDebitAccounts || !accounts.All(TransactionInput.IsValid) || accounts.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count() != accounts.Count)
+        {
+            return ValueTask.FromResult(AuthResult.Fail(MessageCode.DebitAccountInvalid));
+        }
+
+        IReadOnlyList<DebitAccount> copy = [.. accounts];
+        return ChangeAsync(admin, confirmationPin, actor, "DebitAccountsChanged", SecurityEvent.AccountInfoChanged, s => s with { DebitAccounts = copy }, cancellationToken);
+    }
+
+    /// <summary>③ ご契約先限度額: sets the contract-wide limit (契約法人限度額変更).</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="limit">The limit; <see langword="null"/> bounds mean no limit.</param>
+    /// <param name="confirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, <see cref="MessageCode.TransferLimitInvalid"/>, or a refusal of ④.</returns>
+    public ValueTask<AuthResult> SetContractLimitAsync(PrincipalId admin, TransferLimit limit, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        return !TransactionInput.IsValid(limit)
+            ? ValueTask.FromResult(AuthResult.Fail(MessageCode.TransferLimitInvalid))
+            : ChangeAsync(admin, confirmationPin, actor, "ContractLimitChanged", SecurityEvent.ContractLimitChanged, s => s with { ContractLimit = limit }, cancellationToken);
+    }
+
+    /// <summary>④ 振込手数料マスタ: sets the customer's own payee-borne fees by amount band, or removes them (手数料登録).</summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="bands">The 先方負担手数料 bands (checked by <see cref="FeeSchedule.Create"/>), or <see langword="null"/> to deduct the bank's fee.</param>
+    /// <param name="confirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, <see cref="MessageCode.FeeScheduleInvalid"/>, or a refusal of ④.</returns>
+    public ValueTask<AuthResult> SetPayeeBorneFeesAsync(PrincipalId admin, IReadOnlyList<FeeBand>? bands, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        if (bands is not null && FeeSchedule.Create(bands) is { Succeeded: false } invalid)
+        {
+            return ValueTask.FromResult<AuthResult>(invalid);
+        }
+
+        IReadOnlyList<FeeBand>? copy = bands is null ? null : [.. bands];
+        return ChangeAsync(admin, confirmationPin, actor, "PayeeBorneFeesChanged", SecurityEvent.FeeRegistered, s => s with { PayeeBorneFees = copy }, cancellationToken);
+    }
+
+    /// <summary>
+    /// ② ファイル伝送契約情報: sets the 全銀パスワード (6 half-width digits, stored as a PHC hash) and the
+    /// ファイルアクセスキー (1–32 half-width letters and digits, stored encrypted) (ファイル伝送契約情報変更).
+    /// </summary>
+    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="zenginPassword">全銀パスワード.</param>
+    /// <param name="fileAccessKey">ファイルアクセスキー.</param>
+    /// <param name="confirmationPin">④.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, <see cref="MessageCode.ZenginPasswordInvalid"/> / <see cref="MessageCode.FileAccessKeyInvalid"/>, or a refusal of ④.</returns>
+    public ValueTask<AuthResult> SetFileTransferInfoAsync(PrincipalId admin, string? zenginPassword, string? fileAccessKey, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(admin);
+        var input = new InputErrors();
+        if (!TransactionInput.IsZenginPassword(zenginPassword))
+        {
+            input.Add(MessageCode.ZenginPasswordInvalid);
+        }
+
+        if (!TransactionInput.IsFileAccessKey(fileAccessKey))
+        {
+            input.Add(MessageCode.FileAccessKeyInvalid);
+        }
+
+        if (input.Any)
+        {
+            return ValueTask.FromResult(AuthResult.Fail(input.Errors));
+        }
+
+        var protector = _protector ?? throw new InvalidOperationException("No ISecretProtector is registered: the file access key is stored encrypted.");
+        var hash = _core.Hasher.HashPin(zenginPassword!);
+        var key = protector.Protect(Encoding.ASCII.GetBytes(fileAccessKey!), FileAccessKeyPurpose);
+        return ChangeAsync(admin, confirmationPin, actor, "FileTransferInfoChanged", SecurityEvent.FileTransferInfoChanged, s => s with { ZenginPasswordHash = hash, ProtectedFileAccessKey = key }, cancellationToken);
+    }
+
+    private async ValueTask<AuthResult> ChangeAsync(PrincipalId admin, string? confirmationPin, AuditActor actor, string action, SecurityEvent securityEvent, Func<ContractSettings, ContractSettings> change, CancellationToken cancellationToken)
+    {
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, action, cancellationToken).ConfigureAwait(false);
+        if (!authorised.Succeeded)
+        {
+            return authorised;
+        }
+
+        return await _core.CommitAsync<AuthResult>(
+            async ct =>
+            {
+                var contract = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                if (contract is null)
+                {
+                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                }
+
+                var current = await _settings.FindAsync(admin.ContractId, ct).ConfigureAwait(false) ?? ContractSettings.Empty(admin.ContractId);
+                var changes = new AuthChanges().Put(change(current)).Append(_core.Audit(actor, action, admin, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin, contract.AdminEmail));
+                return (changes, AuthResult.Success);
+            },
+            () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireAdmin(PrincipalId admin)
+    {
+        if (!admin.IsAdministrator)
+        {
+            throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));
+        }
+    }
+}

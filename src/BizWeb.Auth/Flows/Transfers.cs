@@ -1,0 +1,478 @@
+using System.Security.Cryptography;
+
+namespace BizWeb.Auth;
+
+/// <summary>
+/// A user's transfers (利用者9-1 … 9-2): <see cref="DraftAsync"/> checks permission, payee, fee and every
+/// limit; <see cref="ReviewAsync"/> freezes the canonical digest of what the review screen shows and
+/// opens a token confirmation bound to it; <see cref="ConfirmAsync"/> judges the token code (failures
+/// count toward the user's lock, linked or unlinked), reserves the daily totals atomically and hands
+/// the transfer to the <see cref="ITransferExecutor"/>. An idempotency key authorises at most once; a
+/// transfer whose details changed after review, or whose review expired, is refused. Every
+/// authorisation and refusal is audited.
+/// </summary>
+public sealed class Transfers
+{
+    /// <summary>The most transfers <see cref="ListAsync"/> returns.</summary>
+    public const int MaxListCount = 500;
+
+    private readonly AuthCore _core;
+    private readonly IContractSettingsStore _settings;
+    private readonly ITransferStore _transfers;
+    private readonly ITransferTotalStore _totals;
+    private readonly ITransferConfirmationVerifier? _verifier;
+    private readonly ITransferExecutor? _executor;
+
+    internal Transfers(AuthCore core, IContractSettingsStore settings, ITransferStore transfers, ITransferTotalStore totals, ITransferConfirmationVerifier? verifier, ITransferExecutor? executor)
+    {
+        _core = core;
+        _settings = settings;
+        _transfers = transfers;
+        _totals = totals;
+        _verifier = verifier;
+        _executor = executor;
+    }
+
+    private ITransferConfirmationVerifier Verifier => _verifier
+        ?? throw new InvalidOperationException("No ITransferConfirmationVerifier is registered: call AddHardwareTokens() on the BizWeb builder.");
+
+    private ITransferExecutor Executor => _executor
+        ?? throw new InvalidOperationException("No ITransferExecutor is registered: register the bank's core-system executor (the sample host has a demo one).");
+
+    /// <summary>The services granted to the user with the user's limits (利用者ステータス画面, 限度額照会).</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The grants in catalogue order; empty for an unknown or deleted user.</returns>
+    public async ValueTask<IReadOnlyList<UserServiceGrant>> ListServicesAsync(PrincipalId user, CancellationToken cancellationToken = default)
+    {
+        RequireUser(user);
+        var record = await _core.Users.FindAsync(user.ContractId, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        if (record is null || record.State == UserState.Deleted)
+        {
+            return [];
+        }
+
+        var settings = await SettingsAsync(user.ContractId, cancellationToken).ConfigureAwait(false);
+        return [.. _core.Options.Transactions.Catalogue
+            .Where(s => record.GrantedServices.Contains(s.Id, StringComparer.Ordinal))
+            .Select(s => new UserServiceGrant(
+                s,
+                record.ServiceLimits.TryGetValue(s.Id, out var limit) ? limit : new TransferLimit(null, null),
+                settings.EnabledServices.Contains(s.Id, StringComparer.Ordinal)))];
+    }
+
+    /// <summary>The contract's debit accounts with their limits (支払口座 on the entry screen).</summary>
+    /// <param name="principal">A signed-in user or the administrator of the contract.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The accounts.</returns>
+    public async ValueTask<IReadOnlyList<DebitAccount>> ListDebitAccountsAsync(PrincipalId principal, CancellationToken cancellationToken = default) =>
+        (await SettingsAsync(principal.ContractId, cancellationToken).ConfigureAwait(false)).DebitAccounts;
+
+    /// <summary>The user's transfers with their states, newest first.</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="maxCount">At most this many (1 … <see cref="MaxListCount"/>).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The transfers.</returns>
+    public ValueTask<IReadOnlyList<Transfer>> ListAsync(PrincipalId user, int maxCount = 100, CancellationToken cancellationToken = default)
+    {
+        RequireUser(user);
+        return _transfers.ListAsync(user, Math.Clamp(maxCount, 1, MaxListCount), cancellationToken);
+    }
+
+    /// <summary>One of the user's transfers (for the review and completion screens).</summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="transferId">The transfer.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The transfer, or <see cref="MessageCode.TransferNotFound"/> (also for another user's).</returns>
+    public async ValueTask<AuthResult<Transfer>> GetAsync(PrincipalId user, Guid transferId, CancellationToken cancellationToken = default)
+    {
+        RequireUser(user);
+        var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
+        return transfer is not null && transfer.User == user ? AuthResult.Ok(transfer) : AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
+    }
+
+    /// <summary>
+    /// 資金移動内容入力: checks the entry and creates a draft with its fee quote. The same idempotency key
+    /// with the same entry answers the same transfer; with another entry it is refused.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="request">The entry.</param>
+    /// <param name="actor">Who acts, and from where.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The draft; or input errors (<see cref="MessageCode.PayeeInvalid"/>, <see cref="MessageCode.TransferAmountInvalid"/>,
+    /// <see cref="MessageCode.ExecutionDateInvalid"/>, <see cref="MessageCode.IdempotencyKeyReused"/>), or refusals
+    /// (<see cref="MessageCode.ServiceNotPermitted"/>, <see cref="MessageCode.DebitAccountNotFound"/>,
+    /// <see cref="MessageCode.TransferAmountBelowFee"/>, <see cref="MessageCode.TransferLimitExceeded"/>,
+    /// <see cref="MessageCode.DailyLimitExceeded"/>, an accident or state refusal).
+    /// </returns>
+    public async ValueTask<AuthResult<Transfer>> DraftAsync(PrincipalId user, TransferRequest request, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireUser(user);
+        ArgumentNullException.ThrowIfNull(request);
+        var today = TransferTotals.Today(_core);
+        var date = request.ExecutionDate ?? today;
+        var input = new InputErrors();
+        if (!TransactionInput.IsIdempotencyKey(request.IdempotencyKey))
+        {
+            input.Add(MessageCode.IdempotencyKeyReused);
+        }
+
+        if (!TransactionInput.IsDigits(request.PayeeBankCode, 4) || !TransactionInput.IsDigits(request.PayeeBranchCode, 3) || !Enum.IsDefined(request.PayeeAccountType)
+            || !TransactionInput.IsDigits(request.PayeeAccountNumber, 7) || !TransactionInput.IsPayeeName(request.PayeeName))
+        {
+            input.Add(MessageCode.PayeeInvalid);
+        }
+
+        if (request.Amount is <= 0 or > TransferFees.MaxAmount || !Enum.IsDefined(request.FeeBearer))
+        {
+            input.Add(MessageCode.TransferAmountInvalid);
+        }
+
+        if (date < today || date > today.AddDays(_core.Options.Transactions.MaxDaysAhead))
+        {
+            input.Add(MessageCode.ExecutionDateInvalid);
+        }
+
+        if (input.Any)
+        {
+            return AuthResult.Fail<Transfer>(input.Errors);
+        }
+
+        var existing = await _transfers.FindByIdempotencyKeyAsync(user, request.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return SameEntry(existing, request, date) ? AuthResult.Ok(existing) : AuthResult.Fail<Transfer>(MessageCode.IdempotencyKeyReused);
+        }
+
+        var check = await CheckAsync(user, request.DebitAccount, request.Amount, date, cancellationToken).ConfigureAwait(false);
+        if (!check.Result.Succeeded)
+        {
+            return await RefuseAsync<Transfer>(actor, "TransferDraft", user, check.Result, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (settings, account) = (check.Settings!, check.Account!);
+        var relation = !string.Equals(request.PayeeBankCode, _core.Options.BankCode, StringComparison.Ordinal) ? PayeeRelation.OtherBank
+            : string.Equals(request.PayeeBranchCode, account.BranchCode, StringComparison.Ordinal) ? PayeeRelation.SameBranch
+            : PayeeRelation.SameBank;
+        var payeeBorne = settings.PayeeBorneFees is { } bands ? FeeSchedule.Create(bands) : null;
+        var quote = TransferFees.Quote(request.Amount, relation, request.FeeBearer, _core.Options.Transactions.BankFeeSchedule, payeeBorne is { Succeeded: true } ? payeeBorne.Value : null);
+        if (!quote.Succeeded)
+        {
+            return await RefuseAsync<Transfer>(actor, "TransferDraft", user, quote, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = _core.Now;
+        var transfer = new Transfer
+        {
+            Id = Guid.NewGuid(),
+            User = user,
+            IdempotencyKey = request.IdempotencyKey!,
+            Details = new TransferDetails
+            {
+                DebitAccount = account.Id,
+                PayeeBankCode = request.PayeeBankCode!,
+                PayeeBranchCode = request.PayeeBranchCode!,
+                PayeeAccountType = request.PayeeAccountType,
+                PayeeAccountNumber = request.PayeeAccountNumber!,
+                PayeeName = request.PayeeName!,
+                Quote = quote.Value,
+                FeeBearer = request.FeeBearer,
+                ExecutionDate = date,
+            },
+            PayeeRelation = relation,
+            State = TransferState.Drafted,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var changes = new AuthChanges().Put(transfer).Append(_core.Audit(actor, "TransferDrafted", user, AuditOutcome.Succeeded));
+        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed)
+        {
+            return AuthResult.Ok(transfer with { Version = 1 });
+        }
+
+        // Another request with the same key got there first.
+        existing = await _transfers.FindByIdempotencyKeyAsync(user, request.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
+        return existing is not null && SameEntry(existing, request, date) ? AuthResult.Ok(existing) : AuthResult.Fail<Transfer>(MessageCode.IdempotencyKeyReused);
+    }
+
+    /// <summary>
+    /// 利用者9-1 資金移動確認画面: checks the draft again, freezes the digest of every displayed field and
+    /// opens a token confirmation bound to it. Reviewing again replaces the confirmation.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="transferId">The draft.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What to show; or <see cref="MessageCode.TransferNotFound"/>, <see cref="MessageCode.TransferNotConfirmable"/>, <see cref="MessageCode.HardwareTokenNotRegistered"/>, or a refusal of the checks.</returns>
+    public async ValueTask<AuthResult<TransferReview>> ReviewAsync(PrincipalId user, Guid transferId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireUser(user);
+        var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
+        if (transfer is null || transfer.User != user)
+        {
+            return AuthResult.Fail<TransferReview>(MessageCode.TransferNotFound);
+        }
+
+        if (transfer.State is not (TransferState.Drafted or TransferState.Reviewed))
+        {
+            return await RefuseAsync<TransferReview>(actor, "TransferReview", user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
+        }
+
+        var check = await CheckAsync(user, transfer.Details.DebitAccount, transfer.Details.Quote.Amount, TransferTotals.Day(transfer), cancellationToken).ConfigureAwait(false);
+        if (!check.Result.Succeeded)
+        {
+            return await RefuseAsync<TransferReview>(actor, "TransferReview", user, check.Result, cancellationToken).ConfigureAwait(false);
+        }
+
+        var digest = transfer.Details.ComputeDigest();
+        var challenge = await Verifier.BeginAsync(user, digest, cancellationToken).ConfigureAwait(false);
+        if (!challenge.Succeeded)
+        {
+            return await RefuseAsync<TransferReview>(actor, "TransferReview", user, challenge, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reviewed = transfer with
+        {
+            State = TransferState.Reviewed,
+            ReviewedDigest = digest,
+            ConfirmationId = challenge.Value.Id,
+            ReviewExpiresAt = challenge.Value.ExpiresAt,
+            UpdatedAt = _core.Now,
+        };
+        return await PutAsync(reviewed, _core.Audit(actor, "TransferReviewed", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false) is { } stored
+            ? AuthResult.Ok(new TransferReview(stored, challenge.Value.ExpiresAt, challenge.Value.OcraChallenge))
+            : AuthResult.Fail<TransferReview>(MessageCode.ConcurrencyConflict);
+    }
+
+    /// <summary>
+    /// 利用者9-1 → 9-2: confirms the reviewed transfer with the token's one-time password and, once
+    /// verified, reserves the daily totals and hands it to the executor.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="transferId">The reviewed transfer.</param>
+    /// <param name="tokenCode">The digits shown on the token.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// The authorised transfer (with the executor's reference); or <see cref="MessageCode.TransferNotConfirmable"/>
+    /// (a replay, not reviewed), <see cref="MessageCode.TransferReviewExpired"/>, <see cref="MessageCode.TransferChangedAfterReview"/>,
+    /// <see cref="MessageCode.OneTimePasswordMalformed"/> (not counted), <see cref="MessageCode.OneTimePasswordIncorrect"/>,
+    /// <see cref="MessageCode.UserLocked"/>, a limit or permission refusal, or <see cref="MessageCode.TransferExecutionRefused"/>.
+    /// </returns>
+    public async ValueTask<AuthResult<Transfer>> ConfirmAsync(PrincipalId user, Guid transferId, string? tokenCode, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireUser(user);
+        const string Action = "TransferConfirm";
+        var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
+        if (transfer is null || transfer.User != user)
+        {
+            return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
+        }
+
+        if (transfer.State != TransferState.Reviewed || transfer.ReviewedDigest is null || transfer.ConfirmationId is not { } confirmationId)
+        {
+            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_core.Now >= transfer.ReviewExpiresAt)
+        {
+            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferReviewExpired), cancellationToken).ConfigureAwait(false);
+        }
+
+        var digest = transfer.Details.ComputeDigest();
+        if (!CryptographicOperations.FixedTimeEquals(digest, transfer.ReviewedDigest))
+        {
+            // What would be executed is not what the user reviewed: never confirmable.
+            return await EndAsync(transfer, TransferState.Refused, MessageCode.TransferChangedAfterReview, actor, Action, AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (OneTimePasswordInput.Check(tokenCode) is { } malformed)
+        {
+            return AuthResult.Fail<Transfer>([malformed]);
+        }
+
+        var contract = await _core.Contracts.FindAsync(user.ContractId, cancellationToken).ConfigureAwait(false);
+        var record = await _core.Users.FindAsync(user.ContractId, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        if (contract is null || record is null || record.State == UserState.Deleted)
+        {
+            return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
+        }
+
+        // A suspended user or a stopped contract is refused by the guard, without evaluation, as "locked".
+        if (contract.State != ContractState.Stopped && UserGate.Refusal(contract, record) is { } refusal && refusal != MessageCode.UserSuspended)
+        {
+            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
+        }
+
+        var verifier = Verifier;
+        var guard = await _core.Guard.CheckAsync(contract, record, Credential.HardwareToken, actor, Action,
+            ct => verifier.ConfirmAsync(confirmationId, user, digest, tokenCode!, ct), cancellationToken).ConfigureAwait(false);
+        AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "transaction"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
+        switch (guard.Outcome)
+        {
+            case GuardOutcome.Failed:
+                return AuthResult.Fail<Transfer>(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Locked:
+                return AuthResult.Fail<Transfer>(MessageCode.UserLocked);
+        }
+
+        // Claim the transfer: of two confirmations racing, only one moves it on.
+        var executing = await PutAsync(transfer with { State = TransferState.Executing, UpdatedAt = _core.Now }, _core.Audit(actor, "TransferConfirmed", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        if (executing is null)
+        {
+            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Permission and limits as they are now (the administrator may have changed them since review).
+        var day = TransferTotals.Day(executing);
+        var amount = executing.Details.Quote.Amount;
+        var check = await CheckAsync(user, executing.Details.DebitAccount, amount, day, cancellationToken).ConfigureAwait(false);
+        if (!check.Result.Succeeded)
+        {
+            return await EndAsync(executing, TransferState.Refused, check.Result.ErrorCode!.Value, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reservations = check.Levels!.Select(l => new DailyTotalReservation(l.Key, l.Limit.PerDay)).ToList();
+        if (!await _totals.TryReserveAsync(reservations, day, amount, cancellationToken).ConfigureAwait(false))
+        {
+            return await EndAsync(executing, TransferState.Refused, MessageCode.DailyLimitExceeded, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+        }
+
+        var execution = await Executor.ExecuteAsync(executing, cancellationToken).ConfigureAwait(false);
+        if (!execution.Accepted || string.IsNullOrEmpty(execution.Reference))
+        {
+            await _totals.ReleaseAsync(TransferTotals.Keys(executing), day, amount, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(executing, TransferState.Failed, MessageCode.TransferExecutionRefused, actor, "TransferAuthorise", AuditOutcome.Failed, cancellationToken).ConfigureAwait(false);
+        }
+
+        var authorised = executing with { State = TransferState.Authorised, ExecutionReference = execution.Reference, UpdatedAt = _core.Now };
+        var stored = await PutAsync(authorised, _core.Audit(actor, "TransferAuthorised", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        return stored is not null ? AuthResult.Ok(stored) : AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
+    }
+
+    /// <summary>
+    /// 資金移動先予約取消: cancels an authorised transfer scheduled for a later day, releases its daily
+    /// totals and notifies the user.
+    /// </summary>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="transferId">The scheduled transfer.</param>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The cancelled transfer, or <see cref="MessageCode.TransferNotFound"/> / <see cref="MessageCode.TransferNotCancellable"/>.</returns>
+    public async ValueTask<AuthResult<Transfer>> CancelAsync(PrincipalId user, Guid transferId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        RequireUser(user);
+        const string Action = "TransferCancel";
+        var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
+        if (transfer is null || transfer.User != user)
+        {
+            return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
+        }
+
+        if (transfer.State != TransferState.Authorised || TransferTotals.Day(transfer) <= TransferTotals.Today(_core)
+            || !await Executor.CancelAsync(transfer, cancellationToken).ConfigureAwait(false))
+        {
+            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferNotCancellable), cancellationToken).ConfigureAwait(false);
+        }
+
+        var record = await _core.Users.FindAsync(user.ContractId, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        var notification = record is { State: not UserState.Deleted } ? _core.Notification(SecurityEvent.ScheduledTransferCancelled, user, record.Email) : null;
+        var cancelled = await PutAsync(transfer with { State = TransferState.Cancelled, UpdatedAt = _core.Now }, _core.Audit(actor, "TransferCancelled", user, AuditOutcome.Succeeded), notification, cancellationToken).ConfigureAwait(false);
+        if (cancelled is null)
+        {
+            return AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
+        }
+
+        await _totals.ReleaseAsync(TransferTotals.Keys(cancelled), TransferTotals.Day(cancelled), cancelled.Details.Quote.Amount, cancellationToken).ConfigureAwait(false);
+        return AuthResult.Ok(cancelled);
+    }
+
+    /// <summary>Permission, debit account and every limit (with the day's totals) for a transfer of <paramref name="amount"/>.</summary>
+    private async ValueTask<TransferCheck> CheckAsync(PrincipalId principal, string? debitAccount, long amount, DateOnly day, CancellationToken cancellationToken)
+    {
+        var contract = await _core.Contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var user = await _core.Users.FindAsync(principal.ContractId, principal.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        if (contract is null || user is null || user.State == UserState.Deleted)
+        {
+            return new(AuthResult.Fail(MessageCode.ServiceNotPermitted));
+        }
+
+        if (UserGate.Refusal(contract, user) is { } refusal)
+        {
+            return new(AuthResult.Fail(refusal));
+        }
+
+        var settings = await SettingsAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
+        if (!settings.EnabledServices.Contains(BankServices.Transfers, StringComparer.Ordinal) || !user.GrantedServices.Contains(BankServices.Transfers, StringComparer.Ordinal))
+        {
+            return new(AuthResult.Fail(MessageCode.ServiceNotPermitted));
+        }
+
+        if (settings.FindDebitAccount(debitAccount) is not { } account)
+        {
+            return new(AuthResult.Fail(MessageCode.DebitAccountNotFound));
+        }
+
+        var levels = TransferTotals.Levels(user, settings, account);
+        var used = await _totals.GetUsedAsync([.. levels.Select(l => l.Key)], day, cancellationToken).ConfigureAwait(false);
+        var limits = TransferLimits.Check(amount, [.. levels.Select((l, i) => new LimitUsage(l.Limit, used[i]))]);
+        return limits.Succeeded ? new(AuthResult.Success, settings, account, levels) : new(limits);
+    }
+
+    private async ValueTask<ContractSettings> SettingsAsync(ContractId contractId, CancellationToken cancellationToken) =>
+        await _settings.FindAsync(contractId, cancellationToken).ConfigureAwait(false) ?? ContractSettings.Empty(contractId);
+
+    /// <summary>Stores <paramref name="next"/> with its audit record (and notification) in one commit; <see langword="null"/> on a conflict.</summary>
+    private async ValueTask<Transfer?> PutAsync(Transfer next, AuditEntry audit, SecurityNotification? notification, CancellationToken cancellationToken)
+    {
+        var changes = new AuthChanges().Put(next).Append(audit);
+        CredentialGuard.Enqueue(changes, notification);
+        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? next with { Version = next.Version + 1 }
+            : null;
+    }
+
+    /// <summary>Ends a transfer as refused or failed, audited in the same commit, and answers <paramref name="code"/>.</summary>
+    private async ValueTask<AuthResult<Transfer>> EndAsync(Transfer transfer, TransferState state, MessageCode code, AuditActor actor, string action, AuditOutcome outcome, CancellationToken cancellationToken)
+    {
+        var ended = transfer with { State = state, RefusalCode = code, UpdatedAt = _core.Now };
+        if (await PutAsync(ended, _core.Audit(actor, action, transfer.User, outcome, code), null, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await _core.AppendAuditAsync(_core.Audit(actor, action, transfer.User, outcome, code), cancellationToken).ConfigureAwait(false);
+        }
+
+        return AuthResult.Fail<Transfer>(code);
+    }
+
+    /// <summary>Audits a refusal (the first error's code) and answers it.</summary>
+    private async ValueTask<AuthResult<T>> RefuseAsync<T>(AuditActor actor, string action, PrincipalId user, AuthResult result, CancellationToken cancellationToken)
+    {
+        await _core.AppendAuditAsync(_core.Audit(actor, action, user, AuditOutcome.Refused, result.ErrorCode), cancellationToken).ConfigureAwait(false);
+        return AuthResult.Fail<T>(result.Errors);
+    }
+
+    private static bool SameEntry(Transfer transfer, TransferRequest request, DateOnly date)
+    {
+        var d = transfer.Details;
+        return string.Equals(d.DebitAccount, request.DebitAccount, StringComparison.Ordinal)
+            && string.Equals(d.PayeeBankCode, request.PayeeBankCode, StringComparison.Ordinal)
+            && string.Equals(d.PayeeBranchCode, request.PayeeBranchCode, StringComparison.Ordinal)
+            && d.PayeeAccountType == request.PayeeAccountType
+            && string.Equals(d.PayeeAccountNumber, request.PayeeAccountNumber, StringComparison.Ordinal)
+            && string.Equals(d.PayeeName, request.PayeeName, StringComparison.Ordinal)
+            && d.Quote.Amount == request.Amount
+            && d.FeeBearer == request.FeeBearer
+            && d.ExecutionDate == date;
+    }
+
+    private static void RequireUser(PrincipalId user)
+    {
+        if (user.IsAdministrator)
+        {
+            throw new ArgumentException("The principal must be a user (利用者).", nameof(user));
+        }
+    }
+
+    private readonly record struct TransferCheck(AuthResult Result, ContractSettings? Settings = null, DebitAccount? Account = null, IReadOnlyList<(string Key, TransferLimit Limit)>? Levels = null);
+}
