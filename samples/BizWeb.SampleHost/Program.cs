@@ -108,6 +108,9 @@ else
 
 builder.Services.AddHostedService<NotificationDispatchService>();
 
+// DEMO ONLY: the executor seam answered by an in-memory demo ledger that moves no money (a bank's core system goes here).
+builder.Services.AddSingleton<ITransferExecutor, DemoLedger>();
+
 // ── Web: sessions, anti-forgery, rate limits, languages ──
 builder.Services.AddSingleton<SessionCookieEvents>();
 builder.Services.AddAuthentication(SessionPrincipal.Scheme)

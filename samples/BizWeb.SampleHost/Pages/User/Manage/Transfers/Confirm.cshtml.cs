@@ -1,0 +1,47 @@
+using BizWeb.Auth;
+using BizWeb.SampleHost.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace BizWeb.SampleHost.Pages.User.Manage.Transfers;
+
+/// <summary>
+/// 利用者9-1 資金移動確認画面: shows exactly what the reviewed digest covers and takes the token code
+/// bound to it. A wrong code counts toward the user's lock; an expired review is reviewed again.
+/// </summary>
+[EnableRateLimiting(CredentialRateLimit.Policy)]
+public sealed class ConfirmModel(BizWeb.Auth.Transfers transfers) : SitePageModel
+{
+    public Transfer? Transfer { get; private set; }
+
+    public async Task OnGetAsync(Guid id) => await LoadAsync(id);
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? tokenCode)
+    {
+        var confirmed = await transfers.ConfirmAsync(Principal, id, tokenCode, Actor, HttpContext.RequestAborted);
+        if (Show(confirmed))
+        {
+            return RedirectToPage("Done", new { id });
+        }
+
+        await LoadAsync(id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id)
+    {
+        if (Show(await transfers.ReviewAsync(Principal, id, Actor, HttpContext.RequestAborted)))
+        {
+            return RedirectToPage("Confirm", new { id });
+        }
+
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id)
+    {
+        var found = await transfers.GetAsync(Principal, id, HttpContext.RequestAborted);
+        Transfer = Show(found) ? found.Value : null;
+    }
+}
