@@ -7,8 +7,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// <summary>
 /// Failure counters where every change is one statement the database runs atomically, so any number
 /// of hosts share the limit: the reservation is a conditional upsert (see <see cref="StorageSql.ReserveAttempt"/>),
-/// reset a delete. Each call is one raw command on a pooled context's connection
-/// (<see cref="EfRawCommands"/>): no LINQ pipeline, no transaction, nothing but the statement.
+/// reset a delete. Each call is one raw command on a pooled context's connection, prepared on
+/// PostgreSQL (<see cref="EfRawCommands"/>): no LINQ pipeline, no transaction, nothing but the statement.
 /// </summary>
 internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterStore
     where TContext : DbContext
@@ -26,6 +26,7 @@ internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterSto
         {
             var reserved = await EfRawCommands.ScalarAsync(
                 db,
+                sql,
                 sql.ReserveAttempt,
                 [
                     sql.Parameter("@key", key),
@@ -47,7 +48,7 @@ internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterSto
     {
         using var db = _contexts.CreateDbContext();
         var sql = StorageSql.For(db);
-        await db.Database.ExecuteSqlRawAsync(sql.ResetCounter, [sql.Parameter("@key", key)], cancellationToken).ConfigureAwait(false);
+        _ = await EfRawCommands.NonQueryAsync(db, sql, sql.ResetCounter, [sql.Parameter("@key", key)], cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<int> GetFailuresAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterSto
     {
         var failures = await EfRawCommands.ScalarAsync(
             db,
+            sql,
             sql.CurrentFailures,
             [sql.Parameter("@key", key), sql.Int64Parameter("@now", Ticks.From(now))],
             cancellationToken).ConfigureAwait(false);
