@@ -61,7 +61,7 @@ public class PskcImportBenchmarks
 
     internal static int Import(byte[] file, PskcDecryptionKey key, ISecretProtector protector, IProgress<int>? progress = null)
     {
-        var inventory = new HardwareTokenInventory(new InMemoryHardwareTokenStore(), protector, NullUnitOfWork.Instance, Options.Create(new HardwareTokenOptions()), TimeProvider.System);
+        var inventory = new HardwareTokenInventory(new InMemoryHardwareTokenStore(NullUnitOfWork.Instance), protector, NullUnitOfWork.Instance, Options.Create(new HardwareTokenOptions()), TimeProvider.System);
         using var stream = new MemoryStream(file, writable: false);
         var result = inventory.ImportPskcAsync(stream, key, Operator, progress).GetAwaiter().GetResult();
         return result.Succeeded ? result.ImportedCount : throw new InvalidOperationException(result.ToString());

@@ -35,6 +35,9 @@ internal sealed class StorageSql
             $"{failures} = CASE WHEN c.{expires} <= @now THEN 1 ELSE c.{failures} + 1 END, {expires} = @expires " +
             $"WHERE c.{expires} <= @now OR c.{failures} < @limit " +
             $"RETURNING {failures} AS \"Value\"";
+        ResetCounter = $"DELETE FROM {counters.Table} WHERE {key} = @key";
+        // The live count: an expired counter counts as zero (no row).
+        CurrentFailures = $"SELECT {failures} FROM {counters.Table} WHERE {key} = @key AND ({expires} IS NULL OR {expires} > @now)";
 
         var head = Names.Of<AuditHeadRow>(db.Model, helper);
         // PostgreSQL: the row lock serialises appends across every host until the commit. SQLite:
@@ -72,6 +75,12 @@ internal sealed class StorageSql
 
     /// <summary>The counter reservation; parameters <c>@key @limit @now @expires</c>; returns the new count as <c>Value</c>.</summary>
     public string ReserveAttempt { get; }
+
+    /// <summary>The counter reset; parameter <c>@key</c>.</summary>
+    public string ResetCounter { get; }
+
+    /// <summary>The counter's failures unless expired; parameters <c>@key @now</c>; no row for none.</summary>
+    public string CurrentFailures { get; }
 
     /// <summary>Reads (and on PostgreSQL locks) the audit chain head.</summary>
     public string LockAuditHead { get; }

@@ -16,9 +16,13 @@ internal static class TokenAudit
     public const string HardwareTokenResynchronized = "HardwareTokenResynchronized";
 
     /// <summary>
-    /// Appends one record. The token stores are separate from the auth unit of work, so the state
-    /// change is stored first and its audit record right after (see the package README).
+    /// Appends one record that goes with no state change (a refusal, a failed attempt). A record of a
+    /// change goes to the token store with the change instead (<see cref="Record"/>), which commits both
+    /// in one atomic step.
     /// </summary>
     public static async ValueTask AppendAsync(IAuthUnitOfWork unitOfWork, AuditEntry entry, CancellationToken cancellationToken) =>
         _ = await unitOfWork.CommitAsync(new AuthChanges().Append(entry), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The change set a token store commits with its change: this one record.</summary>
+    public static AuthChanges Record(AuditEntry entry) => new AuthChanges().Append(entry);
 }

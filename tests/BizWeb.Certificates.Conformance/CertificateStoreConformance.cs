@@ -13,7 +13,7 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     public async Task A_certificate_round_trips_with_every_field()
     {
         var certificate = NewCertificate(Taro) with { ReminderSentDaysBefore = null };
-        Assert.Equal(new CertificateAddition(true, null), await Certificates.AddCurrentAsync(certificate, default));
+        Assert.Equal(new CertificateAddition(true, null), await Certificates.AddCurrentAsync(certificate, null, default));
         var stored = (await Certificates.FindBySerialAsync(certificate.SerialNumber, default))!;
         Assert.Equal(certificate.RawData, stored.RawData);
         Assert.Equal(
@@ -25,12 +25,43 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     }
 
     [Fact]
+    public async Task Issuing_and_revoking_commit_with_their_audit_records_and_a_refused_change_records_nothing()
+    {
+        var first = NewCertificate(Taro);
+        var second = NewCertificate(Taro, T0.AddDays(300));
+        Assert.True((await Certificates.AddCurrentAsync(first, a => Audited($"issued {first.SerialNumber} {a.Superseded?.SerialNumber}"), default)).Added);
+        Assert.False((await Certificates.AddCurrentAsync(first, _ => throw new InvalidOperationException("called for a refused addition"), default)).Added);
+        Assert.True((await Certificates.AddCurrentAsync(second, a => Audited($"issued {second.SerialNumber} {a.Superseded?.SerialNumber}"), default)).Added);
+        Assert.Equal(CertificateRevocationOutcome.Revoked, await Certificates.RevokeAsync(second.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(301), Audited("revoked"), default));
+        Assert.Equal(CertificateRevocationOutcome.AlreadyRevoked, await Certificates.RevokeAsync(second.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(302), Audited("revoked again"), default));
+        Assert.Equal(CertificateRevocationOutcome.NotFound, await Certificates.RevokeAsync("00", CertificateRevocationReason.KeyCompromise, T0, Audited("revoked nothing"), default));
+        Assert.Equal([$"issued {first.SerialNumber} ", $"issued {second.SerialNumber} {first.SerialNumber}", "revoked"], await AuditedDetailsAsync());
+    }
+
+    [Fact]
+    public async Task A_change_whose_audit_record_cannot_commit_is_not_stored()
+    {
+        var first = NewCertificate(Taro);
+        Assert.True((await Certificates.AddCurrentAsync(first, null, default)).Added);
+        var clash = await ConflictingAsync("issued");
+        var second = NewCertificate(Taro, T0.AddDays(300));
+        await Assert.ThrowsAnyAsync<Exception>(async () => await Certificates.AddCurrentAsync(second, _ => clash, default));
+        Assert.Null(await Certificates.FindBySerialAsync(second.SerialNumber, default));
+        Assert.Equal(first.SerialNumber, (await Certificates.FindCurrentAsync(Taro, default))!.SerialNumber);
+        Assert.False((await Certificates.FindBySerialAsync(first.SerialNumber, default))!.IsRevoked);
+
+        await Assert.ThrowsAnyAsync<Exception>(async () => await Certificates.RevokeAsync(first.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(1), await ConflictingAsync("revoked"), default));
+        Assert.False((await Certificates.FindBySerialAsync(first.SerialNumber, default))!.IsRevoked);
+        Assert.Empty(await AuditedDetailsAsync());
+    }
+
+    [Fact]
     public async Task Issuing_a_new_certificate_supersedes_the_previous_one_at_its_issue_time()
     {
         var first = NewCertificate(Taro);
-        await Certificates.AddCurrentAsync(first, default);
+        await Certificates.AddCurrentAsync(first, null, default);
         var second = NewCertificate(Taro, T0.AddDays(300));
-        var addition = await Certificates.AddCurrentAsync(second, default);
+        var addition = await Certificates.AddCurrentAsync(second, null, default);
 
         Assert.True(addition.Added);
         Assert.Equal(first.SerialNumber, addition.Superseded!.SerialNumber);
@@ -48,7 +79,7 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
         var hanako = NewCertificate(Hanako);
         foreach (var certificate in new[] { admin, taro, hanako })
         {
-            Assert.Equal(new CertificateAddition(true, null), await Certificates.AddCurrentAsync(certificate, default));
+            Assert.Equal(new CertificateAddition(true, null), await Certificates.AddCurrentAsync(certificate, null, default));
         }
 
         Assert.Equal(admin.SerialNumber, (await Certificates.FindCurrentAsync(Admin, default))!.SerialNumber);
@@ -61,12 +92,12 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     public async Task A_serial_number_that_exists_is_refused_and_nothing_changes()
     {
         var first = NewCertificate(Taro);
-        await Certificates.AddCurrentAsync(first, default);
+        await Certificates.AddCurrentAsync(first, null, default);
         var clash = NewCertificate(Hanako) with { SerialNumber = first.SerialNumber };
-        Assert.Equal(new CertificateAddition(false, null), await Certificates.AddCurrentAsync(clash, default));
+        Assert.Equal(new CertificateAddition(false, null), await Certificates.AddCurrentAsync(clash, null, default));
         Assert.Null(await Certificates.FindCurrentAsync(Hanako, default));
         var again = NewCertificate(Taro, T0.AddDays(1)) with { SerialNumber = first.SerialNumber };
-        Assert.Equal(new CertificateAddition(false, null), await Certificates.AddCurrentAsync(again, default));
+        Assert.Equal(new CertificateAddition(false, null), await Certificates.AddCurrentAsync(again, null, default));
         var stored = (await Certificates.FindCurrentAsync(Taro, default))!;
         Assert.Equal((first.SerialNumber, first.Principal, false), (stored.SerialNumber, stored.Principal, stored.IsRevoked));
     }
@@ -75,17 +106,17 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     public async Task Revocation_happens_once_and_clears_the_current_certificate()
     {
         var certificate = NewCertificate(Taro);
-        await Certificates.AddCurrentAsync(certificate, default);
-        Assert.Equal(CertificateRevocationOutcome.Revoked, await Certificates.RevokeAsync(certificate.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(2), default));
-        Assert.Equal(CertificateRevocationOutcome.AlreadyRevoked, await Certificates.RevokeAsync(certificate.SerialNumber, CertificateRevocationReason.Unspecified, T0.AddDays(3), default));
-        Assert.Equal(CertificateRevocationOutcome.NotFound, await Certificates.RevokeAsync("00", CertificateRevocationReason.Unspecified, T0, default));
+        await Certificates.AddCurrentAsync(certificate, null, default);
+        Assert.Equal(CertificateRevocationOutcome.Revoked, await Certificates.RevokeAsync(certificate.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(2), null, default));
+        Assert.Equal(CertificateRevocationOutcome.AlreadyRevoked, await Certificates.RevokeAsync(certificate.SerialNumber, CertificateRevocationReason.Unspecified, T0.AddDays(3), null, default));
+        Assert.Equal(CertificateRevocationOutcome.NotFound, await Certificates.RevokeAsync("00", CertificateRevocationReason.Unspecified, T0, null, default));
 
         Assert.Null(await Certificates.FindCurrentAsync(Taro, default));
         var stored = (await Certificates.FindBySerialAsync(certificate.SerialNumber, default))!;
         Assert.Equal(((DateTimeOffset?)T0.AddDays(2), (CertificateRevocationReason?)CertificateRevocationReason.KeyCompromise), (stored.RevokedAt, stored.RevocationReason));
 
         // After a revocation, the next certificate supersedes nothing.
-        Assert.Equal(new CertificateAddition(true, null), await Certificates.AddCurrentAsync(NewCertificate(Taro, T0.AddDays(4)), default));
+        Assert.Equal(new CertificateAddition(true, null), await Certificates.AddCurrentAsync(NewCertificate(Taro, T0.AddDays(4)), null, default));
     }
 
     [Fact]
@@ -93,9 +124,9 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     {
         var first = NewCertificate(Taro);
         var second = NewCertificate(Taro, T0.AddDays(1));
-        await Certificates.AddCurrentAsync(first, default);
-        await Certificates.AddCurrentAsync(second, default);
-        Assert.Equal(CertificateRevocationOutcome.AlreadyRevoked, await Certificates.RevokeAsync(first.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(2), default));
+        await Certificates.AddCurrentAsync(first, null, default);
+        await Certificates.AddCurrentAsync(second, null, default);
+        Assert.Equal(CertificateRevocationOutcome.AlreadyRevoked, await Certificates.RevokeAsync(first.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(2), null, default));
         Assert.Equal(second.SerialNumber, (await Certificates.FindCurrentAsync(Taro, default))!.SerialNumber);
     }
 
@@ -107,11 +138,11 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
         var current = NewCertificate(Admin, T0, days: 100);
         foreach (var certificate in new[] { expired, live, current })
         {
-            await Certificates.AddCurrentAsync(certificate, default);
+            await Certificates.AddCurrentAsync(certificate, null, default);
         }
 
-        await Certificates.RevokeAsync(expired.SerialNumber, CertificateRevocationReason.AffiliationChanged, T0.AddDays(1), default);
-        await Certificates.RevokeAsync(live.SerialNumber, CertificateRevocationReason.CessationOfOperation, T0.AddDays(1), default);
+        await Certificates.RevokeAsync(expired.SerialNumber, CertificateRevocationReason.AffiliationChanged, T0.AddDays(1), null, default);
+        await Certificates.RevokeAsync(live.SerialNumber, CertificateRevocationReason.CessationOfOperation, T0.AddDays(1), null, default);
 
         var listed = await Certificates.ListRevokedAsync(T0.AddDays(20), default);
         var entry = Assert.Single(listed);
@@ -129,12 +160,12 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
         var outside = NewCertificate(PrincipalId.User(Contract, UserId.TryParse("jiro").Value), T0, days: 400);
         foreach (var certificate in new[] { later, sooner, revoked, outside })
         {
-            await Certificates.AddCurrentAsync(certificate, default);
+            await Certificates.AddCurrentAsync(certificate, null, default);
         }
 
-        await Certificates.RevokeAsync(revoked.SerialNumber, CertificateRevocationReason.Unspecified, T0, default);
+        await Certificates.RevokeAsync(revoked.SerialNumber, CertificateRevocationReason.Unspecified, T0, null, default);
         var superseded = NewCertificate(Taro, T0.AddDays(1), days: 60);
-        await Certificates.AddCurrentAsync(superseded, default);
+        await Certificates.AddCurrentAsync(superseded, null, default);
 
         Assert.Equal(
             [sooner.SerialNumber, superseded.SerialNumber],
@@ -145,7 +176,7 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     public async Task A_reminder_is_recorded_once_per_lead_time_and_only_towards_shorter_ones()
     {
         var certificate = NewCertificate(Taro);
-        await Certificates.AddCurrentAsync(certificate, default);
+        await Certificates.AddCurrentAsync(certificate, null, default);
         Assert.True(await Certificates.TryMarkReminderSentAsync(certificate.SerialNumber, 30, default));
         Assert.False(await Certificates.TryMarkReminderSentAsync(certificate.SerialNumber, 30, default));
         Assert.False(await Certificates.TryMarkReminderSentAsync(certificate.SerialNumber, 60, default));
@@ -163,7 +194,7 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
             var (scope, store) = NewScopeStore();
             using (scope)
             {
-                return await store.AddCurrentAsync(c, default);
+                return await store.AddCurrentAsync(c, null, default);
             }
         })));
 
@@ -185,13 +216,13 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     public async Task Of_parallel_revocations_of_one_certificate_exactly_one_revokes()
     {
         var certificate = NewCertificate(Taro);
-        await Certificates.AddCurrentAsync(certificate, default);
+        await Certificates.AddCurrentAsync(certificate, null, default);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
         {
             var (scope, store) = NewScopeStore();
             using (scope)
             {
-                return await store.RevokeAsync(certificate.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(1), default);
+                return await store.RevokeAsync(certificate.SerialNumber, CertificateRevocationReason.KeyCompromise, T0.AddDays(1), null, default);
             }
         })));
         Assert.Equal(1, outcomes.Count(o => o == CertificateRevocationOutcome.Revoked));

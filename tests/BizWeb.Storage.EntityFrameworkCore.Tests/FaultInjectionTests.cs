@@ -1,14 +1,20 @@
+using System.Security.Cryptography;
 using BizWeb.Auth;
+using BizWeb.Certificates;
 using BizWeb.Testing.Auth;
+using BizWeb.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace BizWeb.Storage.EntityFrameworkCore.Tests;
 
 /// <summary>
 /// Fails the n-th database command (or commit) of a full flow — register a user, lock it with wrong
-/// guesses, release it, change the administrator's login PIN — for every n. After each fault the
-/// database holds each change with its audit record and its notification, or none of the three; the
-/// flow, retried without the fault, then completes with exactly the notifications of a clean run.
+/// guesses, release it, change the administrator's login PIN, issue the contract's customer card,
+/// enrol the administrator for a client certificate and issue it through the CA — for every n. After
+/// each fault the database holds each change with its audit record and its notification, or none of
+/// the three; the flow, retried without the fault, then completes with exactly the notifications of a
+/// clean run.
 /// </summary>
 public abstract class FaultInjectionTests(ITestOutputHelper output)
 {
@@ -58,7 +64,7 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
     {
         var plan = new FaultPlan();
         using var database = newDatabase();
-        using var h = AuthHarness.Create(configure: null, services: s => database.AddStores(s, o => o.AddInterceptors(plan.Interceptors)));
+        using var h = AuthHarness.Create(configure: null, services: s => AddStoresAndAuthority(s, database, plan));
         var (contract, _) = await h.ActiveContractAsync(LockoutMode.Unlinked);
         var originalAdminPin = (await h.Get<IContractStore>().FindAsync(contract, default))!.AdminLoginPinHash;
         var userCertificate = h.Certificates.IssueFor(PrincipalId.User(contract, AuthHarness.User("taro")));
@@ -88,6 +94,8 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
         var audit = await h.Get<IAuditTrailStore>().ReadAsync(0, 10_000, default);
         Assert.Single(audit, a => a.Action == "UserReleased");
         Assert.Single(audit, a => a.Action == nameof(SecurityEvent.AdminLoginPinChanged));
+        Assert.Single(audit, a => a.Action == "CustomerCardIssued");
+        Assert.Single(audit, a => a.Action == "CertificateIssued");
         var notifications = await h.Get<INotificationOutbox>().ListForContractAsync(contract, default);
         return (commands, [.. notifications.Select(n => $"{n.Event}>{n.Recipient}").Order(StringComparer.Ordinal)]);
     }
@@ -145,6 +153,34 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
         {
             Assert.True((await h.Get<CredentialChanges>().ChangeAdminLoginPinAsync(admin, AuthHarness.AdminLoginPin, NewAdminLoginPin, Admin)).Succeeded);
         }
+
+        if (await h.Get<ICustomerCardStore>().FindAsync(contract, default) is null)
+        {
+            Assert.True((await h.Get<CustomerCardIssuance>().IssueAsync(contract, AuthHarness.Operator, default)).Succeeded);
+        }
+
+        if (await h.Get<ICertificateStore>().FindCurrentAsync(admin, default) is null)
+        {
+            // A fault after the ticket was redeemed uses it up: the retry enrols again for a new one.
+            var enrollment = h.Get<CertificateEnrollment>();
+            var card = await enrollment.BeginAdminAsync(contract.ToString(), NewAdminLoginPin, AuthHarness.Browser);
+            Assert.True(card.Succeeded, card.ToString());
+            var ticket = await enrollment.CompleteAdminAsync(card.Value.Handle, TestCustomerCard.Answer, AuthHarness.Browser);
+            Assert.True(ticket.Succeeded, ticket.ToString());
+            var issued = await h.Get<CertificateAuthority>().IssueAsync(ticket.Value.Handle, TestCertificateAuthorityKeys.NewRequest(), Admin);
+            Assert.True(issued.Succeeded, issued.ToString());
+        }
+    }
+
+    /// <summary>The EF Core stores with the fault plan, plus the customer card issuance and the CA (with the test CA key).</summary>
+    private static void AddStoresAndAuthority(IServiceCollection services, TestDatabase database, FaultPlan plan)
+    {
+        services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
+        services.AddSingleton<ICertificateAuthorityKeyProvider>(TestCertificateAuthorityKeys.Instance);
+        services.AddBizWeb()
+            .AddCustomerCards()
+            .AddCertificateAuthority(o => o.CrlDistributionPoint = new Uri("http://crl.shinkin.example/bizweb.crl"));
+        database.AddStores(services, o => o.AddInterceptors(plan.Interceptors));
     }
 
     /// <summary>Every state change is in the database with its audit record and its notification, or none of them is.</summary>
@@ -170,6 +206,18 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
 
         Assert.Equal(adminPinChanged ? 1 : 0, Audited(nameof(SecurityEvent.AdminLoginPinChanged)));
         Assert.Equal(adminPinChanged ? 1 : 0, Notified(SecurityEvent.AdminLoginPinChanged));
+
+        // The card and its audit record, both or neither.
+        var card = await h.Get<ICustomerCardStore>().FindAsync(contract, default);
+        Assert.Equal(card is null ? 0 : 1, Audited("CustomerCardIssued"));
+        Assert.Equal(card?.SerialNumber is { } serial ? [$"card {serial}"] : [], audit.Where(a => a.Action == "CustomerCardIssued").Select(a => a.Detail));
+
+        // Every stored certificate (current ones: nothing in this flow supersedes) with its audit record, and only those.
+        var certificates = await h.Get<ICertificateStore>().ListCurrentExpiringAsync(DateTimeOffset.MaxValue, default);
+        Assert.Equal(
+            certificates.Select(c => c.SerialNumber).Order(StringComparer.Ordinal),
+            audit.Where(a => a.Action == "CertificateIssued" && a.Outcome == AuditOutcome.Succeeded).Select(a => a.Detail!).Order(StringComparer.Ordinal));
+        Assert.True(certificates.Count <= 1);
     }
 
     private static InjectedFaultException? Injected(Exception? exception) =>

@@ -80,8 +80,8 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
             var now = TimeProvider.System.GetUtcNow();
             var step = now.ToUnixTimeSeconds() / 30;
             var tokens = get.GetRequiredService<IHardwareTokenStore>();
-            Assert.Empty(await tokens.AddAllAsync([new HardwareToken { SerialNumber = "SCAN-1", ProtectedSeed = get.GetRequiredService<ISecretProtector>().Protect(seed, "BizWeb.Tokens.Seed"), ImportedAt = now }], default));
-            Assert.True((await tokens.TryAssignAsync("SCAN-1", owner, step - 5, 0, now, default)).Assigned);
+            Assert.Empty(await tokens.AddAllAsync([new HardwareToken { SerialNumber = "SCAN-1", ProtectedSeed = get.GetRequiredService<ISecretProtector>().Protect(seed, "BizWeb.Tokens.Seed"), ImportedAt = now }], null, default));
+            Assert.True((await tokens.TryAssignAsync("SCAN-1", owner, step - 5, 0, now, null, default)).Assigned);
             var verdict = await get.GetRequiredService<IHardwareTokenVerifier>().VerifyAsync(
                 new SecondFactorContext(owner, FlowPurpose.UserCertificateEnrollment, Guid.NewGuid(), now), TotpReplayTests.Code(seed, step), default);
             Assert.Equal(SecondFactorResult.Verified, verdict.Result);

@@ -140,8 +140,8 @@ public sealed class TotpReplayTests(ITestOutputHelper output) : IDisposable
             ProtectedSeed = scope.ServiceProvider.GetRequiredService<ISecretProtector>().Protect(_seed, "BizWeb.Tokens.Seed"),
             ImportedAt = now,
         };
-        Assert.Empty(await store.AddAllAsync([token], default));
-        Assert.True((await store.TryAssignAsync(Serial, Owner, Step(now) - 5, 0, now, default)).Assigned);
+        Assert.Empty(await store.AddAllAsync([token], null, default));
+        Assert.True((await store.TryAssignAsync(Serial, Owner, Step(now) - 5, 0, now, null, default)).Assigned);
         return now;
     }
 

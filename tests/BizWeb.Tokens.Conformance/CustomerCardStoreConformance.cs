@@ -23,13 +23,23 @@ public abstract class CustomerCardStoreConformance : TokenStoreConformance
     {
         Assert.Null(await Cards.FindAsync(Contract, default));
         var first = new CustomerCard { ContractId = Contract, SerialNumber = "111", ProtectedValues = [1, 2, 3], IssuedAt = T0 };
-        await Cards.ReplaceAsync(first, default);
+        await Cards.ReplaceAsync(first, null, default);
         Assert.Equal(("111", T0), ((await Cards.FindAsync(Contract, default))!.SerialNumber, (await Cards.FindAsync(Contract, default))!.IssuedAt));
 
-        await Cards.ReplaceAsync(first with { SerialNumber = "222", ProtectedValues = [4, 5] }, default);
+        await Cards.ReplaceAsync(first with { SerialNumber = "222", ProtectedValues = [4, 5] }, null, default);
         var live = (await Cards.FindAsync(Contract, default))!;
         Assert.Equal("222", live.SerialNumber);
         Assert.Equal(new byte[] { 4, 5 }, live.ProtectedValues);
+    }
+
+    [Fact]
+    public async Task A_replacement_commits_with_its_audit_record_or_not_at_all()
+    {
+        var first = new CustomerCard { ContractId = Contract, SerialNumber = "111", ProtectedValues = [1, 2, 3], IssuedAt = T0 };
+        await Cards.ReplaceAsync(first, Audited("issued 111"), default);
+        await Assert.ThrowsAnyAsync<Exception>(async () => await Cards.ReplaceAsync(first with { SerialNumber = "222" }, await ConflictingAsync("issued 222"), default));
+        Assert.Equal("111", (await Cards.FindAsync(Contract, default))!.SerialNumber);
+        Assert.Equal(["issued 111"], await AuditedDetailsAsync());
     }
 
     [Fact]

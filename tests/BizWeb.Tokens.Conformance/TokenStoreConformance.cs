@@ -64,6 +64,44 @@ public abstract class TokenStoreConformance : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>A change set of one audit record whose detail is <paramref name="detail"/>, for a store to commit with its change.</summary>
+    /// <param name="detail">Tells the records apart.</param>
+    /// <returns>The change set.</returns>
+    protected static AuthChanges Audited(string detail) => new AuthChanges().Append(new AuditEntry
+    {
+        At = T0,
+        Actor = AuditActor.System,
+        Action = "ConformanceChange",
+        Outcome = AuditOutcome.Succeeded,
+        Detail = detail,
+    });
+
+    /// <summary>
+    /// A change set that can never commit: its notification was committed before, so the outbox
+    /// refuses it a second time (a conflict). A store given it must store nothing and throw.
+    /// </summary>
+    /// <param name="detail">The detail of the audit record it carries too.</param>
+    /// <returns>The change set.</returns>
+    protected async Task<AuthChanges> ConflictingAsync(string detail)
+    {
+        var notification = new SecurityNotification
+        {
+            Id = Guid.NewGuid(),
+            Event = SecurityEvent.AdminActivated,
+            Recipient = PrincipalId.Administrator(Contract),
+            EmailAddress = "admin@example.co.jp",
+            CreatedAt = T0,
+            NextAttemptAt = T0,
+        };
+        Assert.Equal(CommitOutcome.Committed, await Services.GetRequiredService<IAuthUnitOfWork>().CommitAsync(new AuthChanges().Enqueue(notification), default));
+        return Audited(detail).Enqueue(notification);
+    }
+
+    /// <summary>The details of the audit records the stores committed, in order.</summary>
+    /// <returns>The details.</returns>
+    protected async Task<IReadOnlyList<string?>> AuditedDetailsAsync() =>
+        [.. (await Services.GetRequiredService<IAuditTrailStore>().ReadAsync(0, 1_000, default)).Where(a => a.Action == "ConformanceChange").Select(a => a.Detail)];
+
     /// <summary>Registers the store implementations under test (nothing for the in-memory defaults).</summary>
     /// <param name="services">The services, after the SDK's defaults.</param>
     protected abstract void AddStores(IServiceCollection services);

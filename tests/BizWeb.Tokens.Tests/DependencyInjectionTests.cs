@@ -43,7 +43,7 @@ public sealed class DependencyInjectionTests
     [Fact]
     public void A_storage_package_registered_first_keeps_its_stores()
     {
-        var custom = new InMemoryHardwareTokenStore();
+        using var custom = new InMemoryHardwareTokenStore(new InMemoryAuthStore());
         using var provider = Build(services => services.AddSingleton<IHardwareTokenStore>(custom));
         Assert.Same(custom, provider.GetRequiredService<IHardwareTokenStore>());
     }

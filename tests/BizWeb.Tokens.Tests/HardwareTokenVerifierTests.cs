@@ -168,7 +168,7 @@ public sealed class HardwareTokenVerifierTests
         Assert.Equal(20, seed.Length);
 
         var store = host.Get<IHardwareTokenStore>();
-        Assert.True((await store.TryAssignAsync("SW-1", TokenSetup.User, long.MinValue, 0, host.Time.GetUtcNow(), default)).Assigned);
+        Assert.True((await store.TryAssignAsync("SW-1", TokenSetup.User, long.MinValue, 0, host.Time.GetUtcNow(), null, default)).Assigned);
         var code = new OtpNet.Totp(seed).ComputeTotp(host.Time.GetUtcNow().UtcDateTime);
         Assert.Equal(SecondFactorResult.Verified, (await host.Get<IHardwareTokenVerifier>().VerifyAsync(Enrollment(host), code, default)).Result);
     }

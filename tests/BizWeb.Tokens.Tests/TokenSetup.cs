@@ -21,8 +21,8 @@ internal static class TokenSetup
             OcraSuite = ocraSuite,
             ImportedAt = host.Time.GetUtcNow(),
         };
-        Assert.Empty(await store.AddAllAsync([token], default));
-        Assert.True((await store.TryAssignAsync(serial, owner, long.MinValue, 0, host.Time.GetUtcNow(), default)).Assigned);
+        Assert.Empty(await store.AddAllAsync([token], null, default));
+        Assert.True((await store.TryAssignAsync(serial, owner, long.MinValue, 0, host.Time.GetUtcNow(), null, default)).Assigned);
         return (await store.FindAsync(serial, default))!;
     }
 

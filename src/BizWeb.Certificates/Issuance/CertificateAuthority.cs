@@ -128,9 +128,15 @@ public sealed class CertificateAuthority
 
         var serial = serialNumber.Trim().ToUpperInvariant();
         var certificate = await _store.FindBySerialAsync(serial, cancellationToken).ConfigureAwait(false);
+        // The revocation and its audit record commit in one atomic step (a serial's principal never changes).
         var outcome = certificate is null
             ? CertificateRevocationOutcome.NotFound
-            : await _store.RevokeAsync(serial, reason, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            : await _store.RevokeAsync(
+                serial,
+                reason,
+                _time.GetUtcNow(),
+                new AuthChanges().Append(Entry(actor, "CertificateRevoked", certificate.Principal, AuditOutcome.Succeeded, $"{serial} {reason}")),
+                cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case CertificateRevocationOutcome.NotFound:
@@ -141,7 +147,6 @@ public sealed class CertificateAuthority
                 return AuthResult.Fail(MessageCode.CertificateAlreadyRevoked);
         }
 
-        await AuditAsync(actor, "CertificateRevoked", certificate!.Principal, AuditOutcome.Succeeded, $"{serial} {reason}", cancellationToken).ConfigureAwait(false);
         await PublishCertificateRevocationListAsync(cancellationToken).ConfigureAwait(false);
         return AuthResult.Success;
     }
@@ -236,19 +241,22 @@ public sealed class CertificateAuthority
                 IssuedAt = now,
                 RawData = ClientCertificateBuilder.Build(ca, judgement.PublicKey!, judgement.IsRsa, subject, serial, notBefore, notAfter, _options.CrlDistributionPoint!),
             };
-            var addition = await _store.AddCurrentAsync(certificate, cancellationToken).ConfigureAwait(false);
+            // The certificate, the supersession of the previous one and their audit records commit in one atomic step.
+            var addition = await _store.AddCurrentAsync(
+                certificate,
+                added =>
+                {
+                    var changes = new AuthChanges().Append(Entry(actor, action, principal, AuditOutcome.Succeeded, certificate.SerialNumber));
+                    return added.Superseded is { } old
+                        ? changes.Append(Entry(AuditActor.System, "CertificateSuperseded", principal, AuditOutcome.Succeeded, old.SerialNumber))
+                        : changes;
+                },
+                cancellationToken).ConfigureAwait(false);
             if (!addition.Added)
             {
                 continue; // the serial exists: sign again with a new one
             }
 
-            var changes = new AuthChanges().Append(Entry(actor, action, principal, AuditOutcome.Succeeded, certificate.SerialNumber));
-            if (addition.Superseded is { } old)
-            {
-                changes.Append(Entry(AuditActor.System, "CertificateSuperseded", principal, AuditOutcome.Succeeded, old.SerialNumber));
-            }
-
-            await _unitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
             if (addition.Superseded is not null)
             {
                 await PublishCertificateRevocationListAsync(cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,10 @@ namespace BizWeb.Certificates;
 
 /// <summary>
 /// The certificates the CA issued. Every method is atomic on its own; an implementation over a
-/// database runs each in one transaction.
+/// database runs each in one transaction. A method that takes <see cref="AuthChanges"/> commits them
+/// (the operation's audit records) in that same step, and only when it changed something: state and
+/// audit record both, or neither. A conflict in the changes (see <see cref="IAuthUnitOfWork"/>) throws
+/// and stores nothing.
 /// </summary>
 public interface ICertificateStore
 {
@@ -27,17 +30,19 @@ public interface ICertificateStore
     /// <see cref="IssuedCertificate.IssuedAt"/>.
     /// </summary>
     /// <param name="certificate">The new certificate (not revoked).</param>
+    /// <param name="changes">Called with the addition when the certificate was added; what it returns commits with it. Or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Whether it was added, and the certificate it superseded.</returns>
-    ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, CancellationToken cancellationToken);
+    ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, Func<CertificateAddition, AuthChanges>? changes, CancellationToken cancellationToken);
 
     /// <summary>Revokes a certificate (and clears it as its principal's current one), atomically.</summary>
     /// <param name="serialNumber">Upper-case hex.</param>
     /// <param name="reason">Why.</param>
     /// <param name="revokedAt">When.</param>
+    /// <param name="changes">Committed with the revocation when this call revoked it; or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What happened.</returns>
-    ValueTask<CertificateRevocationOutcome> RevokeAsync(string serialNumber, CertificateRevocationReason reason, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+    ValueTask<CertificateRevocationOutcome> RevokeAsync(string serialNumber, CertificateRevocationReason reason, DateTimeOffset revokedAt, AuthChanges? changes, CancellationToken cancellationToken);
 
     /// <summary>Every revoked certificate whose validity has not ended at <paramref name="notExpiredAt"/> (the CRL's entries).</summary>
     /// <param name="notExpiredAt">Usually the CRL's thisUpdate.</param>

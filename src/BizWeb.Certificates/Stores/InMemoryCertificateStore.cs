@@ -4,15 +4,23 @@ namespace BizWeb.Certificates;
 
 /// <summary>
 /// The thread-safe in-memory certificate and CRL store, registered by default. One lock makes each
-/// call atomic. Data is lost when the process ends; use the EF Core stores for anything but tests and demos.
+/// call atomic; changes to certificates run under one write gate besides: decide, commit the audit
+/// records through the auth unit of work, then apply, so a change never stands without its audit
+/// record. Data is lost when the process ends; use the EF Core stores for anything but tests and demos.
 /// </summary>
-public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRevocationListStore
+public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRevocationListStore, IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly IAuthUnitOfWork _unitOfWork;
     private readonly Dictionary<string, IssuedCertificate> _bySerial = new(StringComparer.Ordinal);
     private readonly Dictionary<PrincipalId, string> _current = [];
     private long _crlNumber;
     private CertificateRevocationList? _latestCrl;
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="unitOfWork">Commits the audit records of each change (the in-memory auth store by default).</param>
+    public InMemoryCertificateStore(IAuthUnitOfWork unitOfWork) => _unitOfWork = unitOfWork ?? throw new ArgumentNullException(nameof(unitOfWork));
 
     /// <inheritdoc />
     public ValueTask<IssuedCertificate?> FindBySerialAsync(string serialNumber, CancellationToken cancellationToken)
@@ -33,51 +41,84 @@ public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRe
     }
 
     /// <inheritdoc />
-    public ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, CancellationToken cancellationToken)
+    public async ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, Func<CertificateAddition, AuthChanges>? changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        lock (_gate)
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (_bySerial.ContainsKey(certificate.SerialNumber))
-            {
-                return ValueTask.FromResult(new CertificateAddition(false, null));
-            }
-
             IssuedCertificate? superseded = null;
-            if (_current.TryGetValue(certificate.Principal, out var previousSerial))
+            lock (_gate)
             {
-                superseded = _bySerial[previousSerial] with { RevokedAt = certificate.IssuedAt, RevocationReason = CertificateRevocationReason.Superseded };
-                _bySerial[previousSerial] = superseded;
+                if (_bySerial.ContainsKey(certificate.SerialNumber))
+                {
+                    return new CertificateAddition(false, null);
+                }
+
+                if (_current.TryGetValue(certificate.Principal, out var previousSerial))
+                {
+                    superseded = _bySerial[previousSerial] with { RevokedAt = certificate.IssuedAt, RevocationReason = CertificateRevocationReason.Superseded };
+                }
             }
 
-            _bySerial[certificate.SerialNumber] = certificate;
-            _current[certificate.Principal] = certificate.SerialNumber;
-            return ValueTask.FromResult(new CertificateAddition(true, superseded));
+            var addition = new CertificateAddition(true, superseded);
+            await InMemoryChanges.CommitAsync(_unitOfWork, changes?.Invoke(addition)).ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (superseded is not null)
+                {
+                    _bySerial[superseded.SerialNumber] = superseded;
+                }
+
+                _bySerial[certificate.SerialNumber] = certificate;
+                _current[certificate.Principal] = certificate.SerialNumber;
+            }
+
+            return addition;
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
     /// <inheritdoc />
-    public ValueTask<CertificateRevocationOutcome> RevokeAsync(string serialNumber, CertificateRevocationReason reason, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public async ValueTask<CertificateRevocationOutcome> RevokeAsync(string serialNumber, CertificateRevocationReason reason, DateTimeOffset revokedAt, AuthChanges? changes, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!_bySerial.TryGetValue(serialNumber, out var certificate))
+            IssuedCertificate? certificate;
+            lock (_gate)
             {
-                return ValueTask.FromResult(CertificateRevocationOutcome.NotFound);
+                certificate = _bySerial.GetValueOrDefault(serialNumber);
+            }
+
+            if (certificate is null)
+            {
+                return CertificateRevocationOutcome.NotFound;
             }
 
             if (certificate.IsRevoked)
             {
-                return ValueTask.FromResult(CertificateRevocationOutcome.AlreadyRevoked);
+                return CertificateRevocationOutcome.AlreadyRevoked;
             }
 
-            _bySerial[serialNumber] = certificate with { RevokedAt = revokedAt, RevocationReason = reason };
-            if (_current.TryGetValue(certificate.Principal, out var current) && current == serialNumber)
+            await InMemoryChanges.CommitAsync(_unitOfWork, changes).ConfigureAwait(false);
+            lock (_gate)
             {
-                _current.Remove(certificate.Principal);
+                _bySerial[serialNumber] = certificate with { RevokedAt = revokedAt, RevocationReason = reason };
+                if (_current.TryGetValue(certificate.Principal, out var current) && current == serialNumber)
+                {
+                    _current.Remove(certificate.Principal);
+                }
             }
 
-            return ValueTask.FromResult(CertificateRevocationOutcome.Revoked);
+            return CertificateRevocationOutcome.Revoked;
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
@@ -102,17 +143,27 @@ public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRe
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> TryMarkReminderSentAsync(string serialNumber, int daysBefore, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryMarkReminderSentAsync(string serialNumber, int daysBefore, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        // Under the write gate too: a decision of AddCurrentAsync or RevokeAsync waiting for its
+        // audit commit must not be overwritten from an older snapshot (nor overwrite this).
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!_bySerial.TryGetValue(serialNumber, out var certificate) || certificate.ReminderSentDaysBefore <= daysBefore)
+            lock (_gate)
             {
-                return ValueTask.FromResult(false);
-            }
+                if (!_bySerial.TryGetValue(serialNumber, out var certificate) || certificate.ReminderSentDaysBefore <= daysBefore)
+                {
+                    return false;
+                }
 
-            _bySerial[serialNumber] = certificate with { ReminderSentDaysBefore = daysBefore };
-            return ValueTask.FromResult(true);
+                _bySerial[serialNumber] = certificate with { ReminderSentDaysBefore = daysBefore };
+                return true;
+            }
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
@@ -148,4 +199,7 @@ public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRe
             return ValueTask.FromResult(_latestCrl);
         }
     }
+
+    /// <summary>Releases the write gate.</summary>
+    public void Dispose() => _writes.Dispose();
 }

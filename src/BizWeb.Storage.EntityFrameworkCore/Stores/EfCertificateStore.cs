@@ -8,7 +8,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// Issued certificates. A principal's current certificate is the row whose <c>current_of</c> holds
 /// the principal (a unique index: at most one). Issuing is one transaction (PostgreSQL: serialised per
 /// principal by an advisory lock; SQLite: the write lock) that supersedes the previous current one
-/// and inserts the new; revocation and reminder marks are single conditional UPDATEs.
+/// and inserts the new; revocation and reminder marks are single conditional UPDATEs. The audit records
+/// an issuance or revocation carries are appended in its transaction (<see cref="EfChanges"/>).
 /// </summary>
 internal sealed class EfCertificateStore<TContext> : ICertificateStore
     where TContext : DbContext
@@ -33,7 +34,7 @@ internal sealed class EfCertificateStore<TContext> : ICertificateStore
         return row?.ToCertificate();
     }
 
-    public async ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, CancellationToken cancellationToken)
+    public async ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, Func<CertificateAddition, AuthChanges>? changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         var row = CertificateRow.From(certificate, current: true);
@@ -62,28 +63,35 @@ internal sealed class EfCertificateStore<TContext> : ICertificateStore
                 // again and then answers "not added".
                 db.Add(row);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return new CertificateAddition(true, superseded);
+                var addition = new CertificateAddition(true, superseded);
+                await EfChanges.SaveAsync(db, sql, changes?.Invoke(addition), cancellationToken).ConfigureAwait(false);
+                return addition;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<CertificateRevocationOutcome> RevokeAsync(string serialNumber, CertificateRevocationReason reason, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public async ValueTask<CertificateRevocationOutcome> RevokeAsync(string serialNumber, CertificateRevocationReason reason, DateTimeOffset revokedAt, AuthChanges? changes, CancellationToken cancellationToken)
     {
-        using var db = _contexts.CreateDbContext();
         var (ticks, reasonValue) = (Ticks.From(revokedAt), (int)reason);
-        // One conditional UPDATE decides: of parallel revocations exactly one finds it not revoked.
-        var revoked = await db.Set<CertificateRow>()
-            .Where(r => r.SerialNumber == serialNumber && r.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RevokedAt, ticks).SetProperty(r => r.RevocationReason, reasonValue).SetProperty(r => r.CurrentOf, (string?)null), cancellationToken)
-            .ConfigureAwait(false);
-        if (revoked == 1)
-        {
-            return CertificateRevocationOutcome.Revoked;
-        }
+        return await _contexts.InTransactionAsync(
+            async (db, sql) =>
+            {
+                // One conditional UPDATE decides: of parallel revocations exactly one finds it not revoked.
+                var revoked = await db.Set<CertificateRow>()
+                    .Where(r => r.SerialNumber == serialNumber && r.RevokedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.RevokedAt, ticks).SetProperty(r => r.RevocationReason, reasonValue).SetProperty(r => r.CurrentOf, (string?)null), cancellationToken)
+                    .ConfigureAwait(false);
+                if (revoked == 1)
+                {
+                    await EfChanges.SaveAsync(db, sql, changes, cancellationToken).ConfigureAwait(false);
+                    return CertificateRevocationOutcome.Revoked;
+                }
 
-        return await db.Set<CertificateRow>().AnyAsync(r => r.SerialNumber == serialNumber, cancellationToken).ConfigureAwait(false)
-            ? CertificateRevocationOutcome.AlreadyRevoked
-            : CertificateRevocationOutcome.NotFound;
+                return await db.Set<CertificateRow>().AnyAsync(r => r.SerialNumber == serialNumber, cancellationToken).ConfigureAwait(false)
+                    ? CertificateRevocationOutcome.AlreadyRevoked
+                    : CertificateRevocationOutcome.NotFound;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<IssuedCertificate>> ListRevokedAsync(DateTimeOffset notExpiredAt, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BizWeb.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// <summary>
 /// Failure counters where every change is one statement the database runs atomically, so any number
 /// of hosts share the limit: the reservation is a conditional upsert (see <see cref="StorageSql.ReserveAttempt"/>),
-/// reset a delete.
+/// reset a delete. Each call is one raw command on a pooled context's connection, prepared on
+/// PostgreSQL (<see cref="EfRawCommands"/>): no LINQ pipeline, no transaction, nothing but the statement.
 /// </summary>
 internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterStore
     where TContext : DbContext
@@ -19,43 +21,50 @@ internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterSto
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         using var db = _contexts.CreateDbContext();
+        var sql = StorageSql.For(db);
         if (limit >= 1)
         {
-            var sql = StorageSql.For(db);
-            var reserved = await db.Database.SqlQueryRaw<int>(
-                    sql.ReserveAttempt,
+            var reserved = await EfRawCommands.ScalarAsync(
+                db,
+                sql,
+                sql.ReserveAttempt,
+                [
                     sql.Parameter("@key", key),
                     sql.Parameter("@limit", limit),
                     sql.Int64Parameter("@now", Ticks.From(now)),
-                    sql.Int64Parameter("@expires", Ticks.From(expiresAt)))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (reserved.Count == 1)
+                    sql.Int64Parameter("@expires", Ticks.From(expiresAt)),
+                ],
+                cancellationToken).ConfigureAwait(false);
+            if (reserved is not null)
             {
-                return new AttemptReservation(true, reserved[0]);
+                return new AttemptReservation(true, Convert.ToInt32(reserved, CultureInfo.InvariantCulture));
             }
         }
 
-        return new AttemptReservation(false, await CurrentAsync(db, key, now, cancellationToken).ConfigureAwait(false));
+        return new AttemptReservation(false, await CurrentAsync(db, sql, key, now, cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask ResetAsync(string key, CancellationToken cancellationToken)
     {
         using var db = _contexts.CreateDbContext();
-        await db.Set<CounterRow>().Where(r => r.Key == key).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var sql = StorageSql.For(db);
+        _ = await EfRawCommands.NonQueryAsync(db, sql, sql.ResetCounter, [sql.Parameter("@key", key)], cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<int> GetFailuresAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var db = _contexts.CreateDbContext();
-        return await CurrentAsync(db, key, now, cancellationToken).ConfigureAwait(false);
+        return await CurrentAsync(db, StorageSql.For(db), key, now, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> CurrentAsync(DbContext db, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> CurrentAsync(DbContext db, StorageSql sql, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ticks = Ticks.From(now);
-        return await db.Set<CounterRow>().AsNoTracking()
-            .Where(r => r.Key == key && (r.ExpiresAt == null || r.ExpiresAt > ticks))
-            .Select(r => r.Failures)
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var failures = await EfRawCommands.ScalarAsync(
+            db,
+            sql,
+            sql.CurrentFailures,
+            [sql.Parameter("@key", key), sql.Int64Parameter("@now", Ticks.From(now))],
+            cancellationToken).ConfigureAwait(false);
+        return failures is null ? 0 : Convert.ToInt32(failures, CultureInfo.InvariantCulture);
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BizWeb.Storage.EntityFrameworkCore;
 
-/// <summary>The live card per contract; replacing it is one upsert (<see cref="StorageSql.ReplaceCard"/>), so the old card is dead in the same statement.</summary>
+/// <summary>
+/// The live card per contract; replacing it is one upsert (<see cref="StorageSql.ReplaceCard"/>), so the
+/// old card is dead in the same statement, in one transaction with its audit record.
+/// </summary>
 internal sealed class EfCustomerCardStore<TContext> : ICustomerCardStore
     where TContext : DbContext
 {
@@ -20,20 +23,25 @@ internal sealed class EfCustomerCardStore<TContext> : ICustomerCardStore
         return row?.ToCard();
     }
 
-    public async ValueTask ReplaceAsync(CustomerCard card, CancellationToken cancellationToken)
+    public async ValueTask ReplaceAsync(CustomerCard card, AuthChanges? changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
-        using var db = _contexts.CreateDbContext();
-        var sql = StorageSql.For(db);
         var row = CustomerCardRow.From(card);
-        await db.Database.ExecuteSqlRawAsync(
-            sql.ReplaceCard,
-            [
-                sql.Parameter("@contract", row.ContractId),
-                sql.Parameter("@serial", row.SerialNumber),
-                sql.Parameter("@values", row.ProtectedValues),
-                sql.Int64Parameter("@issued", row.IssuedAt),
-            ],
+        _ = await _contexts.InTransactionAsync(
+            async (db, sql) =>
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    sql.ReplaceCard,
+                    [
+                        sql.Parameter("@contract", row.ContractId),
+                        sql.Parameter("@serial", row.SerialNumber),
+                        sql.Parameter("@values", row.ProtectedValues),
+                        sql.Int64Parameter("@issued", row.IssuedAt),
+                    ],
+                    cancellationToken).ConfigureAwait(false);
+                await EfChanges.SaveAsync(db, sql, changes, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
             cancellationToken).ConfigureAwait(false);
     }
 }

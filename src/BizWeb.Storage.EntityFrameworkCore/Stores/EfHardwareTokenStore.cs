@@ -8,7 +8,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// The token inventory. Replay protection (<see cref="TryRecordUseAsync"/>) is one conditional UPDATE
 /// of the last used step; assignment and retirement are one transaction each with the token row
 /// locked (and on PostgreSQL the owner serialised by an advisory lock), over a unique index on the
-/// owner; an import is one transaction that adds every token or none.
+/// owner; an import is one transaction that adds every token or none. The audit records a change
+/// carries are appended in that change's transaction (<see cref="EfChanges"/>).
 /// </summary>
 internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
     where TContext : DbContext
@@ -23,17 +24,28 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
 
     public EfHardwareTokenStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
 
-    public async ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, AuthChanges? changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         if (tokens.Count == 0)
         {
+            if (changes is not null)
+            {
+                _ = await _contexts.InTransactionAsync<TContext, bool>(
+                    async (db, sql) =>
+                    {
+                        await EfChanges.SaveAsync(db, sql, changes, cancellationToken).ConfigureAwait(false);
+                        return true;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             return [];
         }
 
         var rows = tokens.Select(HardwareTokenRow.From).ToList();
         return await _contexts.InTransactionAsync<TContext, IReadOnlyList<string>>(
-            async (db, _) =>
+            async (db, sql) =>
             {
                 var existing = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var chunk in rows.Select(r => r.SerialNumber).Chunk(Chunk))
@@ -52,6 +64,7 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
                 // rolled back whole and run again, and then answers with the serials that exist.
                 db.AddRange(rows);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await EfChanges.SaveAsync(db, sql, changes, cancellationToken).ConfigureAwait(false);
                 return [];
             },
             cancellationToken).ConfigureAwait(false);
@@ -85,7 +98,7 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
         return [.. rows.Select(r => r.ToToken())];
     }
 
-    public async ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, Func<HardwareTokenAssignment, AuthChanges>? changes, CancellationToken cancellationToken)
     {
         var (key, nowTicks) = (StoredIds.Key(owner), Ticks.From(now));
         return await _contexts.InTransactionAsync(
@@ -121,12 +134,14 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
                     throw new InvalidOperationException("A locked token changed under its lock.");
                 }
 
-                return new HardwareTokenAssignment(true, replaced);
+                var assignment = new HardwareTokenAssignment(true, replaced);
+                await EfChanges.SaveAsync(db, sql, changes?.Invoke(assignment), cancellationToken).ConfigureAwait(false);
+                return assignment;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, Func<HardwareToken, AuthChanges>? changes, CancellationToken cancellationToken)
     {
         var nowTicks = Ticks.From(now);
         return await _contexts.InTransactionAsync(
@@ -141,23 +156,51 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
                 var retired = await db.Set<HardwareTokenRow>().Where(r => r.SerialNumber == serialNumber && r.Status == token.Status)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, Retired).SetProperty(r => r.Owner, (string?)null).SetProperty(r => r.ChangedAt, nowTicks), cancellationToken)
                     .ConfigureAwait(false);
-                return retired == 1 ? token.ToToken() : null;
+                if (retired != 1)
+                {
+                    return null;
+                }
+
+                var before = token.ToToken();
+                await EfChanges.SaveAsync(db, sql, changes?.Invoke(before), cancellationToken).ConfigureAwait(false);
+                return before;
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, AuthChanges? changes, CancellationToken cancellationToken)
     {
-        using var db = _contexts.CreateDbContext();
         var key = StoredIds.Key(owner);
-        // UPDATE … SET last_used_step = @step, drift = @drift
-        // WHERE serial_number = @serial AND status = Assigned AND owner = @owner AND last_used_step < @step
-        var recorded = await db.Set<HardwareTokenRow>()
+        if (changes is null)
+        {
+            // A plain verification: the one conditional UPDATE, no transaction around it.
+            using var db = _contexts.CreateDbContext();
+            return await RecordUseAsync(db, serialNumber, key, timeStep, drift, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _contexts.InTransactionAsync(
+            async (db, sql) =>
+            {
+                if (!await RecordUseAsync(db, serialNumber, key, timeStep, drift, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                await EfChanges.SaveAsync(db, sql, changes, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>UPDATE … SET last_used_step = @step, drift = @drift WHERE serial_number = @serial AND status = Assigned
+    /// AND owner = @owner AND last_used_step &lt; @step</c>; whether it changed the row.
+    /// </summary>
+    private static async Task<bool> RecordUseAsync(DbContext db, string serialNumber, string key, long timeStep, int drift, CancellationToken cancellationToken) =>
+        await db.Set<HardwareTokenRow>()
             .Where(r => r.SerialNumber == serialNumber && r.Status == Assigned && r.Owner == key && r.LastUsedStep < timeStep)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastUsedStep, timeStep).SetProperty(r => r.Drift, drift), cancellationToken)
-            .ConfigureAwait(false);
-        return recorded == 1;
-    }
+            .ConfigureAwait(false) == 1;
 
     /// <summary>Reads the token and, on PostgreSQL, locks its row until the commit (SQLite: the transaction holds the write lock).</summary>
     private static async Task<HardwareTokenRow?> LockAsync(DbContext db, StorageSql sql, string serialNumber, CancellationToken cancellationToken)

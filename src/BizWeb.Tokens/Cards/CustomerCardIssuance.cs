@@ -14,27 +14,25 @@ public sealed class CustomerCardIssuance
     private readonly ICustomerCardStore _cards;
     private readonly IContractStore _contracts;
     private readonly ISecretProtector _protector;
-    private readonly IAuthUnitOfWork _unitOfWork;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the service.</summary>
     /// <param name="cards">The card store.</param>
     /// <param name="contracts">The contract store.</param>
     /// <param name="protector">Encrypts card values at rest.</param>
-    /// <param name="unitOfWork">Appends the audit record.</param>
     /// <param name="time">The clock.</param>
-    public CustomerCardIssuance(ICustomerCardStore cards, IContractStore contracts, ISecretProtector protector, IAuthUnitOfWork unitOfWork, TimeProvider time)
+    public CustomerCardIssuance(ICustomerCardStore cards, IContractStore contracts, ISecretProtector protector, TimeProvider time)
     {
         _cards = cards ?? throw new ArgumentNullException(nameof(cards));
         _contracts = contracts ?? throw new ArgumentNullException(nameof(contracts));
         _protector = protector ?? throw new ArgumentNullException(nameof(protector));
-        _unitOfWork = unitOfWork ?? throw new ArgumentNullException(nameof(unitOfWork));
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     /// <summary>
     /// Issues a new card to <paramref name="contractId"/> (8 values of 2 uniform CSPRNG digits) and
-    /// kills the previous card, if any. The values are returned this once, for printing.
+    /// kills the previous card, if any, in one atomic step with its audit record. The values are
+    /// returned this once, for printing.
     /// </summary>
     /// <param name="contractId">The contract.</param>
     /// <param name="actor">The bank operator, for the audit trail.</param>
@@ -70,19 +68,16 @@ public sealed class CustomerCardIssuance
             ProtectedValues = protectedValues,
             IssuedAt = now,
         };
-        await _cards.ReplaceAsync(card, cancellationToken).ConfigureAwait(false);
-        await TokenAudit.AppendAsync(
-            _unitOfWork,
-            new AuditEntry
-            {
-                At = now,
-                Actor = actor,
-                Action = previous is null ? TokenAudit.CustomerCardIssued : TokenAudit.CustomerCardReissued,
-                Subject = PrincipalId.Administrator(contractId),
-                Outcome = AuditOutcome.Succeeded,
-                Detail = previous is null ? $"card {card.SerialNumber}" : $"card {card.SerialNumber} replaces {previous.SerialNumber}",
-            },
-            cancellationToken).ConfigureAwait(false);
+        var audit = new AuditEntry
+        {
+            At = now,
+            Actor = actor,
+            Action = previous is null ? TokenAudit.CustomerCardIssued : TokenAudit.CustomerCardReissued,
+            Subject = PrincipalId.Administrator(contractId),
+            Outcome = AuditOutcome.Succeeded,
+            Detail = previous is null ? $"card {card.SerialNumber}" : $"card {card.SerialNumber} replaces {previous.SerialNumber}",
+        };
+        await _cards.ReplaceAsync(card, new AuthChanges().Append(audit), cancellationToken).ConfigureAwait(false);
         return AuthResult.Ok(new CustomerCardPrint(contractId, card.SerialNumber, now, printable));
     }
 }

@@ -46,7 +46,7 @@ internal sealed class HardwareTokenCodes
             return SecondFactorVerification.Rejected;
         }
 
-        return await _tokens.TryRecordUseAsync(token.SerialNumber, owner, step, checked((int)(step - current)), cancellationToken).ConfigureAwait(false)
+        return await _tokens.TryRecordUseAsync(token.SerialNumber, owner, step, checked((int)(step - current)), null, cancellationToken).ConfigureAwait(false)
             ? SecondFactorVerification.Verified
             : SecondFactorVerification.Rejected;
     }

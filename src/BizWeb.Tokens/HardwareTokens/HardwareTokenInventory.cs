@@ -22,7 +22,7 @@ public sealed class HardwareTokenInventory
     /// <summary>Creates the service.</summary>
     /// <param name="tokens">The token store.</param>
     /// <param name="protector">Encrypts seeds at rest.</param>
-    /// <param name="unitOfWork">Appends audit records.</param>
+    /// <param name="unitOfWork">Appends the audit records of failures (a change's own record commits with it, through the token store).</param>
     /// <param name="options">Token settings.</param>
     /// <param name="time">The clock.</param>
     public HardwareTokenInventory(IHardwareTokenStore tokens, ISecretProtector protector, IAuthUnitOfWork unitOfWork, IOptions<HardwareTokenOptions> options, TimeProvider time)
@@ -61,28 +61,32 @@ public sealed class HardwareTokenInventory
         {
             await PskcReader.ReadAsync(pskc, key, package => tokens.Add(ToToken(package, serials, now)), cancellationToken).ConfigureAwait(false);
             progress?.Report(tokens.Count);
-            var existing = await _tokens.AddAllAsync(tokens, cancellationToken).ConfigureAwait(false);
-            result = existing.Count == 0
-                ? PskcImportResult.Success(tokens.Count)
-                : PskcImportResult.Failure(MessageCode.PskcDuplicateSerialNumber, tokens.FindIndex(t => t.SerialNumber == existing[0]) + 1, existing[0], $"{existing.Count} serial number(s) are in the inventory already.");
+            // The tokens and the record of their import commit in one atomic step.
+            var success = PskcImportResult.Success(tokens.Count);
+            var existing = await _tokens.AddAllAsync(tokens, TokenAudit.Record(ImportEntry(success)), cancellationToken).ConfigureAwait(false);
+            if (existing.Count == 0)
+            {
+                return success;
+            }
+
+            result = PskcImportResult.Failure(MessageCode.PskcDuplicateSerialNumber, tokens.FindIndex(t => t.SerialNumber == existing[0]) + 1, existing[0], $"{existing.Count} serial number(s) are in the inventory already.");
         }
         catch (PskcException e)
         {
             result = PskcImportResult.Failure(e.Code, e.KeyPackageNumber, e.KeyPackageName, e.Message);
         }
 
-        await TokenAudit.AppendAsync(
-            _unitOfWork,
-            new AuditEntry
-            {
-                At = now,
-                Actor = actor,
-                Action = result.Succeeded ? TokenAudit.HardwareTokensImported : TokenAudit.HardwareTokenImportFailed,
-                Outcome = result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed,
-                Detail = result.ToString(),
-            },
-            cancellationToken).ConfigureAwait(false);
+        await TokenAudit.AppendAsync(_unitOfWork, ImportEntry(result), cancellationToken).ConfigureAwait(false);
         return result;
+
+        AuditEntry ImportEntry(PskcImportResult outcome) => new()
+        {
+            At = now,
+            Actor = actor,
+            Action = outcome.Succeeded ? TokenAudit.HardwareTokensImported : TokenAudit.HardwareTokenImportFailed,
+            Outcome = outcome.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed,
+            Detail = outcome.ToString(),
+        };
 
         HardwareToken ToToken(PskcKeyPackage package, HashSet<string> seen, DateTimeOffset importedAt)
         {
@@ -147,7 +151,8 @@ public sealed class HardwareTokenInventory
                 Manufacturer = "software",
                 ImportedAt = now,
             };
-            if ((await _tokens.AddAllAsync([token], cancellationToken).ConfigureAwait(false)).Count > 0)
+            var created = TokenAudit.Record(Entry(actor, null, now, TokenAudit.SoftwareTokenCreated, AuditOutcome.Succeeded, $"token {serialNumber}"));
+            if ((await _tokens.AddAllAsync([token], created, cancellationToken).ConfigureAwait(false)).Count > 0)
             {
                 return AuthResult.Fail<SoftwareTokenProvisioning>(MessageCode.PskcDuplicateSerialNumber);
             }
@@ -159,7 +164,6 @@ public sealed class HardwareTokenInventory
                 _ => OtpHashMode.Sha1,
             };
             var uri = new OtpUri(OtpType.Totp, seed, accountName, issuer, mode, digits, periodSeconds).ToString();
-            await AuditAsync(actor, null, now, TokenAudit.SoftwareTokenCreated, AuditOutcome.Succeeded, $"token {serialNumber}", cancellationToken).ConfigureAwait(false);
             return AuthResult.Ok(new SoftwareTokenProvisioning(serialNumber, uri));
         }
         finally
@@ -199,14 +203,12 @@ public sealed class HardwareTokenInventory
     {
         ArgumentException.ThrowIfNullOrEmpty(serialNumber);
         var now = _time.GetUtcNow();
-        var before = await _tokens.TryRetireAsync(serialNumber, now, cancellationToken).ConfigureAwait(false);
-        if (before is null)
-        {
-            return AuthResult.Fail(MessageCode.HardwareTokenNotFound);
-        }
-
-        await AuditAsync(actor, before.Owner, now, TokenAudit.HardwareTokenUnregistered, AuditOutcome.Succeeded, $"token {serialNumber}", cancellationToken).ConfigureAwait(false);
-        return AuthResult.Success;
+        var before = await _tokens.TryRetireAsync(
+            serialNumber,
+            now,
+            token => TokenAudit.Record(Entry(actor, token.Owner, now, TokenAudit.HardwareTokenUnregistered, AuditOutcome.Succeeded, $"token {serialNumber}")),
+            cancellationToken).ConfigureAwait(false);
+        return before is null ? AuthResult.Fail(MessageCode.HardwareTokenNotFound) : AuthResult.Success;
     }
 
     /// <summary>
@@ -242,13 +244,18 @@ public sealed class HardwareTokenInventory
         var now = _time.GetUtcNow();
         var current = token.StepAt(now);
         if (!_codes.MatchConsecutive(token, firstCode, secondCode, current + token.Drift, _options.ResynchronizationWindow, out var step)
-            || !await _tokens.TryRecordUseAsync(serialNumber, owner, step, checked((int)(step - current)), cancellationToken).ConfigureAwait(false))
+            || !await _tokens.TryRecordUseAsync(
+                serialNumber,
+                owner,
+                step,
+                checked((int)(step - current)),
+                TokenAudit.Record(Entry(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Succeeded, $"token {serialNumber}: drift {step - current} steps")),
+                cancellationToken).ConfigureAwait(false))
         {
             await AuditAsync(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Failed, $"token {serialNumber}", cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail(MessageCode.HardwareTokenResyncFailed);
         }
 
-        await AuditAsync(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Succeeded, $"token {serialNumber}: drift {step - current} steps", cancellationToken).ConfigureAwait(false);
         return AuthResult.Success;
     }
 
@@ -307,9 +314,9 @@ public sealed class HardwareTokenInventory
     private static PskcException Unsupported(PskcKeyPackage package, string detail) =>
         new(MessageCode.PskcAlgorithmUnsupported, detail, package.Number, package.SerialNumber);
 
+    private static AuditEntry Entry(AuditActor actor, PrincipalId? subject, DateTimeOffset now, string action, AuditOutcome outcome, string detail) =>
+        new() { At = now, Actor = actor, Action = action, Subject = subject, Outcome = outcome, Detail = detail };
+
     private ValueTask AuditAsync(AuditActor actor, PrincipalId? subject, DateTimeOffset now, string action, AuditOutcome outcome, string detail, CancellationToken cancellationToken) =>
-        TokenAudit.AppendAsync(
-            _unitOfWork,
-            new AuditEntry { At = now, Actor = actor, Action = action, Subject = subject, Outcome = outcome, Detail = detail },
-            cancellationToken);
+        TokenAudit.AppendAsync(_unitOfWork, Entry(actor, subject, now, action, outcome, detail), cancellationToken);
 }

@@ -23,7 +23,7 @@ public sealed class HardwareTokenRegistration
     /// <param name="users">The user store.</param>
     /// <param name="tokens">The token inventory.</param>
     /// <param name="protector">Decrypts seeds.</param>
-    /// <param name="unitOfWork">Appends audit records.</param>
+    /// <param name="unitOfWork">Appends the audit records of refusals (a registration's own record commits with it, through the token store).</param>
     /// <param name="options">Token settings.</param>
     /// <param name="time">The clock.</param>
     public HardwareTokenRegistration(AdminAuthorization authorization, IUserStore users, IHardwareTokenStore tokens, ISecretProtector protector, IAuthUnitOfWork unitOfWork, IOptions<HardwareTokenOptions> options, TimeProvider time)
@@ -95,28 +95,28 @@ public sealed class HardwareTokenRegistration
             return AuthResult.Fail(MessageCode.OneTimePasswordIncorrect);
         }
 
-        var assignment = await _tokens.TryAssignAsync(token.SerialNumber, user.Principal, step, checked((int)(step - current)), now, cancellationToken).ConfigureAwait(false);
-        if (!assignment.Assigned)
-        {
-            return AuthResult.Fail(MessageCode.HardwareTokenUnavailable);
-        }
-
-        var detail = assignment.ReplacedSerialNumber is { } replaced ? $"token {token.SerialNumber} replaces {replaced}" : $"token {token.SerialNumber}";
-        await AuditAsync(actor, user.Principal, now, AuditOutcome.Succeeded, detail, cancellationToken).ConfigureAwait(false);
-        return AuthResult.Success;
+        // The assignment and its audit record commit in one atomic step; the record names the token it replaced.
+        var assignment = await _tokens.TryAssignAsync(
+            token.SerialNumber,
+            user.Principal,
+            step,
+            checked((int)(step - current)),
+            now,
+            a => TokenAudit.Record(Entry(actor, user.Principal, now, AuditOutcome.Succeeded, a.ReplacedSerialNumber is { } replaced ? $"token {token.SerialNumber} replaces {replaced}" : $"token {token.SerialNumber}")),
+            cancellationToken).ConfigureAwait(false);
+        return assignment.Assigned ? AuthResult.Success : AuthResult.Fail(MessageCode.HardwareTokenUnavailable);
     }
 
+    private static AuditEntry Entry(AuditActor actor, PrincipalId subject, DateTimeOffset now, AuditOutcome outcome, string detail) => new()
+    {
+        At = now,
+        Actor = actor,
+        Action = outcome == AuditOutcome.Succeeded ? TokenAudit.HardwareTokenRegistered : TokenAudit.HardwareTokenRegistrationFailed,
+        Subject = subject,
+        Outcome = outcome,
+        Detail = detail,
+    };
+
     private ValueTask AuditAsync(AuditActor actor, PrincipalId subject, DateTimeOffset now, AuditOutcome outcome, string detail, CancellationToken cancellationToken) =>
-        TokenAudit.AppendAsync(
-            _unitOfWork,
-            new AuditEntry
-            {
-                At = now,
-                Actor = actor,
-                Action = outcome == AuditOutcome.Succeeded ? TokenAudit.HardwareTokenRegistered : TokenAudit.HardwareTokenRegistrationFailed,
-                Subject = subject,
-                Outcome = outcome,
-                Detail = detail,
-            },
-            cancellationToken);
+        TokenAudit.AppendAsync(_unitOfWork, Entry(actor, subject, now, outcome, detail), cancellationToken);
 }

@@ -6,14 +6,19 @@ namespace BizWeb.Tokens;
 /// The token inventory. Every method is one atomic step; <see cref="TryRecordUseAsync"/> is the
 /// replay protection and must be a conditional update (in a database:
 /// <c>UPDATE … SET last_used_step = @step WHERE serial = @serial AND last_used_step &lt; @step AND status = Assigned</c>).
+/// A method that takes <see cref="AuthChanges"/> commits them (the audit records of the operation) in
+/// the same atomic step as its state change, and only when it changed something: state and audit
+/// record both, or neither. A conflict in the changes (see <see cref="IAuthUnitOfWork"/>) throws and
+/// stores nothing.
 /// </summary>
 public interface IHardwareTokenStore
 {
     /// <summary>Adds every token or none: when any serial number exists already, nothing is added.</summary>
     /// <param name="tokens">The tokens, with distinct serial numbers.</param>
+    /// <param name="changes">Committed with the tokens when all were added; or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The serial numbers that exist already; empty when all were added.</returns>
-    ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, AuthChanges? changes, CancellationToken cancellationToken);
 
     /// <summary>The token with <paramref name="serialNumber"/>, or <see langword="null"/>.</summary>
     /// <param name="serialNumber">The serial number.</param>
@@ -44,16 +49,18 @@ public interface IHardwareTokenStore
     /// <param name="usedStep">The step of the code that proved possession.</param>
     /// <param name="drift">The drift that code showed.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="changes">Called with the assignment when it was made; what it returns commits with it. Or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Whether it was assigned, and the serial number of the token it replaced.</returns>
-    ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, CancellationToken cancellationToken);
+    ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, Func<HardwareTokenAssignment, AuthChanges>? changes, CancellationToken cancellationToken);
 
     /// <summary>Retires the token (lost, replaced) unless it is retired or unknown.</summary>
     /// <param name="serialNumber">The token.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="changes">Called with the token as it was before when it was retired; what it returns commits with the retirement. Or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The token as it was before, or <see langword="null"/> when nothing changed.</returns>
-    ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, CancellationToken cancellationToken);
+    ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, Func<HardwareToken, AuthChanges>? changes, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replay protection: if the token is assigned to <paramref name="owner"/> and its last used step is
@@ -65,7 +72,8 @@ public interface IHardwareTokenStore
     /// <param name="owner">The user it must be assigned to.</param>
     /// <param name="timeStep">The time step just accepted.</param>
     /// <param name="drift">The drift to remember.</param>
+    /// <param name="changes">Committed with the step when it was recorded (a resynchronisation's audit record); <see langword="null"/> for a plain verification, which stays one conditional update.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> when this call recorded the step.</returns>
-    ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, CancellationToken cancellationToken);
+    ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, AuthChanges? changes, CancellationToken cancellationToken);
 }

@@ -3,23 +3,40 @@ using BizWeb.Auth;
 namespace BizWeb.Tokens;
 
 /// <summary>
-/// The thread-safe in-memory <see cref="IHardwareTokenStore"/> registered by default. Every method
-/// holds one lock, so each conditional update is atomic; reads of a token are lock-free snapshots of
-/// an immutable record.
+/// The thread-safe in-memory <see cref="IHardwareTokenStore"/> registered by default. Every change
+/// runs under one write gate: decide, commit the audit records through the auth unit of work, then
+/// apply (a dictionary update that cannot fail), so each conditional update is atomic and never
+/// stands without its audit record. Reads take only a short lock and see immutable records.
 /// </summary>
-internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore
+internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore, IDisposable
 {
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly SortedDictionary<string, HardwareToken> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<PrincipalId, string> _owners = [];
+    private readonly IAuthUnitOfWork _unitOfWork;
 
-    public ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, CancellationToken cancellationToken)
+    public InMemoryHardwareTokenStore(IAuthUnitOfWork unitOfWork) => _unitOfWork = unitOfWork ?? throw new ArgumentNullException(nameof(unitOfWork));
+
+    public async ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, AuthChanges? changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        lock (_lock)
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var existing = tokens.Where(t => _tokens.ContainsKey(t.SerialNumber)).Select(t => t.SerialNumber).ToList();
-            if (existing.Count == 0)
+            List<string> existing;
+            lock (_lock)
+            {
+                existing = [.. tokens.Where(t => _tokens.ContainsKey(t.SerialNumber)).Select(t => t.SerialNumber)];
+            }
+
+            if (existing.Count > 0)
+            {
+                return existing;
+            }
+
+            await InMemoryChanges.CommitAsync(_unitOfWork, changes).ConfigureAwait(false);
+            lock (_lock)
             {
                 foreach (var token in tokens)
                 {
@@ -31,7 +48,11 @@ internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore
                 }
             }
 
-            return ValueTask.FromResult<IReadOnlyList<string>>(existing);
+            return [];
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
@@ -59,61 +80,112 @@ internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore
         }
     }
 
-    public ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, Func<HardwareTokenAssignment, AuthChanges>? changes, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!_tokens.TryGetValue(serialNumber, out var token) || token.Status != HardwareTokenStatus.InStock)
+            HardwareToken? token;
+            string? previous;
+            lock (_lock)
             {
-                return ValueTask.FromResult(new HardwareTokenAssignment(false, null));
+                token = _tokens.GetValueOrDefault(serialNumber);
+                previous = _owners.GetValueOrDefault(owner);
             }
 
-            string? replaced = null;
-            if (_owners.TryGetValue(owner, out var previous))
+            if (token is not { Status: HardwareTokenStatus.InStock })
             {
-                _tokens[previous] = _tokens[previous] with { Status = HardwareTokenStatus.Retired, Owner = null, ChangedAt = now };
-                replaced = previous;
+                return new HardwareTokenAssignment(false, null);
             }
 
-            _tokens[serialNumber] = token with { Status = HardwareTokenStatus.Assigned, Owner = owner, LastUsedStep = usedStep, Drift = drift, ChangedAt = now };
-            _owners[owner] = serialNumber;
-            return ValueTask.FromResult(new HardwareTokenAssignment(true, replaced));
+            var assignment = new HardwareTokenAssignment(true, previous);
+            await InMemoryChanges.CommitAsync(_unitOfWork, changes?.Invoke(assignment)).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (previous is not null)
+                {
+                    _tokens[previous] = _tokens[previous] with { Status = HardwareTokenStatus.Retired, Owner = null, ChangedAt = now };
+                }
+
+                _tokens[serialNumber] = token with { Status = HardwareTokenStatus.Assigned, Owner = owner, LastUsedStep = usedStep, Drift = drift, ChangedAt = now };
+                _owners[owner] = serialNumber;
+            }
+
+            return assignment;
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
-    public ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, Func<HardwareToken, AuthChanges>? changes, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!_tokens.TryGetValue(serialNumber, out var token) || token.Status == HardwareTokenStatus.Retired)
+            HardwareToken? token;
+            lock (_lock)
             {
-                return ValueTask.FromResult<HardwareToken?>(null);
+                token = _tokens.GetValueOrDefault(serialNumber);
             }
 
-            if (token.Owner is { } owner)
+            if (token is null || token.Status == HardwareTokenStatus.Retired)
             {
-                _owners.Remove(owner);
+                return null;
             }
 
-            _tokens[serialNumber] = token with { Status = HardwareTokenStatus.Retired, Owner = null, ChangedAt = now };
-            return ValueTask.FromResult<HardwareToken?>(token);
+            await InMemoryChanges.CommitAsync(_unitOfWork, changes?.Invoke(token)).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (token.Owner is { } owner)
+                {
+                    _owners.Remove(owner);
+                }
+
+                _tokens[serialNumber] = token with { Status = HardwareTokenStatus.Retired, Owner = null, ChangedAt = now };
+            }
+
+            return token;
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
-    public ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, AuthChanges? changes, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!_tokens.TryGetValue(serialNumber, out var token)
+            HardwareToken? token;
+            lock (_lock)
+            {
+                token = _tokens.GetValueOrDefault(serialNumber);
+            }
+
+            if (token is null
                 || token.Status != HardwareTokenStatus.Assigned
                 || token.Owner != owner
                 || token.LastUsedStep >= timeStep)
             {
-                return ValueTask.FromResult(false);
+                return false;
             }
 
-            _tokens[serialNumber] = token with { LastUsedStep = timeStep, Drift = drift };
-            return ValueTask.FromResult(true);
+            await InMemoryChanges.CommitAsync(_unitOfWork, changes).ConfigureAwait(false);
+            lock (_lock)
+            {
+                _tokens[serialNumber] = token with { LastUsedStep = timeStep, Drift = drift };
+            }
+
+            return true;
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
+
+    public void Dispose() => _writes.Dispose();
 }
