@@ -12,17 +12,6 @@ namespace BizWeb.SampleHost.Pages;
 /// </summary>
 public static class UserServices
 {
-    // Until the grant screens move to the catalogue (next commit).
-    public static IReadOnlyList<UserService> All { get; } =
-    [
-        new("BalanceInquiry", "残高照会", "Balance inquiry"),
-        new("Statements", "入出金明細照会", "Statements"),
-        new("Transfers", "振込・振替", "Transfers"),
-        new("FileTransfer", "ファイル伝送", "File transfer"),
-    ];
-
-    public static string NameOf(string id) => All.FirstOrDefault(s => s.Id == id)?.Name ?? id;
-
     /// <summary>The catalogue in effect, in its configured order.</summary>
     public static IReadOnlyList<BankService> Catalogue(IServiceProvider services)
     {
@@ -50,9 +39,4 @@ public static class UserServices
         var posted = ids?.ToHashSet(StringComparer.Ordinal) ?? [];
         return [.. catalogue.Select(s => s.Id).Where(posted.Contains)];
     }
-}
-
-public sealed record UserService(string Id, string Japanese, string English)
-{
-    public string Name => SiteText.T(Japanese, English);
 }

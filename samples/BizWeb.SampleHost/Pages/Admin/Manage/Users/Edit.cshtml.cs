@@ -26,7 +26,7 @@ public sealed class EditModel(UserAdministration users) : SitePageModel
 
     public Task<IActionResult> OnPostChangeAsync(string? id, string? confirmationPin) =>
         ActAsync(id, keepForm: true, T("利用者情報を変更しました。", "The user's details were changed."),
-            userId => users.ChangeAsync(Principal, userId, Form.ToChange(), confirmationPin, Actor, HttpContext.RequestAborted));
+            userId => users.ChangeAsync(Principal, userId, Form.ToChange(UserServices.Catalogue(HttpContext.RequestServices)), confirmationPin, Actor, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostResetPinsAsync(string? id, string? loginPin, string? userConfirmationPin, string? confirmationPin) =>
         ActAsync(id, keepForm: false, T("暗証番号を再設定しました。利用者に新しい暗証番号を通知してください。", "New PINs set. Tell the user the new PINs."),

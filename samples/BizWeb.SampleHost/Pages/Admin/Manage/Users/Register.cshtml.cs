@@ -18,7 +18,7 @@ public sealed class RegisterModel(UserAdministration users) : SitePageModel
 
     public async Task<IActionResult> OnPostAsync(string? temporaryLoginPin, string? temporaryConfirmationPin, string? confirmationPin)
     {
-        var registered = await users.RegisterAsync(Principal, Form.ToRegistration(temporaryLoginPin, temporaryConfirmationPin), confirmationPin, Actor, HttpContext.RequestAborted);
+        var registered = await users.RegisterAsync(Principal, Form.ToRegistration(UserServices.Catalogue(HttpContext.RequestServices), temporaryLoginPin, temporaryConfirmationPin), confirmationPin, Actor, HttpContext.RequestAborted);
         if (!Show(registered))
         {
             return Page();

@@ -30,7 +30,7 @@ public sealed class UserForm
         Services = [.. user.GrantedServices],
     };
 
-    public UserRegistration ToRegistration(string? temporaryLoginPin, string? temporaryConfirmationPin) => new()
+    public UserRegistration ToRegistration(IReadOnlyList<BankService> catalogue, string? temporaryLoginPin, string? temporaryConfirmationPin) => new()
     {
         UserId = UserId,
         NameKana = NameKana,
@@ -39,18 +39,15 @@ public sealed class UserForm
         TemporaryLoginPin = temporaryLoginPin,
         TemporaryConfirmationPin = temporaryConfirmationPin,
         IssueCertificate = IssueCertificate,
-        GrantedServices = GrantedServices(),
+        GrantedServices = UserServices.Known(catalogue, Services),
     };
 
-    public UserChange ToChange() => new()
+    public UserChange ToChange(IReadOnlyList<BankService> catalogue) => new()
     {
         NameKana = NameKana,
         NameKanji = NameKanji,
         Email = Email,
         IssueCertificate = IssueCertificate,
-        GrantedServices = GrantedServices(),
+        GrantedServices = UserServices.Known(catalogue, Services),
     };
-
-    /// <summary>Only ids of the catalogue, each once: a forged form cannot grant an unknown service.</summary>
-    private List<string> GrantedServices() => [.. UserServices.All.Select(s => s.Id).Where(Services.Contains)];
 }
