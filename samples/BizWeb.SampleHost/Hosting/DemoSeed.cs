@@ -36,6 +36,14 @@ internal static class DemoSeed
             throw new InvalidOperationException($"The demo contract could not be created ({created.ErrorCode}).");
         }
 
+        // The demo contract applied for everything the bank offers, so every grant of 管理者4-2 h. works.
+        var catalogue = Pages.UserServices.Catalogue(provider);
+        var enabled = await provider.GetRequiredService<BankOperations>().SetContractServicesAsync(actor, contractId, [.. catalogue.Select(s => s.Id)], cancellationToken);
+        if (!enabled.Succeeded)
+        {
+            throw new InvalidOperationException($"The demo contract's services could not be enabled ({enabled.ErrorCode}).");
+        }
+
         var card = await provider.GetRequiredService<CustomerCardIssuance>().IssueAsync(contractId, actor, cancellationToken);
         var serial = "DEMO" + RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
         var token = await provider.GetRequiredService<HardwareTokenInventory>().CreateSoftwareTokenAsync(serial, "BizWeb sample", ContractIdText, actor, cancellationToken: cancellationToken);

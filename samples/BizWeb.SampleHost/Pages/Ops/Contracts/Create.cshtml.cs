@@ -8,7 +8,8 @@ namespace BizWeb.SampleHost.Pages.Ops.Contracts;
 /// <summary>
 /// Creates a contract (BankOperations.CreateContractAsync) with a registration PIN ① from the CSPRNG and
 /// the chosen lockout mode, and optionally issues its customer card; ① and the card are shown in this
-/// response only.
+/// response only. The services the contract applied for (all of the catalogue unless unticked) are
+/// enabled right after (BankOperations.SetContractServicesAsync): 利用者権限設定 can grant only those.
 /// </summary>
 public sealed class CreateModel(BankOperations operations, CustomerCardIssuance cards) : OpsPageModel
 {
@@ -22,13 +23,25 @@ public sealed class CreateModel(BankOperations operations, CustomerCardIssuance 
 
     public CustomerCardPrint? Card { get; private set; }
 
+    public IReadOnlyList<BankService> Catalogue { get; private set; } = [];
+
+    /// <summary>The ticked services: the whole catalogue on a new form, what was posted after an error.</summary>
+    public IReadOnlyList<string> SelectedServices { get; private set; } = [];
+
+    /// <summary>The services enabled for the created contract (shown with ①).</summary>
+    public IReadOnlyList<string> EnabledServices { get; private set; } = [];
+
     public void OnGet()
     {
+        Catalogue = UserServices.Catalogue(HttpContext.RequestServices);
+        SelectedServices = [.. Catalogue.Select(s => s.Id)];
     }
 
-    public async Task<IActionResult> OnPostAsync(string? contractId, string? lockoutMode, bool issueCard)
+    public async Task<IActionResult> OnPostAsync(string? contractId, string? lockoutMode, bool issueCard, List<string>? services)
     {
         ContractIdInput = contractId;
+        Catalogue = UserServices.Catalogue(HttpContext.RequestServices);
+        SelectedServices = UserServices.InCatalogueOrder(Catalogue, services);
         if (!Enum.TryParse<LockoutMode>(lockoutMode, ignoreCase: false, out var mode) || !Enum.IsDefined(mode))
         {
             Errors.Add(T("ロック方式を選択してください。", "Choose a lockout mode."));
@@ -44,9 +57,14 @@ public sealed class CreateModel(BankOperations operations, CustomerCardIssuance 
 
         CreatedContractId = contractId;
         RegistrationPin = pin;
+        var id = ContractId.TryParse(contractId).Value;
+        if (Report(await operations.SetContractServicesAsync(Operator, id, SelectedServices, Aborted), T("利用サービスを設定しました。", "The contract's services were enabled.")))
+        {
+            EnabledServices = SelectedServices;
+        }
         if (issueCard)
         {
-            var issued = await cards.IssueAsync(ContractId.TryParse(contractId).Value, Operator, Aborted);
+            var issued = await cards.IssueAsync(id, Operator, Aborted);
             if (Report(issued, T("お客様カードを発行しました。", "The customer card was issued.")))
             {
                 Card = issued.Value;

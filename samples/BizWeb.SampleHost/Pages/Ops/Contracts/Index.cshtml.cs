@@ -8,15 +8,21 @@ namespace BizWeb.SampleHost.Pages.Ops.Contracts;
 /// <summary>
 /// Looks a contract up by id and acts on it: reset ① (a new CSPRNG PIN shown once), unlock the
 /// contract or a user, register or clear an accident on the contract or a user, cancel an activation
-/// in progress. Every action goes through <see cref="BankOperations"/> with the operator as the actor.
+/// in progress, change the services enabled for the contract. Every action goes through
+/// <see cref="BankOperations"/> with the operator as the actor.
 /// </summary>
-public sealed class IndexModel(BankOperations operations) : OpsPageModel
+public sealed class IndexModel(BankOperations operations, IContractSettingsStore settings) : OpsPageModel
 {
     public string? ContractIdInput { get; private set; }
 
     public ContractView? View { get; private set; }
 
     public string? NewRegistrationPin { get; private set; }
+
+    public IReadOnlyList<BankService> Catalogue { get; private set; } = [];
+
+    /// <summary>The catalogue ids of the services the bank enabled for the contract.</summary>
+    public IReadOnlyList<string> EnabledServices { get; private set; } = [];
 
     public async Task OnGetAsync(string? contractId)
     {
@@ -72,6 +78,10 @@ public sealed class IndexModel(BankOperations operations) : OpsPageModel
         }
     });
 
+    /// <summary>Replaces the contract's services; withdrawing one keeps users' grants but makes them unusable.</summary>
+    public Task<IActionResult> OnPostServicesAsync(string? contractId, List<string>? services) => ActAsync(contractId, async id =>
+        Report(await operations.SetContractServicesAsync(Operator, id, UserServices.InCatalogueOrder(UserServices.Catalogue(HttpContext.RequestServices), services), Aborted), T("利用サービスを変更しました。", "The contract's services were changed.")));
+
     private async Task<IActionResult> ActAsync(string? contractId, Func<ContractId, Task> action)
     {
         ContractIdInput = contractId;
@@ -87,6 +97,8 @@ public sealed class IndexModel(BankOperations operations) : OpsPageModel
     private async Task LoadAsync(ContractId id)
     {
         View = await ContractViews.LoadAsync(HttpContext.RequestServices, id, Clock.GetUtcNow(), Aborted);
+        Catalogue = UserServices.Catalogue(HttpContext.RequestServices);
+        EnabledServices = (await settings.FindAsync(id, Aborted))?.EnabledServices ?? [];
         if (View is null)
         {
             Errors.Add(MessageCatalog.Get(MessageCode.ContractNotFound).GetText(System.Globalization.CultureInfo.CurrentUICulture));

@@ -22,6 +22,6 @@ public sealed class IndexModel(IUserStore users) : SitePageModel
         var user = await users.FindAsync(Principal.ContractId, Principal.UserId!.Value, HttpContext.RequestAborted);
         Name = user?.NameKanji ?? user?.NameKana;
         Email = user?.Email;
-        Services = user?.GrantedServices.Select(UserServices.NameOf).ToList() ?? [];
+        Services = user?.GrantedServices.Select(id => UserServices.NameOf(UserServices.Catalogue(HttpContext.RequestServices), id)).ToList() ?? [];
     }
 }

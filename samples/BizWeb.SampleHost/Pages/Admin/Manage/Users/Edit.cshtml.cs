@@ -24,9 +24,18 @@ public sealed class EditModel(UserAdministration users) : SitePageModel
     public async Task<IActionResult> OnGetAsync(string? id) =>
         await LoadAsync(id, keepForm: false) ? Page() : RedirectToPage("Index");
 
-    public Task<IActionResult> OnPostChangeAsync(string? id, string? confirmationPin) =>
-        ActAsync(id, keepForm: true, T("利用者情報を変更しました。", "The user's details were changed."),
-            userId => users.ChangeAsync(Principal, userId, Form.ToChange(), confirmationPin, Actor, HttpContext.RequestAborted));
+    public async Task<IActionResult> OnPostChangeAsync(string? id, string? confirmationPin)
+    {
+        var catalogue = UserServices.Catalogue(HttpContext.RequestServices);
+        if (!Form.TryReadLimits(catalogue, Errors, out var limits))
+        {
+            // A wrong limit is the form's error: ④ is not tried, nothing is saved, the input stays.
+            return await LoadAsync(id, keepForm: true) ? Page() : RedirectToPage("Index");
+        }
+
+        return await ActAsync(id, keepForm: true, T("利用者情報を変更しました。", "The user's details were changed."),
+            userId => users.ChangeAsync(Principal, userId, Form.ToChange(catalogue, limits), confirmationPin, Actor, HttpContext.RequestAborted));
+    }
 
     public Task<IActionResult> OnPostResetPinsAsync(string? id, string? loginPin, string? userConfirmationPin, string? confirmationPin) =>
         ActAsync(id, keepForm: false, T("暗証番号を再設定しました。利用者に新しい暗証番号を通知してください。", "New PINs set. Tell the user the new PINs."),

@@ -18,7 +18,13 @@ public sealed class RegisterModel(UserAdministration users) : SitePageModel
 
     public async Task<IActionResult> OnPostAsync(string? temporaryLoginPin, string? temporaryConfirmationPin, string? confirmationPin)
     {
-        var registered = await users.RegisterAsync(Principal, Form.ToRegistration(temporaryLoginPin, temporaryConfirmationPin), confirmationPin, Actor, HttpContext.RequestAborted);
+        var catalogue = UserServices.Catalogue(HttpContext.RequestServices);
+        if (!Form.TryReadLimits(catalogue, Errors, out var limits))
+        {
+            return Page();
+        }
+
+        var registered = await users.RegisterAsync(Principal, Form.ToRegistration(catalogue, limits, temporaryLoginPin, temporaryConfirmationPin), confirmationPin, Actor, HttpContext.RequestAborted);
         if (!Show(registered))
         {
             return Page();
