@@ -10,9 +10,14 @@ namespace BizWeb.SampleHost.Pages.User.Manage.Transfers;
 /// bound to it. A wrong code counts toward the user's lock; an expired review is reviewed again.
 /// </summary>
 [EnableRateLimiting(CredentialRateLimit.Policy)]
-public sealed class ConfirmModel(BizWeb.Auth.Transfers transfers) : SitePageModel
+public sealed class ConfirmModel(BizWeb.Auth.Transfers transfers, Microsoft.Extensions.Options.IOptions<BizWebOptions> options) : SitePageModel
 {
     public Transfer? Transfer { get; private set; }
+
+    /// <summary>The review's deadline in the bank's time zone (Asia/Tokyo by default).</summary>
+    public string ExpiresAtText => Transfer?.ReviewExpiresAt is { } at
+        ? TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZoneId)).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+        : string.Empty;
 
     public async Task OnGetAsync(Guid id) => await LoadAsync(id);
 
