@@ -83,6 +83,15 @@ public sealed class ManualJourneyTests(HostFixture fixture) : IClassFixture<Host
                 Assert.Contains("利用者9-2", await page.Locator("[data-test=screen]").InnerTextAsync(), StringComparison.Ordinal);
                 Assert.StartsWith("DEMO-", await page.Locator("[data-test=reference]").InnerTextAsync(), StringComparison.Ordinal);
                 await ShotAsync(page, "09-transfer-done");
+
+                // A transfer dated three days ahead, authorised, then cancelled (資金移動先予約取消, mailed to the user).
+                await TransferJourney.DraftAsync(page, host, 12_345, DateOnly.FromDateTime(host.UtcNow.AddDays(3)));
+                await host.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+                await TransferJourney.ConfirmAsync(page, contract.TokenCode(host.UtcNow));
+                await page.GotoAsync(new Uri(host.SiteUrl, "User/Manage/Transfers").ToString());
+                await page.Locator("[data-test=transfer-row][data-state=Authorised] [data-test=cancel-transfer]").ClickAsync();
+                Assert.Equal(1, await page.Locator("[data-test=transfer-row][data-state=Cancelled]").CountAsync());
+                Assert.Equal(1, await page.Locator("[data-test=transfer-row][data-state=Authorised]").CountAsync());
             });
         }
 
@@ -90,6 +99,7 @@ public sealed class ManualJourneyTests(HostFixture fixture) : IClassFixture<Host
         await WaitForMailAsync(host, "管理者開通確認");
         await WaitForMailAsync(host, "契約口座情報変更");
         await WaitForMailAsync(host, "利用者開通確認");
+        await WaitForMailAsync(host, "資金移動先予約取消");
     }
 
     private static async Task ShotAsync(IPage page, string name)
