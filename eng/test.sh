@@ -31,7 +31,11 @@ echo "==> build ($configuration, warnings as errors)"
 dotnet build BizWeb.Sdk.sln -c "$configuration" --no-restore -warnaserror -nologo
 echo "==> pack"
 rm -rf "$packages"
-dotnet pack BizWeb.Sdk.sln -c "$configuration" --no-build -warnaserror -nologo -o "$packages"
+# The shipped packages are the src/ projects; samples and tests are not packable (and the web SDK's
+# sample host refuses a solution-wide pack), so each src/ project is packed by name.
+for project in src/*/*.csproj; do
+  dotnet pack "$project" -c "$configuration" --no-build -warnaserror -nologo -o "$packages"
+done
 expected_packages=$(find src -mindepth 2 -maxdepth 2 -name '*.csproj' | wc -l)
 actual_packages=$(find "$packages" -name '*.nupkg' ! -name '*.symbols.nupkg' | wc -l)
 if [ "$actual_packages" -ne "$expected_packages" ]; then
