@@ -12,7 +12,8 @@ internal static class ServerTrust
 {
     public static HttpMessageHandler CreateHandler(string? anchorPath)
     {
-        var handler = new SocketsHttpHandler();
+        // A redirect would re-send the PIN or one-time password to wherever it points: never follow one.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
         if (anchorPath is null)
         {
             return handler;
@@ -25,7 +26,7 @@ internal static class ServerTrust
             throw new FileNotFoundException("no certificate in --server-ca", anchorPath);
         }
 
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
         {
             if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0 || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
             {
@@ -35,7 +36,18 @@ internal static class ServerTrust
             using var chain = new X509Chain();
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
             chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
+            // A private CA publishes no revocation the tool could reach offline; the anchor is pinned instead.
             chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1")); // server authentication
+            if (presented is not null)
+            {
+                // Intermediates the server sent, so a private CA with an intermediate needs no AIA download.
+                foreach (var element in presented.ChainElements.Skip(1))
+                {
+                    chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                }
+            }
+
             return chain.Build(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
         };
         return handler;

@@ -6,6 +6,7 @@ using BizWeb.SampleHost.Operations;
 using BizWeb.SampleHost.Pages;
 using BizWeb.SampleHost.Sessions;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -22,7 +23,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 var hostOptions = builder.Configuration.GetSection("SampleHost").Get<SampleHostOptions>() ?? new SampleHostOptions();
 var settings = new SampleHostSettings(hostOptions);
-Directory.CreateDirectory(settings.DataDirectory);
+SampleHostSettings.CreateOwnerOnlyDirectory(settings.DataDirectory);
 
 TimeProvider time = TimeProvider.System;
 if (hostOptions.TestClock)
@@ -40,6 +41,8 @@ var serverCertificate = DevelopmentCertificates.LoadOrCreateServerCertificate(se
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
+    // Every form and API call here is small; the PSKC upload on the console raises its own limit.
+    kestrel.Limits.MaxRequestBodySize = 64 * 1024;
     void Listen(string address, int port, Action<HttpsConnectionAdapterOptions> https)
     {
         if (string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase))
@@ -113,6 +116,7 @@ builder.Services.AddSingleton<ITransferExecutor, DemoLedger>();
 
 // ── Web: sessions, anti-forgery, rate limits, languages ──
 builder.Services.AddSingleton<SessionCookieEvents>();
+builder.Services.AddScoped<EndedSessions>();
 builder.Services.AddAuthentication(SessionPrincipal.Scheme)
     .AddCookie(SessionPrincipal.Scheme, cookie =>
     {
@@ -150,7 +154,7 @@ builder.Services.AddRateLimiter(limiter =>
     // lockout protects each credential; this slows one client spraying many of them.
     limiter.AddPolicy(CredentialRateLimit.Policy, context =>
         HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            ? RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Of(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = hostOptions.CredentialRequestsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
@@ -182,6 +186,22 @@ app.UseExceptionHandler("/Error");
 app.UseSecurityHeaders();
 app.UseListenerSeparation(settings);
 app.UseForwardedClientCertificate(settings);
+if (hostOptions.TrustedProxies.Count > 0)
+{
+    // Behind the configured proxies only: the client's address from X-Forwarded-For (one hop), for the
+    // rate limiter's partitions and the audit trail. After the certificate header, which is judged on
+    // the proxy's own address.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+    forwarded.KnownProxies.Clear();
+    forwarded.KnownIPNetworks.Clear();
+    foreach (var proxy in hostOptions.TrustedProxies)
+    {
+        forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+    }
+
+    app.UseForwardedHeaders(forwarded);
+}
+
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -48,9 +48,18 @@ public sealed class MultiInstanceTests
             Assert.Contains("管理者3-4", await page.Locator("[data-test=screen]").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal(demo.ContractId, await page.Locator("[data-test=contract-id]").InnerTextAsync());
 
-            // A form rendered by the second instance posts back to the first: its anti-forgery token is accepted.
+            // Signing out on the second instance ends the session everywhere: a copy of the cookie taken
+            // before is refused by the first instance too (the ended session id is in the database).
+            var copied = (await context.CookiesAsync()).Where(c => c.Name == "__Host-BizWeb.Session")
+                .Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Secure = c.Secure, HttpOnly = c.HttpOnly, SameSite = c.SameSite }).ToList();
             await page.Locator("header form.signout button").ClickAsync();
             Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "__Host-BizWeb.Session");
+
+            await using var thief = await browser.NewContextAsync(first, pkcs12, CertTool.Pkcs12Password);
+            await thief.AddCookiesAsync(copied);
+            var stolen = await thief.NewPageAsync();
+            await stolen.GotoAsync(new Uri(first.SiteUrl, "Admin/Manage").ToString());
+            Assert.Contains("expired=1", stolen.Url, StringComparison.Ordinal);
         });
     }
 }

@@ -20,11 +20,12 @@ public static class OperationsJourney
             return;
         }
 
-        var uri = new Uri(host.Value("operator totp:"));
+        const string File = "first-operator.txt";
+        var uri = new Uri(host.FileValue(File, "operator totp:"));
         var secret = System.Web.HttpUtility.ParseQueryString(uri.Query)["secret"]!;
         await page.GotoAsync(new Uri(host.OperationsUrl, "ops/SignIn").ToString());
-        await page.Locator("[data-test=operator-id]").FillAsync(host.Value("operator:"));
-        await page.Locator("[data-test=operator-password]").FillAsync(host.Value("operator password:"));
+        await page.Locator("[data-test=operator-id]").FillAsync(host.FileValue(File, "operator:"));
+        await page.Locator("[data-test=operator-password]").FillAsync(host.FileValue(File, "operator password:"));
         await page.Locator("[data-test=operator-code]").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow));
         await page.Locator("[data-test=sign-in]").ClickAsync();
         Assert.True(await page.Locator("[data-test=ops-status]").IsVisibleAsync(), await page.Locator("body").InnerTextAsync());

@@ -50,7 +50,9 @@ public sealed class SampleHostProcess : IAsyncDisposable
     public async Task AdvanceClockAsync(TimeSpan by)
     {
         using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator });
-        var response = await http.PostAsync(new Uri(OperationsUrl, $"ops/test/clock/advance?minutes={(int)by.TotalMinutes}"), content: null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(OperationsUrl, $"ops/test/clock/advance?minutes={(int)by.TotalMinutes}"));
+        request.Headers.Add("X-BizWeb-Test-Clock", "1");
+        var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"advancing the test clock answered {(int)response.StatusCode}");
         ClockOffset += TimeSpan.FromMinutes((int)by.TotalMinutes);
     }
@@ -137,6 +139,14 @@ public sealed class SampleHostProcess : IAsyncDisposable
         var line = _lines.FirstOrDefault(l => l.Contains(label, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"'{label}' was not printed:\n{Output}");
         return line[(line.IndexOf(label, StringComparison.Ordinal) + label.Length)..].Trim().TrimStart(':').Trim();
+    }
+
+    /// <summary>The value after a label in a file the host wrote to its data folder (e.g. <c>first-operator.txt</c>).</summary>
+    public string FileValue(string file, string label)
+    {
+        var line = File.ReadAllLines(Path.Combine(DataDirectory, file)).FirstOrDefault(l => l.StartsWith(label, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"'{label}' is not in {file}.");
+        return line[label.Length..].Trim();
     }
 
     public async ValueTask DisposeAsync()

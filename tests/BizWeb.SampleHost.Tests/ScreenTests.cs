@@ -91,4 +91,21 @@ public sealed class ScreenTests(HostFixture fixture) : IClassFixture<HostFixture
             Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "__Host-BizWeb.Session");
         });
     }
+
+    [Fact]
+    public void The_data_folder_is_owner_only_and_the_first_operators_secrets_stay_out_of_the_output()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(Host.DataDirectory));
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(Host.DataDirectory, "ca")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(Host.DataDirectory, "first-operator.txt")));
+        var password = Host.FileValue("first-operator.txt", "operator password:");
+        Assert.DoesNotContain(password, Host.Output, StringComparison.Ordinal);
+        Assert.Contains("first-operator.txt", Host.Output, StringComparison.Ordinal);
+    }
 }

@@ -57,7 +57,7 @@ internal static class DevelopmentCertificates
     /// <summary>The development CA key's password: made with the CSPRNG on first run, kept owner-only.</summary>
     public static string LoadOrCreateCaKeyPassword(SampleHostSettings settings)
     {
-        Directory.CreateDirectory(settings.CaDirectory);
+        SampleHostSettings.CreateOwnerOnlyDirectory(settings.CaDirectory);
         var path = Path.Combine(settings.CaDirectory, "ca-key.password");
         if (!File.Exists(path))
         {
@@ -69,7 +69,7 @@ internal static class DevelopmentCertificates
 
     private static void WriteOwnerOnly(string path, byte[] content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        SampleHostSettings.CreateOwnerOnlyDirectory(Path.GetDirectoryName(path)!);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {

@@ -12,7 +12,7 @@ internal sealed class MailDropNotificationSender(string directory, ILogger<MailD
 {
     public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
+        SampleHostSettings.CreateOwnerOnlyDirectory(directory);
         var path = Path.Combine(directory, $"{message.IdempotencyKey:N}.eml.txt");
         var text = $"To: {message.To}\nSubject: {message.Subject}\nMessage-Id: <{message.IdempotencyKey:N}@bizweb.sample>\n\n{message.Body}\n";
         await File.WriteAllTextAsync(path, text, Encoding.UTF8, cancellationToken);

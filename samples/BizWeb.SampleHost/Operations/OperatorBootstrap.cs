@@ -5,7 +5,8 @@ namespace BizWeb.SampleHost.Operations;
 
 /// <summary>
 /// First run: with no operator in the directory, creates <c>operator1</c> with a CSPRNG password and
-/// TOTP seed and prints both to the console once, one stable line each (tests parse them):
+/// TOTP seed and writes both once to <c>first-operator.txt</c> in the owner-only data folder (never to
+/// standard output, which ends up in logs), one stable line each (tests parse them):
 /// <code>
 /// operator: operator1
 /// operator password: …
@@ -26,8 +27,12 @@ internal sealed class OperatorBootstrap(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IConfiguration configuration,
+    Hosting.SampleHostSettings settings,
     ILogger<OperatorBootstrap> logger) : IHostedService
 {
+    /// <summary>The owner-only file the first operator's sign-in details are written to, once.</summary>
+    public const string FirstOperatorFile = "first-operator.txt";
+
     public const string FirstOperatorId = "operator1";
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private const int PasswordLength = 20;
@@ -79,14 +84,21 @@ internal sealed class OperatorBootstrap(
         }
 
         OperationsLog.OperatorCreated(logger, FirstOperatorId, directory.FilePath);
-        Console.WriteLine($"""
+        // Not to standard output: under systemd, Docker or Kubernetes that ends up in the logs. The
+        // details go to an owner-only file in the owner-only data folder; delete it once read.
+        var path = Path.Combine(settings.DataDirectory, FirstOperatorFile);
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
 
-            ── operations console operator (printed once; keep it) ──
-            operator: {FirstOperatorId}
-            operator password: {password}
-            operator totp: {uri}
-            ──
-            """);
+        await using (var writer = new StreamWriter(path, System.Text.Encoding.UTF8, file))
+        {
+            await writer.WriteAsync($"operator: {FirstOperatorId}\noperator password: {password}\noperator totp: {uri}\n");
+        }
+
+        Console.WriteLine($"operations console: the first operator's sign-in details were written to {path} (owner-only); read them once, then delete the file.");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -23,6 +23,7 @@ internal static class OperatorSession
                 new Claim(ClaimTypes.Name, operatorId),
                 new Claim(OperatorClaim, operatorId),
                 new Claim(SignedInAtClaim, signedInAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
+                Sessions.EndedSessions.NewId(),
             ],
             Scheme,
             ClaimTypes.Name,

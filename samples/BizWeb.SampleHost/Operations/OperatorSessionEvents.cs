@@ -18,7 +18,8 @@ internal sealed class OperatorSessionEvents(OperatorDirectory directory) : Cooki
             || signedInAt is null
             || TimeProvider.System.GetUtcNow() - signedInAt.Value > OperatorSession.AbsoluteTimeout
             || directory.Find(operatorId) is null
-            || await signIn.IsLockedAsync(operatorId, context.HttpContext.RequestAborted))
+            || await signIn.IsLockedAsync(operatorId, context.HttpContext.RequestAborted)
+            || await context.HttpContext.RequestServices.GetRequiredService<Sessions.EndedSessions>().IsEndedAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(OperatorSession.Scheme);

@@ -10,6 +10,9 @@ namespace BizWeb.SampleHost.Operations;
 /// </summary>
 internal static class TestClockEndpoint
 {
+    /// <summary>The header a caller must send (any value): a browser cannot add it cross-site without a preflight.</summary>
+    public const string RequiredHeader = "X-BizWeb-Test-Clock";
+
     public const string Path = "/ops/test/clock/advance";
     public const int MaxMinutes = 7 * 24 * 60;
 
@@ -22,6 +25,13 @@ internal static class TestClockEndpoint
 
         app.MapPost(Path, async (int minutes, HttpContext context, AdjustableClock clock, OperatorAudit audit, ILogger<AdjustableClock> logger) =>
         {
+            // A custom header forces a CORS preflight, so no web page open in the tester's browser can
+            // move the clock with a simple cross-site POST.
+            if (!context.Request.Headers.ContainsKey(RequiredHeader))
+            {
+                return Results.BadRequest(new { error = $"the {RequiredHeader} header is required" });
+            }
+
             if (minutes is < 1 or > MaxMinutes)
             {
                 return Results.BadRequest(new { error = $"minutes must be between 1 and {MaxMinutes}" });

@@ -9,6 +9,7 @@ public sealed class SignOutModel : SitePageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await Service<Sessions.EndedSessions>().EndAsync(User, Service<Hosting.SampleHostSettings>().Options.AbsoluteTimeout, HttpContext.RequestAborted);
         await SignOutAsync();
         TempData.Clear();
         return LocalRedirect("/");

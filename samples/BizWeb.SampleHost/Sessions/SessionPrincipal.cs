@@ -28,6 +28,7 @@ internal static class SessionPrincipal
             new(ContractClaim, principal.ContractId.ToString()),
             new(StampClaim, signedIn.SecurityStamp),
             new(SignedInAtClaim, signedInAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
+            EndedSessions.NewId(),
         };
         if (principal.UserId is { } user)
         {
