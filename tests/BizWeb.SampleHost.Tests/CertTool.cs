@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using BizWeb.Testing;
 
 namespace BizWeb.SampleHost.Tests;
@@ -33,24 +32,24 @@ public static class CertTool
         }
 
         using var process = Process.Start(start)!;
-        var stderr = new StringBuilder();
+        var stderr = new ProcessOutput();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var reading = Task.Run(async () =>
         {
+            // Character by character as it comes: the prompt has no line end.
             var buffer = new char[256];
             int read;
             while ((read = await process.StandardError.ReadAsync(buffer)) > 0)
             {
-                lock (stderr)
-                {
-                    stderr.Append(buffer, 0, read);
-                }
+                stderr.Append(new string(buffer, 0, read));
             }
+
+            stderr.Signal();
         });
 
         await process.StandardInput.WriteLineAsync(pin);
         await process.StandardInput.FlushAsync();
-        var prompt = await WaitForPromptAsync(process, stderr, secondPrompt);
+        var prompt = await stderr.WaitForAsync(text => PromptAfter(text, secondPrompt), () => process.HasExited, TimeSpan.FromSeconds(60), $"bizweb-cert asked '{secondPrompt}'");
         await process.StandardInput.WriteLineAsync(secondFactor(prompt));
         await process.StandardInput.WriteLineAsync(Pkcs12Password);
         await process.StandardInput.WriteLineAsync(Pkcs12Password);
@@ -58,37 +57,16 @@ public static class CertTool
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         await reading;
-        var text = await stdout + stderr;
+        var text = await stdout + stderr.Text;
         Assert.True(process.ExitCode == 0, $"bizweb-cert exited {process.ExitCode}: {text}");
         return Path.Combine(output, "certificate.p12");
     }
 
-    /// <summary>Waits for the second-factor prompt and returns what follows its label (the card positions).</summary>
-    private static async Task<string> WaitForPromptAsync(Process process, StringBuilder stderr, string label)
+    /// <summary>What follows the second-factor prompt's label up to its colon (the card positions), once it has been printed.</summary>
+    private static string? PromptAfter(string text, string label)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            string text;
-            lock (stderr)
-            {
-                text = stderr.ToString();
-            }
-
-            var at = text.IndexOf(label, StringComparison.Ordinal);
-            if (at >= 0 && text.IndexOf(':', at) is var colon and > 0)
-            {
-                return text[(at + label.Length)..colon].Trim();
-            }
-
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"bizweb-cert exited ({process.ExitCode}) before asking '{label}': {text}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"bizweb-cert did not ask '{label}'.");
+        var at = text.IndexOf(label, StringComparison.Ordinal);
+        var colon = at < 0 ? -1 : text.IndexOf(':', at);
+        return colon < 0 ? null : text[(at + label.Length)..colon].Trim();
     }
 }

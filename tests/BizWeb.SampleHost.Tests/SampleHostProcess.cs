@@ -16,6 +16,7 @@ public sealed class SampleHostProcess : IAsyncDisposable
     private static readonly string HostDll = Path.Combine(RepositoryRoot.Find(), "samples", "BizWeb.SampleHost", "bin", BuildConfiguration, "net10.0", "BizWeb.SampleHost.dll");
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ProcessOutput _output = new();
     private readonly bool _ownsDataDirectory;
 
     private SampleHostProcess(Process process, string dataDirectory, bool ownsDataDirectory, int sitePort, int operationsPort)
@@ -25,8 +26,10 @@ public sealed class SampleHostProcess : IAsyncDisposable
         _ownsDataDirectory = ownsDataDirectory;
         SiteUrl = new Uri($"https://localhost:{sitePort}/");
         OperationsUrl = new Uri($"https://localhost:{operationsPort}/");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { _lines.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { _lines.Enqueue(e.Data); } };
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => _output.Signal();
     }
 
     public static string BuildConfiguration =>
@@ -111,27 +114,23 @@ public sealed class SampleHostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until a line containing <paramref name="text"/> appears; fails with the whole output if the host exits or time runs out.</summary>
-    public async Task<string> WaitForAsync(string text, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            var line = _lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
-            if (line is not null)
-            {
-                return line;
-            }
+    public Task<string> WaitForAsync(string text, TimeSpan timeout) =>
+        _output.WaitForAsync(
+            _ => _lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)),
+            () => _process.HasExited,
+            timeout,
+            $"the sample host printed '{text}'");
 
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The sample host exited ({_process.ExitCode}) before printing '{text}':\n{Output}");
-            }
+    /// <summary>Waits until the host has printed <paramref name="count"/> lines containing <paramref name="text"/>.</summary>
+    public Task<string> WaitForCountAsync(string text, int count, TimeSpan timeout) =>
+        _output.WaitForAsync(
+            _ => _lines.Count(l => l.Contains(text, StringComparison.Ordinal)) >= count ? text : null,
+            () => _process.HasExited,
+            timeout,
+            $"the sample host printed '{text}' {count} times");
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The sample host did not print '{text}' within {timeout}:\n{Output}");
-    }
+    /// <summary>How many lines containing <paramref name="text"/> the host has printed so far.</summary>
+    public int Count(string text) => _lines.Count(l => l.Contains(text, StringComparison.Ordinal));
 
     /// <summary>The value after a label in the console output, e.g. <c>Value("契約者ID (contract id)")</c>.</summary>
     public string Value(string label)
@@ -168,6 +167,15 @@ public sealed class SampleHostProcess : IAsyncDisposable
             {
                 // A file still held by a dying process: the temp folder is cleaned by the OS.
             }
+        }
+    }
+
+    private void Receive(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+            _output.Append(line + "\n");
         }
     }
 

@@ -28,9 +28,16 @@ public sealed class SmtpMailTests(Smtp4devServer smtp) : IClassFixture<Smtp4devS
             await browser.DisposeAsync();
         }
 
-        for (var i = 0; i < 100 && !(await smtp.MessagesAsync()).Any(Matches); i++)
+        // Rechecked each time the host's dispatcher logs a delivery (counted before looking, so none is missed).
+        while (true)
         {
-            await Task.Delay(100);
+            var seen = host.Count("Dispatched");
+            if ((await smtp.MessagesAsync()).Any(Matches))
+            {
+                break;
+            }
+
+            await host.WaitForCountAsync("Dispatched", seen + 1, TimeSpan.FromSeconds(30));
         }
 
         Assert.Contains(await smtp.MessagesAsync(), Matches);
