@@ -32,7 +32,7 @@ internal static class StartupTasks
               operations console   {settings.OperationsUrl}   (listens on {settings.Options.OperationsAddress} only)
               data folder          {settings.DataDirectory}
               database             {database}
-              certificate tool     dotnet run --project samples/BizWeb.CertTool -- enroll --server {settings.SiteUrl} -c <contract id>
+              certificate tool     dotnet run --project samples/BizWeb.CertTool -- enroll --server {settings.SiteUrl} --server-ca {Path.Combine(settings.DataDirectory, "server-localhost.pem")} -c <contract id>
             {(settings.Options.TestClock ? "  TEST MODE: the clock can be moved forward from the operations console. Never use this for real." : string.Empty)}
             """);
     }
