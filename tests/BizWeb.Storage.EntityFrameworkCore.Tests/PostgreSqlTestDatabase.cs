@@ -63,7 +63,9 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
         Execute($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
     }
 
-    private static string For(string database) => new NpgsqlConnectionStringBuilder(Server.Value) { Database = database }.ToString();
+    // A generous connect timeout: on a loaded 2-core machine the test cluster can take longer than
+    // Npgsql's 15 s default to hand out a connection while many test databases are busy at once.
+    private static string For(string database) => new NpgsqlConnectionStringBuilder(Server.Value) { Database = database, Timeout = 60 }.ToString();
 
     private static void Execute(string sql)
     {
