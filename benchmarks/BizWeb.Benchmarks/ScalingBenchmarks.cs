@@ -219,5 +219,8 @@ internal sealed class ScalingFixture : IDisposable
     {
         public ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(principals.TryGetValue(certificate.Thumbprint, out var principal) ? principal : (PrincipalId?)null);
+
+        public ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(principals.TryGetValue(certificate.Thumbprint, out var mapped) && mapped == principal);
     }
 }

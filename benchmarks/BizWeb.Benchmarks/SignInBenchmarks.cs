@@ -78,5 +78,8 @@ public class SignInBenchmarks
     {
         public ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(certificate.Thumbprint == thumbprint ? principal : (PrincipalId?)null);
+
+        public ValueTask<bool> IsCurrentAsync(PrincipalId current, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(certificate.Thumbprint == thumbprint && current == principal);
     }
 }

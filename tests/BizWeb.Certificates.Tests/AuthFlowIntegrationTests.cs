@@ -67,4 +67,62 @@ public sealed class AuthFlowIntegrationTests
         using var newCertificate = X509CertificateLoader.LoadCertificate(reissued.Value.RawData);
         Assert.True((await signIn.VerifyPinAsync(newCertificate, "abc123", actor)).Succeeded);
     }
+
+    [Fact]
+    public async Task Sessions_are_bound_to_their_certificate_and_end_when_it_is_revoked_or_superseded()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ICertificateAuthorityKeyProvider>(TestKeyProvider.Default);
+        services.AddSingleton<ICustomerCardVerifier, AnyCard>();
+        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id())
+            .AddCertificateAuthority(o => o.CrlDistributionPoint = new Uri("http://crl.shinkin.example/bizweb.crl"));
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using var scope = provider.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var actor = AuditActor.Anonymous("198.51.100.7");
+        Assert.True((await sp.GetRequiredService<BankOperations>().CreateContractAsync(AuditActor.BankOperator("op-01"), "12345678901", "1234", LockoutMode.Linked)).Succeeded);
+        var activation = sp.GetRequiredService<AdminActivation>();
+        var begun = await activation.BeginAsync("12345678901", "1234", actor);
+        var step = await activation.SetCredentialsAsync(begun.Value.Handle, "1234", "abc123", "xyz789", "admin@example.jp", actor);
+        Assert.True((await activation.CompleteAsync(step.Value.Handle, "1265", actor)).Succeeded);
+        var enrollment = sp.GetRequiredService<CertificateEnrollment>();
+        var ca = sp.GetRequiredService<CertificateAuthority>();
+        async Task<X509Certificate2> EnrollAsync()
+        {
+            var card = await enrollment.BeginAdminAsync("12345678901", "abc123", actor);
+            var ticket = await enrollment.CompleteAdminAsync(card.Value.Handle, "1265", actor);
+            var issued = await ca.IssueAsync(ticket.Value.Handle, TestKeys.NewP256Request(), actor);
+            Assert.True(issued.Succeeded, issued.ToString());
+            return X509CertificateLoader.LoadCertificate(issued.Value.RawData);
+        }
+
+        var signIn = sp.GetRequiredService<AdminSignIn>();
+        async Task<SignedInPrincipal> SignInAsync(X509Certificate2 certificate)
+        {
+            var pin = await signIn.VerifyPinAsync(certificate, "abc123", actor);
+            var signedIn = await signIn.VerifyCardAsync(pin.Value.Handle, "1265", actor);
+            Assert.True(signedIn.Succeeded, signedIn.ToString());
+            return signedIn.Value;
+        }
+
+        var sessions = sp.GetRequiredService<SessionValidation>();
+        using var first = await EnrollAsync();
+        var session = await SignInAsync(first);
+        Assert.Equal(first.SerialNumber, session.CertificateSerialNumber);
+        Assert.True(await sessions.IsCurrentAsync(session, first));
+        Assert.False(await sessions.IsCurrentAsync(session, null), "a request without a client certificate");
+        using var foreign = X509CertificateLoader.LoadCertificate(TestKeyProvider.Default.Certificate.RawData);
+        Assert.False(await sessions.IsCurrentAsync(session, foreign), "a request with another certificate");
+
+        // Superseded: a new certificate for the administrator ends the sessions of the old one.
+        using var second = await EnrollAsync();
+        Assert.False(await sessions.IsCurrentAsync(session, first), "the superseded certificate's session");
+        var secondSession = await SignInAsync(second);
+        Assert.True(await sessions.IsCurrentAsync(secondSession, second));
+        Assert.False(await sessions.IsCurrentAsync(secondSession, first), "the session is bound to the certificate it signed in with");
+
+        // Revoked by the bank (KeyCompromise): the live session ends at once, not at the next sign-in.
+        Assert.True((await ca.RevokeAsync(second.SerialNumber, CertificateRevocationReason.KeyCompromise, AuditActor.BankOperator("op-01"))).Succeeded);
+        Assert.False(await sessions.IsCurrentAsync(secondSession, second), "the revoked certificate's session");
+    }
 }

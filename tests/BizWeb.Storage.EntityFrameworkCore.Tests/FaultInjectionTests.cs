@@ -151,7 +151,7 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
 
         if ((await h.Get<IContractStore>().FindAsync(contract, default))!.AdminLoginPinHash == originalAdminPin)
         {
-            Assert.True((await h.Get<CredentialChanges>().ChangeAdminLoginPinAsync(admin, AuthHarness.AdminLoginPin, NewAdminLoginPin, Admin)).Succeeded);
+            Assert.True((await h.Get<CredentialChanges>().ChangeAdminLoginPinAsync(new SignedInPrincipal(admin, "stamp", "01", "thumbprint"), AuthHarness.AdminLoginPin, NewAdminLoginPin, Admin)).Succeeded);
         }
 
         if (await h.Get<ICustomerCardStore>().FindAsync(contract, default) is null)

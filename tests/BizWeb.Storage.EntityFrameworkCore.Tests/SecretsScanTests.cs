@@ -36,8 +36,9 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
             await h.Get<AdminSignIn>().VerifyPinAsync(certificate, "wrong999", AuthHarness.Browser);
             var taro = await h.RegisterUserAsync(contract);
             var (userCertificate, _) = await h.ActivateUserAsync(contract, taro);
-            Assert.True((await h.Get<UserSignIn>().SignInAsync(userCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).Succeeded);
-            Assert.True((await h.Get<CredentialChanges>().ChangeUserLoginPinAsync(PrincipalId.User(contract, taro), AuthHarness.UserLoginPin, NewUserLoginPin, AuditActor.Principal(PrincipalId.User(contract, taro)))).Succeeded);
+            var userSession = await h.Get<UserSignIn>().SignInAsync(userCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser);
+            Assert.True(userSession.Succeeded);
+            Assert.True((await h.Get<CredentialChanges>().ChangeUserLoginPinAsync(userSession.Value, AuthHarness.UserLoginPin, NewUserLoginPin, AuditActor.Principal(PrincipalId.User(contract, taro)))).Succeeded);
         }
 
         var values = (await ReadEveryValueAsync()).Select(v => (v.Where, Value: v.Text)).ToList();

@@ -86,5 +86,8 @@ internal sealed class TestHost : IDisposable
     {
         public ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(host.CertificatePrincipal);
+
+        public ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(host.CertificatePrincipal == principal);
     }
 }

@@ -16,13 +16,13 @@ public abstract class PinChangesPageModel(CredentialChanges changes) : SitePageM
 
     public Task<IActionResult> OnPostLoginPinAsync(string? currentPin, string? newPin, string? newPinAgain) =>
         ChangePinAsync(newPin, newPinAgain, T("暗証番号を変更しました。", "Your PIN was changed."), () => Principal.IsAdministrator
-            ? changes.ChangeAdminLoginPinAsync(Principal, currentPin, newPin, Actor, HttpContext.RequestAborted)
-            : changes.ChangeUserLoginPinAsync(Principal, currentPin, newPin, Actor, HttpContext.RequestAborted));
+            ? changes.ChangeAdminLoginPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted)
+            : changes.ChangeUserLoginPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostConfirmationPinAsync(string? currentPin, string? newPin, string? newPinAgain) =>
         ChangePinAsync(newPin, newPinAgain, T("確認暗証番号を変更しました。", "Your confirmation PIN was changed."), () => Principal.IsAdministrator
-            ? changes.ChangeAdminConfirmationPinAsync(Principal, currentPin, newPin, Actor, HttpContext.RequestAborted)
-            : changes.ChangeUserConfirmationPinAsync(Principal, currentPin, newPin, Actor, HttpContext.RequestAborted));
+            ? changes.ChangeAdminConfirmationPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted)
+            : changes.ChangeUserConfirmationPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostEmailAsync(string? confirmationPin, string? email)
     {

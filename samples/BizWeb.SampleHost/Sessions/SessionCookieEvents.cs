@@ -1,5 +1,6 @@
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
+using BizWeb.SampleHost.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -7,8 +8,10 @@ namespace BizWeb.SampleHost.Sessions;
 
 /// <summary>
 /// Checked on every request that carries the session cookie: the absolute time-out, and the SDK's
-/// security stamp (<see cref="SessionValidation"/>), so a lock, suspension, accident, deletion or PIN
-/// change ends the session at once, on every instance; and a session signed out is never accepted again.
+/// <see cref="SessionValidation"/> with the request's client certificate, so a request without the
+/// certificate the session signed in with, a revoked or superseded certificate, a lock, suspension,
+/// accident, deletion or PIN change ends the session at once, on every instance; and a session signed
+/// out is never accepted again.
 /// </summary>
 internal sealed class SessionCookieEvents(SampleHostSettings settings, TimeProvider time) : CookieAuthenticationEvents
 {
@@ -18,7 +21,7 @@ internal sealed class SessionCookieEvents(SampleHostSettings settings, TimeProvi
         var signedInAt = context.Principal is null ? null : SessionPrincipal.SignedInAt(context.Principal);
         var current = signedIn is not null && signedInAt is { } at
             && time.GetUtcNow() - at <= settings.Options.AbsoluteTimeout
-            && await context.HttpContext.RequestServices.GetRequiredService<SessionValidation>().IsCurrentAsync(signedIn, context.HttpContext.RequestAborted)
+            && await context.HttpContext.RequestServices.GetRequiredService<SessionValidation>().IsCurrentAsync(signedIn, await ClientCertificates.GetAsync(context.HttpContext), context.HttpContext.RequestAborted)
             && !await context.HttpContext.RequestServices.GetRequiredService<EndedSessions>().IsEndedAsync(context.Principal, context.HttpContext.RequestAborted);
         if (!current)
         {

@@ -6,7 +6,8 @@ namespace BizWeb.SampleHost.Sessions;
 
 /// <summary>
 /// The signed-in administrator or user as the session cookie carries it: who, the security stamp of
-/// the sign-in, and when it began (for the absolute time-out). Nothing secret is in it.
+/// the sign-in, the client certificate it is bound to (serial and SHA-256 thumbprint), and when it
+/// began (for the absolute time-out). Nothing secret is in it.
 /// </summary>
 internal static class SessionPrincipal
 {
@@ -17,6 +18,8 @@ internal static class SessionPrincipal
     private const string UserClaim = "bizweb:user";
     private const string StampClaim = "bizweb:stamp";
     private const string SignedInAtClaim = "bizweb:signed_in_at";
+    private const string CertificateSerialClaim = "bizweb:certificate_serial";
+    private const string CertificateThumbprintClaim = "bizweb:certificate_sha256";
 
     public static ClaimsPrincipal Create(SignedInPrincipal signedIn, DateTimeOffset signedInAt)
     {
@@ -28,6 +31,8 @@ internal static class SessionPrincipal
             new(ContractClaim, principal.ContractId.ToString()),
             new(StampClaim, signedIn.SecurityStamp),
             new(SignedInAtClaim, signedInAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
+            new(CertificateSerialClaim, signedIn.CertificateSerialNumber),
+            new(CertificateThumbprintClaim, signedIn.CertificateThumbprint),
             EndedSessions.NewId(),
         };
         if (principal.UserId is { } user)
@@ -46,18 +51,20 @@ internal static class SessionPrincipal
     {
         if (user?.Identity?.IsAuthenticated != true
             || !ContractId.TryParse(user.FindFirstValue(ContractClaim), out var contract)
-            || user.FindFirstValue(StampClaim) is not { Length: > 0 } stamp)
+            || user.FindFirstValue(StampClaim) is not { Length: > 0 } stamp
+            || user.FindFirstValue(CertificateSerialClaim) is not { Length: > 0 } serial
+            || user.FindFirstValue(CertificateThumbprintClaim) is not { Length: > 0 } thumbprint)
         {
-            return null;
+            return null; // a cookie made before sessions were bound to their certificate is no session
         }
 
         var userText = user.FindFirstValue(UserClaim);
         if (userText is null)
         {
-            return new SignedInPrincipal(PrincipalId.Administrator(contract), stamp);
+            return new SignedInPrincipal(PrincipalId.Administrator(contract), stamp, serial, thumbprint);
         }
 
-        return UserId.TryParse(userText, out var userId) ? new SignedInPrincipal(PrincipalId.User(contract, userId), stamp) : null;
+        return UserId.TryParse(userText, out var userId) ? new SignedInPrincipal(PrincipalId.User(contract, userId), stamp, serial, thumbprint) : null;
     }
 
     public static DateTimeOffset? SignedInAt(ClaimsPrincipal user) =>

@@ -5,6 +5,7 @@ namespace BizWeb.Auth;
 /// <summary>証明書選択: the client certificate must map to a principal of the expected kind.</summary>
 internal static class CertificateGate
 {
+    /// <summary>The principal of <paramref name="certificate"/> when it is of the expected kind; otherwise audited and null.</summary>
     public static async ValueTask<PrincipalId?> AuthenticateAsync(AuthCore core, IClientCertificateAuthenticator? authenticator, X509Certificate2? certificate, bool administrator, AuditActor actor, string action, CancellationToken cancellationToken)
     {
         var gate = authenticator ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");

@@ -68,7 +68,7 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
         services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
         services.TryAddScoped(sp => new CredentialChanges(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new SessionValidation(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new SessionValidation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
         services.TryAddScoped(sp => new AuditTrail(sp.GetRequiredService<IAuditTrailStore>()));
         services.TryAddScoped(sp => new NotificationDispatcher(sp.GetRequiredService<INotificationOutbox>(), sp.GetRequiredService<INotificationSender>(), sp.GetRequiredService<AuthCore>()));
         return new BizWebBuilder(services);

@@ -58,7 +58,7 @@ public sealed class AdminSignIn
         }
 
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminSignIn, admin, _core.Options.Flows.StepLifetime);
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminSignIn, admin, _core.Options.Flows.StepLifetime, SignedInPrincipal.TicketValues(clientCertificate!));
         var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminSignIn, ticket.Id, _core.Now), cancellationToken).ConfigureAwait(false);
         if (challenge is null)
         {
@@ -136,7 +136,7 @@ public sealed class AdminSignIn
         }
 
         Count("Succeeded");
-        return AuthResult.Ok(new SignedInPrincipal(ticket.Principal, current.SecurityStamp));
+        return AuthResult.Ok(SignedInPrincipal.FromTicket(ticket, current.SecurityStamp));
     }
 
     private void Count(string outcome)

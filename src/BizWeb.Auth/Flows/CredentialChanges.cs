@@ -12,13 +12,13 @@ public sealed class CredentialChanges
     internal CredentialChanges(AuthCore core) => _core = core;
 
     /// <summary>ご契約先暗証番号変更 (③), authorised by the current ③.</summary>
-    /// <param name="admin">The signed-in administrator.</param>
+    /// <param name="admin">The signed-in administrator (the refreshed sign-in keeps its certificate binding).</param>
     /// <param name="currentPin">The current login PIN.</param>
     /// <param name="newPin">The new login PIN.</param>
     /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminLoginPinAsync(PrincipalId admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminLoginPinAsync(SignedInPrincipal admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangePinAsync(admin, Credential.AdminLoginPin, currentPin, newPin, actor, cancellationToken);
 
     /// <summary>ご契約先確認暗証番号変更 (④), authorised by the current ④.</summary>
@@ -28,7 +28,7 @@ public sealed class CredentialChanges
     /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminConfirmationPinAsync(PrincipalId admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminConfirmationPinAsync(SignedInPrincipal admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangePinAsync(admin, Credential.AdminConfirmationPin, currentPin, newPin, actor, cancellationToken);
 
     /// <summary>利用者暗証番号変更 (⑤), authorised by the current ⑤.</summary>
@@ -38,7 +38,7 @@ public sealed class CredentialChanges
     /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserLoginPinAsync(PrincipalId user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserLoginPinAsync(SignedInPrincipal user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangePinAsync(user, Credential.UserLoginPin, currentPin, newPin, actor, cancellationToken);
 
     /// <summary>確認暗証番号変更 (⑥), authorised by the current ⑥.</summary>
@@ -48,7 +48,7 @@ public sealed class CredentialChanges
     /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserConfirmationPinAsync(PrincipalId user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserConfirmationPinAsync(SignedInPrincipal user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
         ChangePinAsync(user, Credential.UserConfirmationPin, currentPin, newPin, actor, cancellationToken);
 
     /// <summary>
@@ -111,8 +111,10 @@ public sealed class CredentialChanges
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<AuthResult<SignedInPrincipal>> ChangePinAsync(PrincipalId principal, Credential credential, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken)
+    private async ValueTask<AuthResult<SignedInPrincipal>> ChangePinAsync(SignedInPrincipal signedIn, Credential credential, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        var principal = signedIn.Principal;
         var input = new InputErrors();
         input.Pin(_core.PinPolicy, newPin);
         if (input.Any)
@@ -164,7 +166,7 @@ public sealed class CredentialChanges
                 }
 
                 CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, email));
-                return (changes, AuthResult.Ok(new SignedInPrincipal(principal, stamp)));
+                return (changes, AuthResult.Ok(signedIn with { SecurityStamp = stamp }));
             },
             () => AuthResult.Fail<SignedInPrincipal>(MessageCode.ConcurrencyConflict),
             cancellationToken).ConfigureAwait(false);

@@ -57,7 +57,7 @@ public sealed class UserActivation
             return AuthResult.Fail<UserActivationStep>(code);
         }
 
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.UserActivation, p, _core.Options.Flows.InterruptedActivationCooldown);
+        var (ticket, handle) = Tickets.New(_core, FlowPurpose.UserActivation, p, _core.Options.Flows.InterruptedActivationCooldown, SignedInPrincipal.TicketValues(clientCertificate!));
         // Writing the user back unchanged serialises parallel begins: only one passes the cooldown check.
         var changes = new AuthChanges().Put(user).Put(ticket).Append(_core.Audit(actor, "UserActivationBegin", p, AuditOutcome.Succeeded));
         return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
@@ -150,7 +150,7 @@ public sealed class UserActivation
                     .ResetCounter(CounterKey.For(p, Credential.UserConfirmationPin))
                     .Append(_core.Audit(actor, "UserActivationComplete", p, AuditOutcome.Succeeded));
                 CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserActivated, p, activated.Email));
-                return (changes, AuthResult.Ok(new SignedInPrincipal(p, activated.SecurityStamp), input.Warnings));
+                return (changes, AuthResult.Ok(SignedInPrincipal.FromTicket(open, activated.SecurityStamp), input.Warnings));
             },
             () => AuthResult.Fail<SignedInPrincipal>(MessageCode.ConcurrencyConflict),
             cancellationToken).ConfigureAwait(false);

@@ -62,7 +62,7 @@ public sealed class UserSignIn
             await _core.AppendAuditAsync(changes.Audit[0], cancellationToken).ConfigureAwait(false);
         }
 
-        return Counted(AuthResult.Ok(new SignedInPrincipal(p, user.SecurityStamp)));
+        return Counted(AuthResult.Ok(SignedInPrincipal.For(p, user.SecurityStamp, clientCertificate!)));
     }
 
     private AuthResult<SignedInPrincipal> Counted(AuthResult<SignedInPrincipal> result)

@@ -142,7 +142,7 @@ public sealed class UserAdministrationTests : IDisposable
         var reset = await _h.Get<UserAdministration>().ResetPinsAsync(admin, taro, "reset001", "reset002", AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
 
         Assert.True(reset.Succeeded);
-        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(session));
+        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(session, certificate));
         Assert.True((await _h.Get<UserSignIn>().SignInAsync(certificate, "reset001", AuthHarness.Browser)).Succeeded);
         Assert.Equal(UserState.Active, (await _h.Store.FindAsync(contract, taro, default))!.State);
     }

@@ -201,17 +201,19 @@ public sealed class UserFlowsTests : IDisposable
         var changes = _h.Get<CredentialChanges>();
         var user = PrincipalId.User(contract, taro);
         var admin = PrincipalId.Administrator(contract);
+        var adminSession = await _h.SignInAdminAsync(adminCertificate);
 
-        Assert.Equal(MessageCode.CurrentPinIncorrect, (await changes.ChangeUserLoginPinAsync(user, "wrong999", "taro0003", AuditActor.Principal(user))).ErrorCode);
-        var changed = await changes.ChangeUserLoginPinAsync(user, AuthHarness.UserLoginPin, "taro0003", AuditActor.Principal(user));
+        Assert.Equal(MessageCode.CurrentPinIncorrect, (await changes.ChangeUserLoginPinAsync(signedIn, "wrong999", "taro0003", AuditActor.Principal(user))).ErrorCode);
+        var changed = await changes.ChangeUserLoginPinAsync(signedIn, AuthHarness.UserLoginPin, "taro0003", AuditActor.Principal(user));
         Assert.True(changed.Succeeded);
-        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(signedIn), "the old session ends");
-        Assert.True(await _h.Get<SessionValidation>().IsCurrentAsync(changed.Value), "the refreshed one goes on");
+        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(signedIn, certificate), "the old session ends");
+        Assert.True(await _h.Get<SessionValidation>().IsCurrentAsync(changed.Value, certificate), "the refreshed one goes on, bound to the same certificate");
         Assert.True((await _h.Get<UserSignIn>().SignInAsync(certificate, "taro0003", AuthHarness.Browser)).Succeeded);
-        Assert.True((await changes.ChangeUserConfirmationPinAsync(user, AuthHarness.UserConfirmationPin, "taro0004", AuditActor.Principal(user))).Succeeded);
+        Assert.True((await changes.ChangeUserConfirmationPinAsync(changed.Value, AuthHarness.UserConfirmationPin, "taro0004", AuditActor.Principal(user))).Succeeded);
         Assert.True((await changes.ChangeEmailAsync(user, "taro0004", "new@example.co.jp", AuditActor.Principal(user))).Succeeded);
-        Assert.True((await changes.ChangeAdminLoginPinAsync(admin, AuthHarness.AdminLoginPin, "syacho03", AuditActor.Principal(admin))).Succeeded);
-        Assert.True((await changes.ChangeAdminConfirmationPinAsync(admin, AuthHarness.AdminConfirmationPin, "syacho04", AuditActor.Principal(admin))).Succeeded);
+        var adminChanged = await changes.ChangeAdminLoginPinAsync(adminSession, AuthHarness.AdminLoginPin, "syacho03", AuditActor.Principal(admin));
+        Assert.True(adminChanged.Succeeded);
+        Assert.True((await changes.ChangeAdminConfirmationPinAsync(adminChanged.Value, AuthHarness.AdminConfirmationPin, "syacho04", AuditActor.Principal(admin))).Succeeded);
         Assert.Equal(MessageCode.ConfirmationPinIncorrect, (await changes.ChangeEmailAsync(admin, AuthHarness.AdminConfirmationPin, "boss@example.co.jp", AuditActor.Principal(admin))).ErrorCode);
         Assert.True((await changes.ChangeEmailAsync(admin, "syacho04", "boss@example.co.jp", AuditActor.Principal(admin))).Succeeded);
 
@@ -224,7 +226,6 @@ public sealed class UserFlowsTests : IDisposable
         Assert.Contains((SecurityEvent.AdminConfirmationPinChanged, AuthHarness.AdminEmail), events);
         Assert.Contains((SecurityEvent.AdminEmailChanged, "boss@example.co.jp"), events);
         Assert.Contains((SecurityEvent.AdminEmailChanged, AuthHarness.AdminEmail), events);
-        _ = adminCertificate;
     }
 
     [Fact]
@@ -232,21 +233,21 @@ public sealed class UserFlowsTests : IDisposable
     {
         var (contract, adminCertificate) = await _h.ActiveContractAsync(LockoutMode.Unlinked);
         var taro = await _h.RegisterUserAsync(contract);
-        var (_, userSession) = await _h.ActivateUserAsync(contract, taro);
+        var (userCertificate, userSession) = await _h.ActivateUserAsync(contract, taro);
         var adminSession = await _h.SignInAdminAsync(adminCertificate);
         var sessions = _h.Get<SessionValidation>();
-        Assert.True(await sessions.IsCurrentAsync(userSession));
-        Assert.True(await sessions.IsCurrentAsync(adminSession));
+        Assert.True(await sessions.IsCurrentAsync(userSession, userCertificate));
+        Assert.True(await sessions.IsCurrentAsync(adminSession, adminCertificate));
 
         await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, taro);
-        Assert.False(await sessions.IsCurrentAsync(userSession));
-        Assert.True(await sessions.IsCurrentAsync(adminSession));
+        Assert.False(await sessions.IsCurrentAsync(userSession, userCertificate));
+        Assert.True(await sessions.IsCurrentAsync(adminSession, adminCertificate));
 
         await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, null);
-        Assert.False(await sessions.IsCurrentAsync(adminSession));
+        Assert.False(await sessions.IsCurrentAsync(adminSession, adminCertificate));
         Assert.Contains(await _h.OutboxAsync(contract), n => n.Event == SecurityEvent.AccidentRegistered);
         await _h.Get<BankOperations>().ClearAccidentAsync(AuthHarness.Operator, contract, null);
         Assert.Contains(await _h.OutboxAsync(contract), n => n.Event == SecurityEvent.AccidentCleared);
-        Assert.False(await sessions.IsCurrentAsync(adminSession), "a cleared accident does not revive old sessions");
+        Assert.False(await sessions.IsCurrentAsync(adminSession, adminCertificate), "a cleared accident does not revive old sessions");
     }
 }

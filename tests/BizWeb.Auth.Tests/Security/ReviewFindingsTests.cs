@@ -188,10 +188,10 @@ public sealed class ReviewFindingsTests : IDisposable
     {
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
-        var (_, session) = await _h.ActivateUserAsync(contract, taro);
+        var (certificate, session) = await _h.ActivateUserAsync(contract, taro);
         var admin = PrincipalId.Administrator(contract);
         await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = [] }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
 
-        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(session));
+        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(session, certificate));
     }
 }

@@ -34,6 +34,10 @@ public sealed class TestCertificates : IClientCertificateAuthenticator, IDisposa
         ValueTask.FromResult(_issued.TryGetValue(certificate.Thumbprint, out var principal) ? principal : (PrincipalId?)null);
 
     /// <inheritdoc />
+    public ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_issued.TryGetValue(certificate.Thumbprint, out var issued) && issued == principal);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         foreach (var certificate in _made)
