@@ -49,10 +49,12 @@ internal sealed class CredentialGuard(AuthCore core)
         if (!reservation.Reserved)
         {
             // The last attempt is taken, possibly by a request still being evaluated on another
-            // server: refuse without locking, because that attempt may yet succeed and reset the
-            // count. Whoever evaluates the failing last attempt applies the lock.
-            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
-            return new GuardResult(GuardOutcome.Locked);
+            // server: refuse without evaluating and without locking, because that attempt may yet
+            // succeed and reset the count; whoever evaluates the failing last attempt applies the lock.
+            // "Locked" only when the lock is in place by now; otherwise "busy, try again".
+            var busy = !await IsLockedAsync(contract.Id, user?.Id, credential, cancellationToken).ConfigureAwait(false);
+            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, busy ? MessageCode.CredentialBusy : LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+            return new GuardResult(busy ? GuardOutcome.Busy : GuardOutcome.Locked);
         }
 
         // Input that is not an answer at all is refused by the flows before the reservation; an
@@ -106,21 +108,47 @@ internal sealed class CredentialGuard(AuthCore core)
         using var activity = StartActivity(credential);
         var now = core.Now;
         var limit = core.Options.Lockout.MaxConsecutiveFailures;
-        var reservation = await core.Counters.TryReserveAttemptAsync(
-            CounterKey.ForUnknown(typed, credential), limit, now, now + core.Options.Lockout.UnknownPrincipalFailureWindow, cancellationToken).ConfigureAwait(false);
+        var window = now + core.Options.Lockout.UnknownPrincipalFailureWindow;
+        var reservation = await core.Counters.TryReserveAttemptAsync(CounterKey.ForUnknown(typed, credential), limit, now, window, cancellationToken).ConfigureAwait(false);
+        var outcome = GuardOutcome.Failed;
         if (reservation.Reserved)
         {
             evaluateDummy();
             AuthTelemetry.CredentialFailures.Add(1, AuthTelemetry.Tag("credential", credential.ToString()));
+            if (reservation.Failures >= limit)
+            {
+                // Like a real credential's last failure: from now on "locked", not "busy".
+                await core.Counters.TryReserveAttemptAsync(CounterKey.ForUnknownLocked(typed, credential), 1, now, window, cancellationToken).ConfigureAwait(false);
+                outcome = GuardOutcome.Locked;
+            }
+        }
+        else
+        {
+            // The answer a real credential gives while its last attempts are still being evaluated.
+            outcome = await core.Counters.GetFailuresAsync(CounterKey.ForUnknownLocked(typed, credential), now, cancellationToken).ConfigureAwait(false) > 0
+                ? GuardOutcome.Locked
+                : GuardOutcome.Busy;
         }
 
-        var locked = !reservation.Reserved || reservation.Failures >= limit;
         // The audit names no subject: the typed identifiers of a failed guess are not recorded.
-        await core.AppendAuditAsync(core.Audit(actor, action, null, locked ? AuditOutcome.Refused : AuditOutcome.Failed, locked ? LockedCode(credential) : FailedCode(credential)), cancellationToken).ConfigureAwait(false);
-        var outcome = locked ? GuardOutcome.Locked : GuardOutcome.Failed;
+        var code = outcome switch { GuardOutcome.Locked => LockedCode(credential), GuardOutcome.Busy => MessageCode.CredentialBusy, _ => FailedCode(credential) };
+        await core.AppendAuditAsync(core.Audit(actor, action, null, outcome == GuardOutcome.Failed ? AuditOutcome.Failed : AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
         // Tagged exactly like a known principal's outcome: traces must not tell unknown ids apart.
         activity?.SetTag("bizweb.outcome", outcome.ToString());
         return new GuardResult(outcome);
+    }
+
+    /// <summary>Whether the lock of <paramref name="credential"/> is in place now (read again: it may have come since the caller's load).</summary>
+    private async ValueTask<bool> IsLockedAsync(ContractId contractId, UserId? userId, Credential credential, CancellationToken cancellationToken)
+    {
+        var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        if (contract is null || contract.State == ContractState.Stopped)
+        {
+            return true;
+        }
+
+        return !IsContractLevel(credential)
+            && await core.Users.FindAsync(contractId, userId!.Value, cancellationToken).ConfigureAwait(false) is { State: UserState.Suspended };
     }
 
     /// <summary>Applies the lock transitions for <paramref name="credential"/>, with audit and notifications, idempotently.</summary>

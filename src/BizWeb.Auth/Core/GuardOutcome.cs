@@ -6,5 +6,8 @@ internal enum GuardOutcome
     Verified,
     Failed,
     Locked,
+
+    /// <summary>Not evaluated: the remaining attempts are held by requests still being evaluated, and nothing is locked.</summary>
+    Busy,
     Malformed,
 }

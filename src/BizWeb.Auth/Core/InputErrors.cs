@@ -65,9 +65,17 @@ internal sealed class InputErrors
                 Add(MessageCode.UserNameKanaRequired);
             }
         }
-        else if (name.Length > UserNames.MaxLength || name.Any(char.IsControl))
+        else
         {
-            _errors.Add(MessageCatalog.Format(MessageCode.UserNameTooLong, UserNames.MaxLength, 0));
+            if (name.Length > UserNames.MaxLength)
+            {
+                _errors.Add(MessageCatalog.Format(MessageCode.UserNameTooLong, UserNames.MaxLength, 0));
+            }
+
+            if (!UserNames.HasOnlyAllowedCharacters(name))
+            {
+                Add(MessageCode.UserNameInvalidCharacters);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed record PinGuardResult(GuardResult Guard, Contract? Contract, Use
     {
         GuardOutcome.Malformed => [Guard.Error!],
         GuardOutcome.Locked => [MessageCatalog.Get(locked)],
+        GuardOutcome.Busy => [MessageCatalog.Get(MessageCode.CredentialBusy)],
         _ => [MessageCatalog.Get(failed)],
     };
 }

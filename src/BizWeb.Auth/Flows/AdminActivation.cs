@@ -180,6 +180,8 @@ public sealed class AdminActivation
         {
             case GuardOutcome.Failed:
                 return AuthResult.Fail(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Busy:
+                return AuthResult.Fail(MessageCode.CredentialBusy);
             case GuardOutcome.Locked:
                 return AuthResult.Fail(MessageCode.AdminLocked);
         }

@@ -113,6 +113,8 @@ public sealed class AdminSignIn
             case GuardOutcome.Failed:
                 Count("Failed");
                 return AuthResult.Fail<SignedInPrincipal>(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Busy:
+                return AuthResult.Fail<SignedInPrincipal>(MessageCode.CredentialBusy);
             case GuardOutcome.Locked:
                 Count("Locked");
                 return AuthResult.Fail<SignedInPrincipal>(MessageCode.AdminLocked);

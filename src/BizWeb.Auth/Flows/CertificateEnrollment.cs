@@ -189,6 +189,8 @@ public sealed class CertificateEnrollment
         {
             case GuardOutcome.Failed:
                 return AuthResult.Fail<FlowHandle>(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Busy:
+                return AuthResult.Fail<FlowHandle>(MessageCode.CredentialBusy);
             case GuardOutcome.Locked:
                 return AuthResult.Fail<FlowHandle>(user is null ? MessageCode.AdminLocked : MessageCode.UserLocked);
         }

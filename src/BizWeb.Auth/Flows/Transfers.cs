@@ -101,7 +101,7 @@ public sealed class Transfers
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The draft; or input errors (<see cref="MessageCode.PayeeInvalid"/>, <see cref="MessageCode.TransferAmountInvalid"/>,
-    /// <see cref="MessageCode.ExecutionDateInvalid"/>, <see cref="MessageCode.IdempotencyKeyReused"/>), or refusals
+    /// <see cref="MessageCode.ExecutionDateInvalid"/>, <see cref="MessageCode.IdempotencyKeyInvalid"/>, <see cref="MessageCode.IdempotencyKeyReused"/>), or refusals
     /// (<see cref="MessageCode.ServiceNotPermitted"/>, <see cref="MessageCode.DebitAccountNotFound"/>,
     /// <see cref="MessageCode.TransferAmountBelowFee"/>, <see cref="MessageCode.TransferLimitExceeded"/>,
     /// <see cref="MessageCode.DailyLimitExceeded"/>, an accident or state refusal).
@@ -115,7 +115,7 @@ public sealed class Transfers
         var input = new InputErrors();
         if (!TransactionInput.IsIdempotencyKey(request.IdempotencyKey))
         {
-            input.Add(MessageCode.IdempotencyKeyReused);
+            input.Add(MessageCode.IdempotencyKeyInvalid);
         }
 
         if (!TransactionInput.IsDigits(request.PayeeBankCode, 4) || !TransactionInput.IsDigits(request.PayeeBranchCode, 3) || !Enum.IsDefined(request.PayeeAccountType)
@@ -313,6 +313,8 @@ public sealed class Transfers
         {
             case GuardOutcome.Failed:
                 return AuthResult.Fail<Transfer>(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Busy:
+                return AuthResult.Fail<Transfer>(MessageCode.CredentialBusy);
             case GuardOutcome.Locked:
                 return AuthResult.Fail<Transfer>(MessageCode.UserLocked);
         }

@@ -17,4 +17,13 @@ internal static class CounterKey
     /// <param name="credential">The credential that was guessed.</param>
     /// <returns>The key.</returns>
     public static string ForUnknown(PrincipalId principal, Credential credential) => $"?{principal}#{(int)credential}";
+
+    /// <summary>
+    /// Set when the last attempt against an unknown identifier was evaluated, so later guesses answer
+    /// "locked" like a real credential's, and guesses refused while attempts are still in flight "busy".
+    /// </summary>
+    /// <param name="principal">The identifiers as typed (already parsed).</param>
+    /// <param name="credential">The credential that was guessed.</param>
+    /// <returns>The key.</returns>
+    public static string ForUnknownLocked(PrincipalId principal, Credential credential) => $"?{principal}#{(int)credential}!";
 }

@@ -88,6 +88,9 @@ public static class MessageCatalog
         yield return new(MessageCode.UserNameTooLong, E,
             "利用者名は{0}文字以内で入力してください。",
             "The user's name may have at most {0} characters.");
+        yield return new(MessageCode.UserNameInvalidCharacters, E,
+            "利用者名に使用できない文字（制御文字・書式制御文字）が含まれています。",
+            "The user's name contains characters that are not allowed (control or formatting characters).");
 
         yield return new(MessageCode.BankCodeRequired, E,
             "金融機関コードを入力してください。",
@@ -204,6 +207,9 @@ public static class MessageCatalog
         yield return new(MessageCode.ConcurrencyConflict, E,
             "他の操作と重なったため、処理できませんでした。再度操作してください。",
             "Another operation changed the same data at the same time; nothing was saved. Please try again.");
+        yield return new(MessageCode.CredentialBusy, E,
+            "ただいま同じ暗証番号等の確認が重なっているため、処理できませんでした。しばらくしてから再度入力願います。",
+            "Other sign-in attempts for the same credential are being checked right now; this one was not checked. Please try again in a moment.");
 
         // Certificates (SPEC.md §7).
         yield return new(MessageCode.CertificateCommonNameInvalid, E,
@@ -356,6 +362,9 @@ public static class MessageCatalog
         yield return new(MessageCode.ZenginPasswordInvalid, E,
             "全銀パスワードは6桁の半角数字で入力してください。",
             "The Zengin password must be 6 half-width digits.");
+        yield return new(MessageCode.IdempotencyKeyInvalid, E,
+            "処理の識別子が正しくありません。画面を開き直してから、再度操作してください。",
+            "The request's idempotency key is invalid. Please open the screen again and retry.");
         yield return new(MessageCode.FileAccessKeyInvalid, E,
             "ファイルアクセスキーは32文字以内の半角英数字で入力してください。",
             "The file access key must be up to 32 half-width letters and digits.");

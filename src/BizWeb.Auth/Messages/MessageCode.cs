@@ -51,6 +51,12 @@ public enum MessageCode
     /// <summary>A user name was longer than the SDK accepts (60 characters).</summary>
     UserNameTooLong = 1109,
 
+    /// <summary>
+    /// A user name contained a control or format character (Unicode categories Cc and Cf, e.g. the
+    /// bidirectional override U+202E that makes a name display differently from what it is), or a lone surrogate.
+    /// </summary>
+    UserNameInvalidCharacters = 1110,
+
     /// <summary>The bank code was empty.</summary>
     BankCodeRequired = 1201,
 
@@ -158,6 +164,15 @@ public enum MessageCode
 
     /// <summary>Another operation changed the same record at the same time; nothing was saved.</summary>
     ConcurrencyConflict = 2105,
+
+    /// <summary>
+    /// Every remaining attempt of the credential is being evaluated by other requests right now; nothing
+    /// is locked and this guess was not evaluated or counted: try again in a moment.
+    /// </summary>
+    CredentialBusy = 2106,
+
+    /// <summary>An idempotency key that is not 1–64 printable ASCII characters.</summary>
+    IdempotencyKeyInvalid = 5023,
 
     /// <summary>A certificate common name is not of the form contract id [+ user id] + bank code (SPEC.md §7).</summary>
     CertificateCommonNameInvalid = 3001,

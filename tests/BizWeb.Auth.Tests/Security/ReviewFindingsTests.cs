@@ -149,8 +149,8 @@ public sealed class ReviewFindingsTests : IDisposable
 
             Assert.Equal(1, results.Count(r => r.Succeeded));
             // The others meet the cooldown of the one that began; a begin that found all 7 attempts of ①
-            // held by requests still in flight is refused as "locked" without locking (README, Decisions).
-            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.ErrorCode, new MessageCode?[] { MessageCode.ActivationInterrupted, MessageCode.AdminLocked }));
+            // held by requests still in flight is refused as "busy", never "locked": nothing is locked.
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.ErrorCode, new MessageCode?[] { MessageCode.ActivationInterrupted, MessageCode.CredentialBusy }));
             Assert.Equal(ContractState.AwaitingAdminActivation, (await h.Store.FindAsync(contract, default))!.State);
         }
     }

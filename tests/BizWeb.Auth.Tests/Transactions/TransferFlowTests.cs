@@ -11,6 +11,19 @@ public sealed class TransferFlowTests : IDisposable
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_h.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("key with spaces")]
+    [InlineData("キー")]
+    public async Task An_invalid_idempotency_key_is_an_input_error_not_already_accepted(string key)
+    {
+        var s = await TransferScenario.CreateAsync(_h);
+        var result = await s.Transfers.DraftAsync(s.User, s.Request(10_000, key: key), s.UserActor);
+
+        Assert.Contains(result.Errors, e => e.Code == MessageCode.IdempotencyKeyInvalid);
+        Assert.DoesNotContain(result.Errors, e => e.Code == MessageCode.IdempotencyKeyReused);
+    }
+
     [Fact]
     public async Task A_reviewed_transfer_confirmed_with_the_token_is_authorised_once_and_audited()
     {
