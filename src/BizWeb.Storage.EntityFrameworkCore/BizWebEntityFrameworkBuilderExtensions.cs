@@ -68,6 +68,8 @@ public static class BizWebEntityFrameworkBuilderExtensions
     /// <summary>
     /// The embedded default: EF Core stores on a SQLite file through <see cref="SqliteBizWebDbContext"/>
     /// (a pooled context factory). Apply its migrations at start (<c>Database.MigrateAsync()</c>).
+    /// A database file that does not exist yet is created here, owner-only on Unix (0600), so the
+    /// hashes and the audit trail it will hold are not readable by other local accounts.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="connectionString">For example <c>Data Source=bizweb.db</c>.</param>
@@ -76,6 +78,7 @@ public static class BizWebEntityFrameworkBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        SqliteDatabaseFile.CreateOwnerOnly(connectionString);
         builder.Services.AddPooledDbContextFactory<SqliteBizWebDbContext>(o => o.UseSqlite(connectionString));
         return builder.AddEntityFrameworkStores<SqliteBizWebDbContext>();
     }

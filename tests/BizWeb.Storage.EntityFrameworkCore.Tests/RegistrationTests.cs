@@ -11,7 +11,7 @@ public sealed class RegistrationTests
     public void Stores_registered_after_the_packages_replace_their_in_memory_defaults()
     {
         var services = new ServiceCollection();
-        services.AddBizWeb().AddCustomerCards().AddHardwareTokens().AddCertificateAuthority().AddSqliteStores("Data Source=unused.db");
+        services.AddBizWeb().AddCustomerCards().AddHardwareTokens().AddCertificateAuthority().AddSqliteStores("Data Source=:memory:");
         AssertEntityFrameworkStores(services);
     }
 
@@ -19,7 +19,7 @@ public sealed class RegistrationTests
     public void Stores_registered_before_the_packages_are_kept_by_them()
     {
         var services = new ServiceCollection();
-        services.AddBizWeb().AddSqliteStores("Data Source=unused.db").AddCustomerCards().AddHardwareTokens().AddCertificateAuthority();
+        services.AddBizWeb().AddSqliteStores("Data Source=:memory:").AddCustomerCards().AddHardwareTokens().AddCertificateAuthority();
         AssertEntityFrameworkStores(services);
     }
 

@@ -15,8 +15,8 @@ internal static partial class OperationsLog
     [LoggerMessage(9104, LogLevel.Warning, "A one-time password of operator {OperatorId} was replayed and refused")]
     public static partial void OperatorCodeReplayed(ILogger logger, string operatorId);
 
-    [LoggerMessage(9105, LogLevel.Information, "First run: operator {OperatorId} created in {Path}; its password and TOTP URI were printed to the console once")]
-    public static partial void OperatorCreated(ILogger logger, string operatorId, string path);
+    [LoggerMessage(9105, LogLevel.Information, "First run: operator {OperatorId} created in {Path}; its password and TOTP URI were written once to the owner-only file {DetailsPath}, never to the console or the log")]
+    public static partial void OperatorCreated(ILogger logger, string operatorId, string path, string detailsPath);
 
     [LoggerMessage(9106, LogLevel.Warning, "Test clock moved forward by {Minutes} minutes (offset now {Offset})")]
     public static partial void TestClockAdvanced(ILogger logger, int minutes, TimeSpan offset);

@@ -83,7 +83,6 @@ internal sealed class OperatorBootstrap(
                 AuditActor.BankOperator("bootstrap"), "OperatorCreated", AuditOutcome.Succeeded, $"operator {FirstOperatorId}", cancellationToken: cancellationToken);
         }
 
-        OperationsLog.OperatorCreated(logger, FirstOperatorId, directory.FilePath);
         // Not to standard output: under systemd, Docker or Kubernetes that ends up in the logs. The
         // details go to an owner-only file in the owner-only data folder; delete it once read.
         var path = Path.Combine(settings.DataDirectory, FirstOperatorFile);
@@ -97,6 +96,8 @@ internal sealed class OperatorBootstrap(
         {
             await writer.WriteAsync($"operator: {FirstOperatorId}\noperator password: {password}\noperator totp: {uri}\n");
         }
+
+        OperationsLog.OperatorCreated(logger, FirstOperatorId, directory.FilePath, path);
 
         Console.WriteLine($"operations console: the first operator's sign-in details were written to {path} (owner-only); read them once, then delete the file.");
     }

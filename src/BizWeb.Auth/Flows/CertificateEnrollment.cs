@@ -174,7 +174,10 @@ public sealed class CertificateEnrollment
             return AuthResult.Fail<FlowHandle>([malformed]);
         }
 
-        if (Refusal(contract, user) is { } refusal)
+        // A stopped contract or a suspended user is refused by the guard, without evaluation, as "locked"
+        // (the lock codes, as at every other step), not as "not active" or "suspended".
+        var lockedMeanwhile = contract.State == ContractState.Stopped || user?.State == UserState.Suspended;
+        if (Refusal(contract, user) is { } refusal && !(lockedMeanwhile && refusal is MessageCode.ContractNotActive or MessageCode.UserSuspended))
         {
             return AuthResult.Fail<FlowHandle>(refusal);
         }
