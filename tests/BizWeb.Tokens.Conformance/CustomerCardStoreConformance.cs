@@ -2,7 +2,7 @@ using BizWeb.Auth;
 
 namespace BizWeb.Tokens.Conformance;
 
-/// <summary>Cards and their challenges: one live card per contract; challenges never re-rolled, consumed once.</summary>
+/// <summary>Cards and their challenges: one live card per contract; challenges never re-rolled, consumed once, and a correct answer ends every open challenge of the card.</summary>
 public abstract class CustomerCardStoreConformance : TokenStoreConformance
 {
     private static CustomerCardChallenge Challenge(string serial, Guid flow, FlowPurpose purpose = FlowPurpose.AdminSignIn, params CustomerCardPosition[] positions) => new()
@@ -76,7 +76,7 @@ public abstract class CustomerCardStoreConformance : TokenStoreConformance
     {
         var flow = Guid.NewGuid();
         var challenge = await Challenges.GetOrAddAsync(Challenge("111", flow), T0, default);
-        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => Challenges.TryConsumeAsync(challenge.Id, T0.AddMinutes(1), default).AsTask())));
+        var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => Challenges.TryConsumeAsync(challenge, T0.AddMinutes(1), default).AsTask())));
         Assert.Equal(1, results.Count(r => r));
         Assert.Null(await Challenges.FindAsync(challenge.Principal, challenge.Purpose, flow, T0.AddMinutes(1), default));
     }
@@ -85,6 +85,87 @@ public abstract class CustomerCardStoreConformance : TokenStoreConformance
     public async Task An_expired_challenge_cannot_be_consumed()
     {
         var challenge = await Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid()), T0, default);
-        Assert.False(await Challenges.TryConsumeAsync(challenge.Id, challenge.ExpiresAt, default));
+        Assert.False(await Challenges.TryConsumeAsync(challenge, challenge.ExpiresAt, default));
+    }
+
+    [Fact]
+    public async Task A_correct_answer_ends_every_open_challenge_of_the_card()
+    {
+        var (signIn, activation, enrollment) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var answered = await Challenges.GetOrAddAsync(Challenge("111", signIn), T0, default);
+        var pinned = await Challenges.GetOrAddAsync(Challenge("111", activation, FlowPurpose.AdminActivation, CustomerCardPosition.Ku), T0.AddMinutes(1), default);
+        var other = await Challenges.GetOrAddAsync(Challenge("111", enrollment, FlowPurpose.AdminCertificateEnrollment, CustomerCardPosition.Ku), T0.AddMinutes(2), default);
+        Assert.Equal(answered.Positions, pinned.Positions);
+        Assert.Equal(answered.Positions, other.Positions);
+
+        Assert.True(await Challenges.TryConsumeAsync(answered, T0.AddMinutes(3), default));
+
+        // The other flows' challenges ended with the answer: the same digits cannot pass them.
+        Assert.Null(await Challenges.FindAsync(pinned.Principal, pinned.Purpose, activation, T0.AddMinutes(3), default));
+        Assert.Null(await Challenges.FindAsync(other.Principal, other.Purpose, enrollment, T0.AddMinutes(3), default));
+        Assert.False(await Challenges.TryConsumeAsync(pinned, T0.AddMinutes(3), default));
+        Assert.False(await Challenges.TryConsumeAsync(other, T0.AddMinutes(3), default));
+
+        // The next challenge of the card, in a new flow or in an ended one, draws fresh positions.
+        var next = await Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid(), FlowPurpose.AdminSignIn, CustomerCardPosition.Ku), T0.AddMinutes(3), default);
+        Assert.Equal([CustomerCardPosition.Ku], next.Positions);
+        var reloaded = await Challenges.GetOrAddAsync(Challenge("111", activation, FlowPurpose.AdminActivation, CustomerCardPosition.O), T0.AddMinutes(3), default);
+        Assert.NotEqual(pinned.Id, reloaded.Id);
+        Assert.Equal([CustomerCardPosition.Ku], reloaded.Positions);
+    }
+
+    [Fact]
+    public async Task A_correct_answer_leaves_other_contracts_challenges_open()
+    {
+        var elsewhere = ContractId.TryParse("98765432109").Value;
+        var theirs = await Challenges.GetOrAddAsync(Challenge("999", Guid.NewGuid()) with { ContractId = elsewhere, Principal = PrincipalId.Administrator(elsewhere) }, T0, default);
+        var ours = await Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid()), T0, default);
+        Assert.True(await Challenges.TryConsumeAsync(ours, T0.AddMinutes(1), default));
+        Assert.NotNull(await Challenges.FindAsync(theirs.Principal, theirs.Purpose, theirs.FlowId, T0.AddMinutes(1), default));
+    }
+
+    [Fact]
+    public async Task Of_the_open_challenges_of_one_card_one_correct_answer_is_accepted_even_in_parallel()
+    {
+        var purposes = new[] { FlowPurpose.AdminSignIn, FlowPurpose.AdminActivation, FlowPurpose.AdminCertificateEnrollment };
+        var open = new List<CustomerCardChallenge>();
+        for (var i = 0; i < 24; i++)
+        {
+            open.Add(await Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid(), purposes[i % 3]), T0, default));
+        }
+
+        var results = await Task.WhenAll(open.Select(c => Task.Run(() => Challenges.TryConsumeAsync(c, T0.AddMinutes(1), default).AsTask())));
+        Assert.Equal(1, results.Count(r => r));
+        foreach (var challenge in open)
+        {
+            Assert.Null(await Challenges.FindAsync(challenge.Principal, challenge.Purpose, challenge.FlowId, T0.AddMinutes(1), default));
+        }
+    }
+
+    [Fact]
+    public async Task A_challenge_added_while_an_answer_is_accepted_is_ended_with_it_or_draws_fresh_positions()
+    {
+        var answered = await Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid()), T0, default);
+        var now = T0.AddMinutes(1);
+        var adding = Enumerable.Range(0, 16).Select(_ => Task.Run(() => Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid(), FlowPurpose.AdminSignIn, CustomerCardPosition.Ku), now, default).AsTask())).ToList();
+        var consumed = Task.Run(() => Challenges.TryConsumeAsync(answered, now, default).AsTask());
+        var added = await Task.WhenAll(adding);
+        Assert.True(await consumed);
+
+        foreach (var challenge in added)
+        {
+            var stillOpen = await Challenges.FindAsync(challenge.Principal, challenge.Purpose, challenge.FlowId, now, default);
+            if (challenge.Positions.SequenceEqual(answered.Positions))
+            {
+                // Added before the answer, sharing its positions: ended by it.
+                Assert.Null(stillOpen);
+            }
+            else
+            {
+                // Added after: fresh positions, open.
+                Assert.Equal([CustomerCardPosition.Ku], challenge.Positions);
+                Assert.NotNull(stillOpen);
+            }
+        }
     }
 }

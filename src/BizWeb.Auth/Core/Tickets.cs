@@ -22,6 +22,13 @@ internal static class Tickets
         return (ticket, handle);
     }
 
+    /// <summary>
+    /// The ticket of a step that shows <paramref name="challenge"/>, ending no later than the challenge: an
+    /// answer after the challenge expired finds the step expired, and is never evaluated or counted.
+    /// </summary>
+    public static FlowTicket EndingWith(FlowTicket ticket, SecondFactorChallenge challenge) =>
+        challenge.ExpiresAt < ticket.ExpiresAt ? ticket with { ExpiresAt = challenge.ExpiresAt } : ticket;
+
     /// <summary>The open ticket behind <paramref name="handle"/> if it belongs to <paramref name="purpose"/> and has done <paramref name="step"/>.</summary>
     public static async ValueTask<FlowTicket?> FindOpenAsync(AuthCore core, string? handle, FlowPurpose purpose, int step, CancellationToken cancellationToken)
     {

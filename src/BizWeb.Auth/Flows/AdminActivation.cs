@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace BizWeb.Auth;
 
 /// <summary>
@@ -13,6 +15,7 @@ public sealed class AdminActivation
     private const string ConfirmationPinKey = "confirmation";
     private const string EmailKey = "email";
     private const string RegistrationPinKey = "registration";
+    private const string CardDeadlineKey = "card-deadline";
     private readonly AuthCore _core;
     private readonly ICustomerCardVerifier? _card;
 
@@ -124,17 +127,21 @@ public sealed class AdminActivation
         }
 
         var now = _core.Now;
+        var holdsUntil = now + _core.Options.Flows.InterruptedActivationCooldown;
+        // 管理者1-4 can be answered while the card challenge lives; the ticket holds the contract for the cooldown.
+        var answerBy = challenge.ExpiresAt < holdsUntil ? challenge.ExpiresAt : holdsUntil;
         var next = ticket with
         {
             Step = 2,
             LastStepAt = now,
-            ExpiresAt = now + _core.Options.Flows.InterruptedActivationCooldown,
+            ExpiresAt = holdsUntil,
             Values = new Dictionary<string, string>
             {
                 [RegistrationPinKey] = ticket.Values.GetValueOrDefault(RegistrationPinKey, string.Empty),
                 [LoginPinKey] = _core.Hasher.HashPin(loginPin!),
                 [ConfirmationPinKey] = _core.Hasher.HashPin(confirmationPin!),
                 [EmailKey] = email!,
+                [CardDeadlineKey] = answerBy.UtcTicks.ToString(CultureInfo.InvariantCulture),
             },
         };
         var changes = new AuthChanges().Put(next).Append(_core.Audit(actor, "AdminActivationCredentials", admin, AuditOutcome.Succeeded));
@@ -144,10 +151,14 @@ public sealed class AdminActivation
         }
 
         var warnings = PinRules.CheckDistinct(registrationPin, loginPin, confirmationPin).Warnings;
-        return AuthResult.Ok(new SecondFactorStep(handle!, challenge, next.ExpiresAt), warnings);
+        return AuthResult.Ok(new SecondFactorStep(handle!, challenge, answerBy), warnings);
     }
 
-    /// <summary>管理者1-4: the customer card answer; on success the contract is active (管理者1-5).</summary>
+    /// <summary>
+    /// 管理者1-4: the customer card answer; on success the contract is active (管理者1-5). Once the card
+    /// challenge has expired the step answers <see cref="MessageCode.FlowExpired"/> without judging or
+    /// counting the answer, and ends this activation, so a new one can begin at once.
+    /// </summary>
     /// <param name="handle">The handle from <see cref="BeginAsync"/>.</param>
     /// <param name="cardAnswer">The digits for the positions asked, in order.</param>
     /// <param name="actor">Who acts.</param>
@@ -162,6 +173,17 @@ public sealed class AdminActivation
         var contract = ticket is null ? null : await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
         if (ticket is null || contract is null)
         {
+            return AuthResult.Fail(MessageCode.FlowExpired);
+        }
+
+        if (IsPastCardDeadline(ticket))
+        {
+            // A late answer, right or wrong, is not a guess: nothing is evaluated or counted. The activation
+            // ends here, and with it the interruption cooldown, so the person can start again at once.
+            var ended = new AuthChanges()
+                .Put(ticket with { Completed = true, Values = new Dictionary<string, string>() })
+                .Append(_core.Audit(actor, "AdminActivationComplete", ticket.Principal, AuditOutcome.Refused, MessageCode.FlowExpired));
+            await _core.UnitOfWork.CommitAsync(ended, cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail(MessageCode.FlowExpired);
         }
 
@@ -233,4 +255,10 @@ public sealed class AdminActivation
 
         return result;
     }
+
+    /// <summary>Whether the card challenge shown at 管理者1-3 has expired (a ticket without the deadline answers by its own expiry).</summary>
+    private bool IsPastCardDeadline(FlowTicket ticket) =>
+        ticket.Values.TryGetValue(CardDeadlineKey, out var text)
+        && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+        && _core.Now.UtcTicks >= ticks;
 }

@@ -65,6 +65,7 @@ public sealed class AdminSignIn
             return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
         }
 
+        ticket = Tickets.EndingWith(ticket, challenge);
         var audit = _core.Audit(actor, "AdminSignInPin", admin, AuditOutcome.Succeeded);
         var changes = new AuthChanges().Put(ticket).Append(audit);
         if (check.Check!.Renewed(_core.Hasher) is { } renewed)

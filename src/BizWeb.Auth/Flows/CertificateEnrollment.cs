@@ -60,6 +60,7 @@ public sealed class CertificateEnrollment
             return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
         }
 
+        ticket = Tickets.EndingWith(ticket, challenge);
         var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "AdminEnrollmentBegin", admin, AuditOutcome.Succeeded));
         return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new SecondFactorStep(handle, challenge, ticket.ExpiresAt))

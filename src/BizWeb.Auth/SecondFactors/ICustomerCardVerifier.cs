@@ -20,6 +20,6 @@ public interface ICustomerCardVerifier
     /// <param name="context">Whose card, for which step.</param>
     /// <param name="answer">The digits typed, in the order of the prompts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Verified (the challenge is consumed), rejected (it stays), or malformed.</returns>
+    /// <returns>Verified (the challenge is consumed, and every other open challenge of the card ends with it), rejected (it stays), or malformed.</returns>
     ValueTask<SecondFactorVerification> VerifyAsync(SecondFactorContext context, string answer, CancellationToken cancellationToken);
 }

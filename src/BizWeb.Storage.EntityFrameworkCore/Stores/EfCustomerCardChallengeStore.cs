@@ -7,7 +7,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// <summary>
 /// Card challenges. "No re-roll" is one transaction serialised per contract (PostgreSQL: an advisory
 /// lock on the contract; SQLite: the write lock), backed by a unique index on the step (principal,
-/// purpose, flow); single use is one conditional DELETE.
+/// purpose, flow). A correct answer is one transaction under the same per-contract lock: a conditional
+/// DELETE of the answered challenge, then the DELETE of every other challenge of the contract's card.
 /// </summary>
 internal sealed class EfCustomerCardChallengeStore<TContext> : ICustomerCardChallengeStore
     where TContext : DbContext
@@ -63,11 +64,25 @@ internal sealed class EfCustomerCardChallengeStore<TContext> : ICustomerCardChal
         return row?.ToChallenge();
     }
 
-    public async ValueTask<bool> TryConsumeAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryConsumeAsync(CustomerCardChallenge challenge, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var db = _contexts.CreateDbContext();
-        var nowTicks = Ticks.From(now);
-        var deleted = await db.Set<CardChallengeRow>().Where(r => r.Id == id && r.ExpiresAt > nowTicks).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        return deleted == 1;
+        ArgumentNullException.ThrowIfNull(challenge);
+        var (id, contractId, nowTicks) = (challenge.Id, challenge.ContractId.ToString(), Ticks.From(now));
+        return await _contexts.InTransactionAsync(
+            async (db, sql) =>
+            {
+                // The contract's lock first, as GetOrAddAsync takes it: a challenge added meanwhile is ended too, or added after with fresh positions.
+                await sql.LockKeyAsync(db, "card-challenges:" + contractId, cancellationToken).ConfigureAwait(false);
+                var challenges = db.Set<CardChallengeRow>();
+                if (await challenges.Where(r => r.Id == id && r.ExpiresAt > nowTicks).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
+
+                // One correct answer ends every open challenge of the card: no other flow can accept it.
+                await challenges.Where(r => r.ContractId == contractId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,7 +8,9 @@ namespace BizWeb.Tokens;
 /// The <see cref="ICustomerCardVerifier"/> of this package. Challenges ask k distinct CSPRNG positions,
 /// are bound to principal, step and flow, expire, and are never re-rolled — not within a flow, and
 /// not across flows either: while any challenge of the card is open, a new flow is asked the same
-/// positions, so starting flows over and over never shows an attacker new positions.
+/// positions, so starting flows over and over never shows an attacker new positions. A correct answer
+/// ends every open challenge of the card at once (one store step), so it is accepted by one flow only;
+/// the next challenge draws fresh positions.
 /// </summary>
 internal sealed class CustomerCardVerifier : ICustomerCardVerifier
 {
@@ -85,7 +87,7 @@ internal sealed class CustomerCardVerifier : ICustomerCardVerifier
             return SecondFactorVerification.Rejected;
         }
 
-        return await _challenges.TryConsumeAsync(challenge.Id, context.Now, cancellationToken).ConfigureAwait(false)
+        return await _challenges.TryConsumeAsync(challenge, context.Now, cancellationToken).ConfigureAwait(false)
             ? SecondFactorVerification.Verified
             : SecondFactorVerification.Rejected;
     }

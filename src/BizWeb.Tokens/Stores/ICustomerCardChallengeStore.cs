@@ -6,7 +6,9 @@ namespace BizWeb.Tokens;
 public interface ICustomerCardChallengeStore
 {
     /// <summary>
-    /// Atomically returns the challenge to show, so positions are never re-rolled:
+    /// Atomically returns the challenge to show, so positions are never re-rolled by asking again or
+    /// by opening flows (they change only once no challenge of the card is open: all expired, or one
+    /// was answered correctly, which ends them all — see <see cref="TryConsumeAsync"/>):
     /// <list type="number">
     /// <item>the open challenge bound to the same principal, purpose and flow as <paramref name="candidate"/>, if any, unchanged;</item>
     /// <item>otherwise, if another challenge of the same card (contract and card serial number) is open,
@@ -30,10 +32,16 @@ public interface ICustomerCardChallengeStore
     /// <returns>The challenge.</returns>
     ValueTask<CustomerCardChallenge?> FindAsync(PrincipalId principal, FlowPurpose purpose, Guid flowId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the challenge if it is still open: a correct answer consumes it exactly once.</summary>
-    /// <param name="id">The challenge's id.</param>
+    /// <summary>
+    /// Atomically, if <paramref name="challenge"/> is still open: deletes it together with every other
+    /// challenge of the same contract's card, so a correct answer is accepted by one flow only and the
+    /// next challenge of the card draws fresh positions. Serialised with <see cref="GetOrAddAsync"/>:
+    /// a challenge added concurrently either shares the answered positions and is ended too, or is
+    /// added after and draws fresh ones.
+    /// </summary>
+    /// <param name="challenge">The challenge answered correctly.</param>
     /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="true"/> for the one caller that consumed it.</returns>
-    ValueTask<bool> TryConsumeAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <returns><see langword="true"/> for the one caller that consumed it; <see langword="false"/> once it expired, was consumed or was ended by another answer.</returns>
+    ValueTask<bool> TryConsumeAsync(CustomerCardChallenge challenge, DateTimeOffset now, CancellationToken cancellationToken);
 }

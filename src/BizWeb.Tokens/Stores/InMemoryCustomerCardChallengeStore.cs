@@ -36,17 +36,18 @@ internal sealed class InMemoryCustomerCardChallengeStore : ICustomerCardChalleng
         }
     }
 
-    public ValueTask<bool> TryConsumeAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    public ValueTask<bool> TryConsumeAsync(CustomerCardChallenge challenge, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(challenge);
         lock (_lock)
         {
-            var index = _challenges.FindIndex(c => c.Id == id && c.IsOpen(now));
-            if (index < 0)
+            if (!_challenges.Exists(c => c.Id == challenge.Id && c.IsOpen(now)))
             {
                 return ValueTask.FromResult(false);
             }
 
-            _challenges.RemoveAt(index);
+            // One correct answer ends every open challenge of the card: no other flow can accept it.
+            _challenges.RemoveAll(c => c.ContractId == challenge.ContractId);
             return ValueTask.FromResult(true);
         }
     }
