@@ -95,7 +95,9 @@ internal sealed class CredentialGuard(AuthCore core)
     /// <summary>
     /// A guess against an identifier that does not exist: the same KDF cost (through
     /// <paramref name="evaluateDummy"/>), the same counting and the same "locked" answer from the
-    /// limit on, in a counter kept apart and forgotten after a while.
+    /// limit on, in a counter kept apart and forgotten after a while. A user id unknown in an existing
+    /// contract of linked mode stops that contract at its limit, as a real user's lock does, so the
+    /// contract's state tells nothing about which user ids exist.
     /// </summary>
     public async ValueTask<GuardResult> CheckUnknownAsync(
         PrincipalId typed,
@@ -103,7 +105,8 @@ internal sealed class CredentialGuard(AuthCore core)
         AuditActor actor,
         string action,
         Action evaluateDummy,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Contract? contract = null)
     {
         using var activity = StartActivity(credential);
         var now = core.Now;
@@ -120,6 +123,10 @@ internal sealed class CredentialGuard(AuthCore core)
                 // Like a real credential's last failure: from now on "locked", not "busy".
                 await core.Counters.TryReserveAttemptAsync(CounterKey.ForUnknownLocked(typed, credential), 1, now, window, cancellationToken).ConfigureAwait(false);
                 outcome = GuardOutcome.Locked;
+                if (contract is { LockoutMode: LockoutMode.Linked } && !IsContractLevel(credential))
+                {
+                    await LockAsync(contract.Id, typed.UserId, credential, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         else

@@ -34,7 +34,12 @@ internal static class PinGuard
         return new PinGuardResult(result, contract, null, check);
     }
 
-    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken)
+    /// <summary>
+    /// A user PIN guess. With <c>beforeCertificate</c> (利用者6-2, where whoever types the ids has proved
+    /// nothing) a suspended user whose PIN counter is not at the limit (suspended by the administrator, or
+    /// locked by another credential) answers exactly like an unknown id instead of "locked" at the first guess.
+    /// </summary>
+    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false)
     {
         if (NotAPin(pin) is { } malformed)
         {
@@ -50,9 +55,11 @@ internal static class PinGuard
         }
 
         var user = contract is null ? null : await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false);
-        if (contract is null || user is null || user.State == UserState.Deleted)
+        if (contract is null || user is null || user.State == UserState.Deleted
+            || (beforeCertificate && user.State == UserState.Suspended
+                && await core.Counters.GetFailuresAsync(CounterKey.For(user.Principal, credential), core.Now, cancellationToken).ConfigureAwait(false) < core.Options.Lockout.MaxConsecutiveFailures))
         {
-            var unknown = await core.Guard.CheckUnknownAsync(PrincipalId.User(contractId, userId), credential, actor, action, () => core.Hasher.VerifyPin(pin, null), cancellationToken).ConfigureAwait(false);
+            var unknown = await core.Guard.CheckUnknownAsync(PrincipalId.User(contractId, userId), credential, actor, action, () => core.Hasher.VerifyPin(pin, null), cancellationToken, contract).ConfigureAwait(false);
             return new PinGuardResult(unknown, null, null, null);
         }
 

@@ -98,7 +98,19 @@ public sealed class CertificateEnrollment
             return AuthResult.Fail<FlowHandle>(input.Errors);
         }
 
-        var check = await PinGuard.CheckUserPinAsync(_core, cid, uid, Credential.UserLoginPin, loginPin!, actor, "UserEnrollmentBegin", cancellationToken).ConfigureAwait(false);
+        // The cheapest gate first: a velocity limit per contract id, whatever user id is typed, before
+        // any read or KDF (the ids typed here are the only proof there is before a certificate).
+        var now = _core.Now;
+        var lockout = _core.Options.Lockout;
+        var velocity = await _core.Counters.TryReserveAttemptAsync(
+            CounterKey.ForPreCertificateAttempts(cid), lockout.PreCertificateAttemptsPerContract, now, now + lockout.PreCertificateAttemptWindow, cancellationToken).ConfigureAwait(false);
+        if (!velocity.Reserved)
+        {
+            await _core.AppendAuditAsync(_core.Audit(actor, "UserEnrollmentBegin", null, AuditOutcome.Refused, MessageCode.EnrollmentAttemptsExceeded), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<FlowHandle>(MessageCode.EnrollmentAttemptsExceeded);
+        }
+
+        var check = await PinGuard.CheckUserPinAsync(_core, cid, uid, Credential.UserLoginPin, loginPin!, actor, "UserEnrollmentBegin", cancellationToken, beforeCertificate: true).ConfigureAwait(false);
         if (!check.Verified)
         {
             return AuthResult.Fail<FlowHandle>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked));

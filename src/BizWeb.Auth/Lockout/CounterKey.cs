@@ -26,4 +26,12 @@ internal static class CounterKey
     /// <param name="credential">The credential that was guessed.</param>
     /// <returns>The key.</returns>
     public static string ForUnknownLocked(PrincipalId principal, Credential credential) => $"?{principal}#{(int)credential}!";
+
+    /// <summary>
+    /// The velocity counter of the pre-certificate user-PIN step of a contract id (prefix <c>~</c>), see
+    /// <see cref="LockoutOptions.PreCertificateAttemptsPerContract"/>.
+    /// </summary>
+    /// <param name="contractId">The contract id as typed (already parsed).</param>
+    /// <returns>The key.</returns>
+    public static string ForPreCertificateAttempts(ContractId contractId) => $"~{contractId}#enrollment";
 }

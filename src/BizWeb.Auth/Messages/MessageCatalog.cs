@@ -207,6 +207,9 @@ public static class MessageCatalog
         yield return new(MessageCode.ConcurrencyConflict, E,
             "他の操作と重なったため、処理できませんでした。再度操作してください。",
             "Another operation changed the same data at the same time; nothing was saved. Please try again.");
+        yield return new(MessageCode.EnrollmentAttemptsExceeded, E,
+            "このご契約先の電子証明書取得のお手続きが短時間に集中したため、受け付けできません。しばらくしてから再度お試しください。",
+            "Too many certificate requests were made for this contract in a short time. Please try again later.");
         yield return new(MessageCode.CredentialBusy, E,
             "ただいま同じ暗証番号等の確認が重なっているため、処理できませんでした。しばらくしてから再度入力願います。",
             "Other sign-in attempts for the same credential are being checked right now; this one was not checked. Please try again in a moment.");

@@ -171,6 +171,12 @@ public enum MessageCode
     /// </summary>
     CredentialBusy = 2106,
 
+    /// <summary>
+    /// Too many user certificate acquisitions (利用者6-2) were attempted for this contract in a short
+    /// time (<see cref="LockoutOptions.PreCertificateAttemptsPerContract"/>); nothing was evaluated or counted.
+    /// </summary>
+    EnrollmentAttemptsExceeded = 2110,
+
     /// <summary>An idempotency key that is not 1–64 printable ASCII characters.</summary>
     IdempotencyKeyInvalid = 5023,
 
