@@ -20,6 +20,7 @@ namespace BizWeb.Benchmarks;
 public class PskcImportBenchmarks
 {
     private static readonly AuditActor Operator = AuditActor.BankOperator("op01");
+    private static readonly InMemoryAuthStore Store = new();
     private readonly ISecretProtector _protector = new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1);
     private byte[] _file = [];
     private PskcDecryptionKey _key = PskcDecryptionKey.None;
@@ -61,7 +62,8 @@ public class PskcImportBenchmarks
 
     internal static int Import(byte[] file, PskcDecryptionKey key, ISecretProtector protector, IProgress<int>? progress = null)
     {
-        var inventory = new HardwareTokenInventory(new InMemoryHardwareTokenStore(NullUnitOfWork.Instance), protector, NullUnitOfWork.Instance, Options.Create(new HardwareTokenOptions()), TimeProvider.System);
+        var inventory = new HardwareTokenInventory(
+            new InMemoryHardwareTokenStore(NullUnitOfWork.Instance), protector, Store, Store, NullUnitOfWork.Instance, Options.Create(new HardwareTokenOptions()), Options.Create(new BizWebOptions()), TimeProvider.System);
         using var stream = new MemoryStream(file, writable: false);
         var result = inventory.ImportPskcAsync(stream, key, Operator, progress).GetAwaiter().GetResult();
         return result.Succeeded ? result.ImportedCount : throw new InvalidOperationException(result.ToString());

@@ -214,6 +214,7 @@ public static partial class BizWebModelBuilderExtensions
             e.Property(r => r.Manufacturer).HasColumnName("manufacturer");
             e.Property(r => r.Status).HasColumnName("status");
             e.Property(r => r.Owner).HasColumnName("owner").HasMaxLength(PrincipalKeyLength);
+            e.Property(r => r.BoundContractId).HasColumnName("bound_contract_id").HasMaxLength(ContractId.Length);
             e.Property(r => r.Drift).HasColumnName("drift");
             e.Property(r => r.LastUsedStep).HasColumnName("last_used_step");
             e.Property(r => r.ImportedAt).HasColumnName("imported_at_ticks");

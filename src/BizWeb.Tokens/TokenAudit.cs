@@ -12,6 +12,10 @@ internal static class TokenAudit
     public const string SoftwareTokenCreated = "SoftwareTokenCreated";
     public const string HardwareTokenRegistered = "HardwareTokenRegistered";
     public const string HardwareTokenRegistrationFailed = "HardwareTokenRegistrationFailed";
+    public const string HardwareTokenRegistrationBlocked = "HardwareTokenRegistrationBlocked";
+    public const string HardwareTokenRegistrationReleased = "HardwareTokenRegistrationReleased";
+    public const string HardwareTokenBound = "HardwareTokenBound";
+    public const string HardwareTokenUnbound = "HardwareTokenUnbound";
     public const string HardwareTokenUnregistered = "HardwareTokenUnregistered";
     public const string HardwareTokenResynchronized = "HardwareTokenResynchronized";
 

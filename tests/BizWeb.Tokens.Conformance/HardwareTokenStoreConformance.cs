@@ -6,13 +6,13 @@ public abstract class HardwareTokenStoreConformance : TokenStoreConformance
     [Fact]
     public async Task Tokens_round_trip_with_every_field()
     {
-        var token = NewToken("A1");
+        var token = NewToken("A1") with { BoundContractId = Contract };
         Assert.Empty(await Tokens.AddAllAsync([token], null, default));
         var stored = (await Tokens.FindAsync("A1", default))!;
         Assert.Equal(token.ProtectedSeed, stored.ProtectedSeed);
         Assert.Equal(
-            (token.Algorithm, token.Digits, token.PeriodSeconds, token.EpochSeconds, token.OcraSuite, token.Manufacturer, token.Status, token.Owner, token.Drift, token.LastUsedStep, token.ImportedAt),
-            (stored.Algorithm, stored.Digits, stored.PeriodSeconds, stored.EpochSeconds, stored.OcraSuite, stored.Manufacturer, stored.Status, stored.Owner, stored.Drift, stored.LastUsedStep, stored.ImportedAt));
+            (token.Algorithm, token.Digits, token.PeriodSeconds, token.EpochSeconds, token.OcraSuite, token.Manufacturer, token.Status, token.Owner, token.BoundContractId, token.Drift, token.LastUsedStep, token.ImportedAt),
+            (stored.Algorithm, stored.Digits, stored.PeriodSeconds, stored.EpochSeconds, stored.OcraSuite, stored.Manufacturer, stored.Status, stored.Owner, stored.BoundContractId, stored.Drift, stored.LastUsedStep, stored.ImportedAt));
         Assert.Null(await Tokens.FindAsync("a1", default));
     }
 
@@ -50,6 +50,26 @@ public abstract class HardwareTokenStoreConformance : TokenStoreConformance
         await Assert.ThrowsAnyAsync<Exception>(async () => await Tokens.TryRetireAsync("A1", T0, _ => clash, default));
         Assert.Equal(HardwareTokenStatus.Assigned, (await Tokens.FindAsync("A1", default))!.Status);
         Assert.Empty(await AuditedDetailsAsync());
+    }
+
+    [Fact]
+    public async Task Only_a_token_in_stock_is_bound_and_the_binding_commits_with_its_audit_record()
+    {
+        Assert.Empty(await Tokens.AddAllAsync([NewToken("A1"), NewToken("A2")], null, default));
+        Assert.Null((await Tokens.TryBindAsync("A1", Contract, t => Audited($"bound {t.SerialNumber} (was {t.BoundContractId})"), default))!.BoundContractId);
+        Assert.Equal(Contract, (await Tokens.FindAsync("A1", default))!.BoundContractId);
+        Assert.Equal(Contract, (await Tokens.TryBindAsync("A1", null, t => Audited($"unbound {t.SerialNumber} (was {t.BoundContractId})"), default))!.BoundContractId);
+        Assert.Null((await Tokens.FindAsync("A1", default))!.BoundContractId);
+
+        Assert.Null(await Tokens.TryBindAsync("none", Contract, _ => throw new InvalidOperationException("called for an unknown token"), default));
+        Assert.True((await Tokens.TryAssignAsync("A2", Taro, 1, 0, T0, null, default)).Assigned);
+        Assert.Null(await Tokens.TryBindAsync("A2", Contract, _ => throw new InvalidOperationException("called for an assigned token"), default));
+        Assert.Null((await Tokens.FindAsync("A2", default))!.BoundContractId);
+
+        var clash = await ConflictingAsync("bind");
+        await Assert.ThrowsAnyAsync<Exception>(async () => await Tokens.TryBindAsync("A1", Contract, _ => clash, default));
+        Assert.Null((await Tokens.FindAsync("A1", default))!.BoundContractId);
+        Assert.Equal(["bound A1 (was )", $"unbound A1 (was {Contract})"], await AuditedDetailsAsync());
     }
 
     [Fact]

@@ -102,6 +102,12 @@ public abstract class TokenStoreConformance : IDisposable
     protected async Task<IReadOnlyList<string?>> AuditedDetailsAsync() =>
         [.. (await Services.GetRequiredService<IAuditTrailStore>().ReadAsync(0, 1_000, default)).Where(a => a.Action == "ConformanceChange").Select(a => a.Detail)];
 
+    /// <summary>Changes the SDK's registrations or options for a suite, after the stores (nothing by default).</summary>
+    /// <param name="services">The services.</param>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Registers the store implementations under test (nothing for the in-memory defaults).</summary>
     /// <param name="services">The services, after the SDK's defaults.</param>
     protected abstract void AddStores(IServiceCollection services);
@@ -127,6 +133,7 @@ public abstract class TokenStoreConformance : IDisposable
         services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
         services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddCustomerCards().AddHardwareTokens();
         AddStores(services);
+        ConfigureServices(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

@@ -18,6 +18,13 @@ public sealed class InMemoryHardwareTokenStoreConformance : HardwareTokenStoreCo
     }
 }
 
+public sealed class InMemoryHardwareTokenRegistrationConformance : HardwareTokenRegistrationConformance
+{
+    protected override void AddStores(IServiceCollection services)
+    {
+    }
+}
+
 public sealed class InMemoryTransactionConfirmationStoreConformance : TransactionConfirmationStoreConformance
 {
     protected override void AddStores(IServiceCollection services)

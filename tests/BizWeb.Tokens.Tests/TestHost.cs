@@ -25,14 +25,18 @@ internal sealed class TestHost : IDisposable
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
 
-    public TestHost(Action<CustomerCardOptions>? cards = null, Action<HardwareTokenOptions>? tokens = null, Action<IServiceCollection>? services = null)
+    public TestHost(Action<CustomerCardOptions>? cards = null, Action<HardwareTokenOptions>? tokens = null, Action<IServiceCollection>? services = null, Action<BizWebOptions>? options = null)
     {
         var collection = new ServiceCollection();
         services?.Invoke(collection);
         collection.AddSingleton<TimeProvider>(Time);
         collection.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
         collection.AddSingleton<IClientCertificateAuthenticator>(new FakeCertificates(this));
-        collection.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddCustomerCards(cards).AddHardwareTokens(tokens);
+        collection.AddBizWeb(o =>
+        {
+            o.PinHashing = TestPinHashing.CheapArgon2id();
+            options?.Invoke(o);
+        }).AddCustomerCards(cards).AddHardwareTokens(tokens);
         _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateScope();
     }
@@ -46,21 +50,21 @@ internal sealed class TestHost : IDisposable
 
     public SecondFactorContext Context(PrincipalId principal, FlowPurpose purpose, Guid flowId) => new(principal, purpose, flowId, Time.GetUtcNow());
 
-    public async Task CreateContractAsync() =>
-        Assert.True((await Get<BankOperations>().CreateContractAsync(Operator, ContractText, RegistrationPin, LockoutMode.Linked)).Succeeded);
+    public async Task CreateContractAsync(string contract = ContractText) =>
+        Assert.True((await Get<BankOperations>().CreateContractAsync(Operator, contract, RegistrationPin, LockoutMode.Linked)).Succeeded);
 
-    public async Task<CustomerCardPrint> IssueCardAsync() => (await Get<CustomerCardIssuance>().IssueAsync(Contract, Operator, default)).Value;
+    public async Task<CustomerCardPrint> IssueCardAsync(string contract = ContractText) => (await Get<CustomerCardIssuance>().IssueAsync(ContractId.TryParse(contract).Value, Operator, default)).Value;
 
     /// <summary>The digits a person reads off <paramref name="card"/> for the prompts.</summary>
     public static string Answer(CustomerCardPrint card, IEnumerable<string> prompts) =>
         string.Concat(prompts.Select(p => CustomerCardPositions.TryParse(p, out var position) ? card.GetValue(position) : throw new ArgumentException(p)));
 
     /// <summary>Admin activation 管理者1-1 … 1-5 with the real card.</summary>
-    public async Task ActivateAdminAsync(CustomerCardPrint card)
+    public async Task ActivateAdminAsync(CustomerCardPrint card, string contract = ContractText)
     {
         var activation = Get<AdminActivation>();
         var actor = AuditActor.Anonymous("192.0.2.1");
-        var begin = await activation.BeginAsync(ContractText, RegistrationPin, actor);
+        var begin = await activation.BeginAsync(contract, RegistrationPin, actor);
         Assert.True(begin.Succeeded, begin.ToString());
         var step = await activation.SetCredentialsAsync(begin.Value.Handle, RegistrationPin, LoginPin, ConfirmationPin, "admin@example.jp", actor);
         Assert.True(step.Succeeded, step.ToString());

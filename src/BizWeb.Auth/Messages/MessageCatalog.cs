@@ -279,6 +279,21 @@ public static class MessageCatalog
         yield return new(MessageCode.HardwareTokenResyncFailed, E,
             "ハードウェアトークンの同期ができませんでした。連続して表示された2つのワンタイムパスワードをご確認のうえ、再度入力願います。",
             "The hardware token could not be resynchronised. Please check the two consecutive one-time passwords and enter them again.");
+        yield return new(MessageCode.HardwareTokenRegistrationFailed, E,
+            "シリアル番号またはワンタイムパスワードの入力に誤りがあるため、トークンを登録できません。ご確認のうえ、再度入力願います。",
+            "The serial number or the one-time password is incorrect, so the token cannot be registered. Please check them and enter them again.");
+        yield return new(MessageCode.HardwareTokenRegistrationBlocked, E,
+            "誤ったワンタイムパスワードを繰り返し入力されたため、このシリアル番号のトークンは登録できなくなりました。お問合せ窓口までご連絡ください。",
+            "An incorrect one-time password was entered repeatedly, so the token with this serial number can no longer be registered. Please contact the help desk.");
+        yield return new(MessageCode.HardwareTokenRegistrationLimitReached, E,
+            "本日はトークン登録の誤りが規定の回数に達したため、トークンを登録できません。翌日以降に再度お手続きください。",
+            "Incorrect token registrations today reached the limit, so no token can be registered today. Please try again tomorrow or later.");
+        yield return new(MessageCode.HardwareTokenNotBlocked, E,
+            "指定されたシリアル番号のハードウェアトークンは登録停止されていません。",
+            "The hardware token with this serial number is not blocked for registration.");
+        yield return new(MessageCode.HardwareTokenNotInStock, E,
+            "指定されたシリアル番号のハードウェアトークンは在庫にないため、契約先を指定できません。",
+            "The hardware token with this serial number is not in stock, so it cannot be bound to a contract.");
         yield return new(MessageCode.PskcMalformed, E,
             "トークン情報ファイルの形式に誤りがあるため、取り込めませんでした。",
             "The token file is not a well-formed PSKC key container (DTDs and entities are not allowed); nothing was imported.");

@@ -240,6 +240,28 @@ public enum MessageCode
     /// <summary>The two consecutive codes given for resynchronisation did not match the token.</summary>
     HardwareTokenResyncFailed = 4104,
 
+    /// <summary>
+    /// Token registration (P.15) refused: the serial number or the code is wrong. One answer for an
+    /// unknown serial number, a token that is not in stock or is bound to another contract, and a wrong
+    /// code, so the answer never tells which serial numbers exist. Counted per serial number and per contract.
+    /// </summary>
+    HardwareTokenRegistrationFailed = 4110,
+
+    /// <summary>
+    /// Token registration refused: wrong codes for this serial number reached the limit, so it can no
+    /// longer be registered until the bank releases it (unknown serial numbers answer the same).
+    /// </summary>
+    HardwareTokenRegistrationBlocked = 4111,
+
+    /// <summary>Token registration refused: the contract's wrong token registrations today reached the bank's daily limit.</summary>
+    HardwareTokenRegistrationLimitReached = 4112,
+
+    /// <summary>A bank operation released a token's registration block, but the token is not blocked.</summary>
+    HardwareTokenNotBlocked = 4113,
+
+    /// <summary>A bank operation can bind only a token in stock to a contract (it is registered or retired).</summary>
+    HardwareTokenNotInStock = 4114,
+
     /// <summary>A PSKC file is not well-formed XML, holds a DTD or entity, or is not a PSKC 1.0 key container.</summary>
     PskcMalformed = 4201,
 

@@ -1,3 +1,4 @@
+using BizWeb.Auth;
 using BizWeb.Tokens;
 
 namespace BizWeb.Storage.EntityFrameworkCore;
@@ -29,6 +30,8 @@ internal sealed class HardwareTokenRow
 
     public string? Owner { get; set; }
 
+    public string? BoundContractId { get; set; }
+
     public int Drift { get; set; }
 
     public long LastUsedStep { get; set; }
@@ -49,6 +52,7 @@ internal sealed class HardwareTokenRow
         Manufacturer = token.Manufacturer,
         Status = (int)token.Status,
         Owner = token.Owner is { } owner ? StoredIds.Key(owner) : null,
+        BoundContractId = token.BoundContractId?.ToString(),
         Drift = token.Drift,
         LastUsedStep = token.LastUsedStep,
         ImportedAt = Ticks.From(token.ImportedAt),
@@ -67,6 +71,7 @@ internal sealed class HardwareTokenRow
         Manufacturer = Manufacturer,
         Status = (HardwareTokenStatus)Status,
         Owner = Owner is null ? null : StoredIds.Principal(Owner),
+        BoundContractId = BoundContractId is null ? null : ContractId.TryParse(BoundContractId, out var bound) ? bound : throw new FormatException("A stored bound contract id is not a contract id."),
         Drift = Drift,
         LastUsedStep = LastUsedStep,
         ImportedAt = Ticks.ToInstant(ImportedAt),

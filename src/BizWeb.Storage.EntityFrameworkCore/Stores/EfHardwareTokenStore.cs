@@ -8,7 +8,7 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// The token inventory. Replay protection (<see cref="TryRecordUseAsync"/>) is one conditional UPDATE
 /// of the last used step; assignment and retirement are one transaction each with the token row
 /// locked (and on PostgreSQL the owner serialised by an advisory lock), over a unique index on the
-/// owner; an import is one transaction that adds every token or none. The audit records a change
+/// owner; binding to a contract is one transaction with the token row locked; an import is one transaction that adds every token or none. The audit records a change
 /// carries are appended in that change's transaction (<see cref="EfChanges"/>).
 /// </summary>
 internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
@@ -137,6 +137,33 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
                 var assignment = new HardwareTokenAssignment(true, replaced);
                 await EfChanges.SaveAsync(db, sql, changes?.Invoke(assignment), cancellationToken).ConfigureAwait(false);
                 return assignment;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<HardwareToken?> TryBindAsync(string serialNumber, ContractId? contractId, Func<HardwareToken, AuthChanges>? changes, CancellationToken cancellationToken)
+    {
+        var bound = contractId?.ToString();
+        return await _contexts.InTransactionAsync(
+            async (db, sql) =>
+            {
+                var token = await LockAsync(db, sql, serialNumber, cancellationToken).ConfigureAwait(false);
+                if (token is not { Status: InStock })
+                {
+                    return null;
+                }
+
+                var changed = await db.Set<HardwareTokenRow>().Where(r => r.SerialNumber == serialNumber && r.Status == InStock)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.BoundContractId, bound), cancellationToken)
+                    .ConfigureAwait(false);
+                if (changed != 1)
+                {
+                    return null;
+                }
+
+                var before = token.ToToken();
+                await EfChanges.SaveAsync(db, sql, changes?.Invoke(before), cancellationToken).ConfigureAwait(false);
+                return before;
             },
             cancellationToken).ConfigureAwait(false);
     }

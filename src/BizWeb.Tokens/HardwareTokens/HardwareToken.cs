@@ -39,6 +39,12 @@ public sealed record HardwareToken
     /// <summary>The user it is registered to while <see cref="HardwareTokenStatus.Assigned"/>.</summary>
     public PrincipalId? Owner { get; init; }
 
+    /// <summary>
+    /// The contract the bank bound the token to when shipping it, or <see langword="null"/>: a bound
+    /// token in stock can be registered only by that contract's administrator.
+    /// </summary>
+    public ContractId? BoundContractId { get; init; }
+
     /// <summary>The token clock's drift in time steps, learnt from off-centre matches and resynchronisation.</summary>
     public int Drift { get; init; }
 

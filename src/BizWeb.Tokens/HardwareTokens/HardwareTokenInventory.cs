@@ -7,7 +7,8 @@ namespace BizWeb.Tokens;
 
 /// <summary>
 /// The bank's token inventory (運用端末): import seeds from PSKC files (RFC 6030), create software
-/// tokens, list tokens, unregister a lost token, and resynchronise a token that drifted far.
+/// tokens, list tokens, bind a token to the contract it is shipped to, release a token blocked for
+/// registration, unregister a lost token, and resynchronise a token that drifted far.
 /// </summary>
 public sealed class HardwareTokenInventory
 {
@@ -15,6 +16,8 @@ public sealed class HardwareTokenInventory
     private const int MinSeedLength = 16;
     private readonly IHardwareTokenStore _tokens;
     private readonly HardwareTokenCodes _codes;
+    private readonly HardwareTokenRegistrationCounters _counters;
+    private readonly IContractStore _contracts;
     private readonly IAuthUnitOfWork _unitOfWork;
     private readonly HardwareTokenOptions _options;
     private readonly TimeProvider _time;
@@ -22,16 +25,22 @@ public sealed class HardwareTokenInventory
     /// <summary>Creates the service.</summary>
     /// <param name="tokens">The token store.</param>
     /// <param name="protector">Encrypts seeds at rest.</param>
+    /// <param name="counters">The lockout engine's failure counters, where registration blocks are kept.</param>
+    /// <param name="contracts">The contract store (a token is bound only to a contract that exists).</param>
     /// <param name="unitOfWork">Appends the audit records of failures (a change's own record commits with it, through the token store).</param>
     /// <param name="options">Token settings.</param>
+    /// <param name="bizWebOptions">The SDK's settings.</param>
     /// <param name="time">The clock.</param>
-    public HardwareTokenInventory(IHardwareTokenStore tokens, ISecretProtector protector, IAuthUnitOfWork unitOfWork, IOptions<HardwareTokenOptions> options, TimeProvider time)
+    public HardwareTokenInventory(IHardwareTokenStore tokens, ISecretProtector protector, ICredentialCounterStore counters, IContractStore contracts, IAuthUnitOfWork unitOfWork, IOptions<HardwareTokenOptions> options, IOptions<BizWebOptions> bizWebOptions, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(bizWebOptions);
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _codes = new HardwareTokenCodes(tokens, protector ?? throw new ArgumentNullException(nameof(protector)));
+        _contracts = contracts ?? throw new ArgumentNullException(nameof(contracts));
         _unitOfWork = unitOfWork ?? throw new ArgumentNullException(nameof(unitOfWork));
         _options = options.Value;
+        _counters = new HardwareTokenRegistrationCounters(counters ?? throw new ArgumentNullException(nameof(counters)), _options, bizWebOptions.Value);
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
@@ -192,6 +201,82 @@ public sealed class HardwareTokenInventory
     }
 
     /// <summary>
+    /// Binds a token in stock to the contract it is shipped to: from then on only that contract's
+    /// administrator can register it (any other contract is answered as for a wrong code). Binding again
+    /// moves it to another contract.
+    /// </summary>
+    /// <param name="serialNumber">The token.</param>
+    /// <param name="contractId">The contract that receives it.</param>
+    /// <param name="actor">The bank operator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.ContractNotFound"/>; <see cref="MessageCode.HardwareTokenNotInStock"/>.</returns>
+    public async ValueTask<AuthResult> BindAsync(string serialNumber, ContractId contractId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        if (await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return AuthResult.Fail(MessageCode.ContractNotFound);
+        }
+
+        return await SetBindingAsync(serialNumber, contractId, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a token's binding: it is in stock for any contract again (unless <see cref="HardwareTokenOptions.RequireBinding"/>).</summary>
+    /// <param name="serialNumber">The token.</param>
+    /// <param name="actor">The bank operator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.HardwareTokenNotInStock"/>.</returns>
+    public ValueTask<AuthResult> UnbindAsync(string serialNumber, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        return SetBindingAsync(serialNumber, null, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether registrations of <paramref name="serialNumber"/> are blocked: its wrong codes reached
+    /// <see cref="HardwareTokenOptions.RegistrationFailureLimit"/>.
+    /// </summary>
+    /// <param name="serialNumber">The serial number.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether it is blocked.</returns>
+    public ValueTask<bool> IsRegistrationBlockedAsync(string serialNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        return _counters.IsBlockedAsync(serialNumber, _time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Releases a token blocked for registration (after the bank has checked the audit trail of its
+    /// failed registrations): its count of wrong codes starts from zero again.
+    /// </summary>
+    /// <param name="serialNumber">The token.</param>
+    /// <param name="actor">The bank operator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.HardwareTokenNotBlocked"/>; <see cref="MessageCode.ConcurrencyConflict"/>.</returns>
+    public async ValueTask<AuthResult> ReleaseRegistrationBlockAsync(string serialNumber, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        var now = _time.GetUtcNow();
+        var token = await _tokens.FindAsync(serialNumber, cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return AuthResult.Fail(MessageCode.HardwareTokenNotFound);
+        }
+
+        if (!await _counters.IsBlockedAsync(serialNumber, now, cancellationToken).ConfigureAwait(false))
+        {
+            return AuthResult.Fail(MessageCode.HardwareTokenNotBlocked);
+        }
+
+        var changes = new AuthChanges()
+            .ResetCounter(HardwareTokenRegistrationCounters.SerialKey(serialNumber))
+            .Append(Entry(actor, token.Owner, now, TokenAudit.HardwareTokenRegistrationReleased, AuditOutcome.Succeeded, $"token {serialNumber}"));
+        return await _unitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            ? AuthResult.Success
+            : AuthResult.Fail(MessageCode.ConcurrencyConflict);
+    }
+
+    /// <summary>
     /// Unregisters a lost (or broken) token: it is retired, never accepted or registered again, and its
     /// user has no token until the administrator registers a new one.
     /// </summary>
@@ -257,6 +342,27 @@ public sealed class HardwareTokenInventory
         }
 
         return AuthResult.Success;
+    }
+
+    private async ValueTask<AuthResult> SetBindingAsync(string serialNumber, ContractId? contractId, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var (action, detail) = contractId is { } bound
+            ? (TokenAudit.HardwareTokenBound, $"token {serialNumber} bound to {bound}")
+            : (TokenAudit.HardwareTokenUnbound, $"token {serialNumber} unbound");
+        var before = await _tokens.TryBindAsync(
+            serialNumber,
+            contractId,
+            token => TokenAudit.Record(Entry(actor, contractId is { } c ? PrincipalId.Administrator(c) : null, now, action, AuditOutcome.Succeeded, token.BoundContractId is { } previous ? $"{detail} (was {previous})" : detail)),
+            cancellationToken).ConfigureAwait(false);
+        if (before is not null)
+        {
+            return AuthResult.Success;
+        }
+
+        return AuthResult.Fail(await _tokens.FindAsync(serialNumber, cancellationToken).ConfigureAwait(false) is null
+            ? MessageCode.HardwareTokenNotFound
+            : MessageCode.HardwareTokenNotInStock);
     }
 
     private static HardwareToken Describe(PskcKeyPackage package, DateTimeOffset importedAt)

@@ -10,10 +10,33 @@ public sealed class HardwareTokenOptions
     public int VerificationWindow { get; set; } = 1;
 
     /// <summary>
-    /// Steps searched either side when the administrator registers a token (P.15), whose clock may
-    /// have drifted while it lay in stock; 10 by default, 1–1000.
+    /// Steps searched either side of the token's expected step (its imported drift) when the
+    /// administrator registers it (P.15): what clock drift in stock needs and no more, since every
+    /// step searched is one more code a guess can hit; 2 by default (±1 minute at 30 s), 1–10.
     /// </summary>
-    public int RegistrationWindow { get; set; } = 10;
+    public int RegistrationWindow { get; set; } = 2;
+
+    /// <summary>
+    /// Wrong codes in a row for one serial number at registration (from any contract) after which the
+    /// serial number is blocked for registration until the bank releases it
+    /// (<see cref="HardwareTokenInventory.ReleaseRegistrationBlockAsync"/>); 7 by default, like the
+    /// lockout of SPEC.md §5, 1–100. Serial numbers that are not in the inventory count the same way.
+    /// </summary>
+    public int RegistrationFailureLimit { get; set; } = 7;
+
+    /// <summary>
+    /// Wrong token registrations one contract may make per day (the bank's calendar day,
+    /// <see cref="BizWeb.Auth.BizWebOptions.TimeZoneId"/>), over all serial numbers; from the limit on, the
+    /// contract's registrations are refused until the next day. 10 by default, 1–1000.
+    /// </summary>
+    public int ContractRegistrationFailuresPerDay { get; set; } = 10;
+
+    /// <summary>
+    /// Whether only tokens the bank bound to a contract when shipping them
+    /// (<see cref="HardwareTokenInventory.BindAsync"/>) can be registered; off by default, so an unbound
+    /// token in stock can be registered by any contract (a bound one only by its contract, either way).
+    /// </summary>
+    public bool RequireBinding { get; set; }
 
     /// <summary>Steps searched either side by the bank's resynchronisation with two consecutive codes; 100 by default, 1–10000.</summary>
     public int ResynchronizationWindow { get; set; } = 100;
@@ -28,9 +51,19 @@ public sealed class HardwareTokenOptions
             yield return $"{prefix}.VerificationWindow must be between 0 and 10.";
         }
 
-        if (RegistrationWindow is < 1 or > 1000)
+        if (RegistrationWindow is < 1 or > 10)
         {
-            yield return $"{prefix}.RegistrationWindow must be between 1 and 1000.";
+            yield return $"{prefix}.RegistrationWindow must be between 1 and 10.";
+        }
+
+        if (RegistrationFailureLimit is < 1 or > 100)
+        {
+            yield return $"{prefix}.RegistrationFailureLimit must be between 1 and 100.";
+        }
+
+        if (ContractRegistrationFailuresPerDay is < 1 or > 1000)
+        {
+            yield return $"{prefix}.ContractRegistrationFailuresPerDay must be between 1 and 1000.";
         }
 
         if (ResynchronizationWindow is < 1 or > 10_000)

@@ -54,6 +54,18 @@ public interface IHardwareTokenStore
     /// <returns>Whether it was assigned, and the serial number of the token it replaced.</returns>
     ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, Func<HardwareTokenAssignment, AuthChanges>? changes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// If the token is <see cref="HardwareTokenStatus.InStock"/>: sets its
+    /// <see cref="HardwareToken.BoundContractId"/> to <paramref name="contractId"/> (<see langword="null"/>
+    /// unbinds it). Otherwise changes nothing.
+    /// </summary>
+    /// <param name="serialNumber">The token.</param>
+    /// <param name="contractId">The contract it is shipped to, or <see langword="null"/>.</param>
+    /// <param name="changes">Called with the token as it was before when it was changed; what it returns commits with the change. Or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The token as it was before, or <see langword="null"/> when nothing changed (unknown or not in stock).</returns>
+    ValueTask<HardwareToken?> TryBindAsync(string serialNumber, ContractId? contractId, Func<HardwareToken, AuthChanges>? changes, CancellationToken cancellationToken);
+
     /// <summary>Retires the token (lost, replaced) unless it is retired or unknown.</summary>
     /// <param name="serialNumber">The token.</param>
     /// <param name="now">The current time.</param>

@@ -119,6 +119,36 @@ internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore, IDisposa
         }
     }
 
+    public async ValueTask<HardwareToken?> TryBindAsync(string serialNumber, ContractId? contractId, Func<HardwareToken, AuthChanges>? changes, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            HardwareToken? token;
+            lock (_lock)
+            {
+                token = _tokens.GetValueOrDefault(serialNumber);
+            }
+
+            if (token is not { Status: HardwareTokenStatus.InStock })
+            {
+                return null;
+            }
+
+            await InMemoryChanges.CommitAsync(_unitOfWork, changes?.Invoke(token)).ConfigureAwait(false);
+            lock (_lock)
+            {
+                _tokens[serialNumber] = token with { BoundContractId = contractId };
+            }
+
+            return token;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
     public async ValueTask<HardwareToken?> TryRetireAsync(string serialNumber, DateTimeOffset now, Func<HardwareToken, AuthChanges>? changes, CancellationToken cancellationToken)
     {
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);

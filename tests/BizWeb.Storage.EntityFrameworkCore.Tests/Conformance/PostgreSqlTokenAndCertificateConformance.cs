@@ -31,6 +31,19 @@ public sealed class PostgreSqlHardwareTokenStoreConformance : HardwareTokenStore
     }
 }
 
+public sealed class PostgreSqlHardwareTokenRegistrationConformance : HardwareTokenRegistrationConformance, IDisposable
+{
+    private readonly PostgreSqlTestDatabase _database = new();
+
+    protected override void AddStores(IServiceCollection services) => _database.AddStores(services);
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _database.Dispose();
+    }
+}
+
 public sealed class PostgreSqlTransactionConfirmationStoreConformance : TransactionConfirmationStoreConformance, IDisposable
 {
     private readonly PostgreSqlTestDatabase _database = new();

@@ -31,6 +31,19 @@ public sealed class SqliteHardwareTokenStoreConformance : HardwareTokenStoreConf
     }
 }
 
+public sealed class SqliteHardwareTokenRegistrationConformance : HardwareTokenRegistrationConformance, IDisposable
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    protected override void AddStores(IServiceCollection services) => _database.AddStores(services);
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _database.Dispose();
+    }
+}
+
 public sealed class SqliteTransactionConfirmationStoreConformance : TransactionConfirmationStoreConformance, IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using BizWeb.Auth;
 using BizWeb.Tokens;
 using static BizWeb.SampleHost.Pages.SiteText;
 
@@ -7,7 +8,8 @@ namespace BizWeb.SampleHost.Pages.Ops.Tokens;
 
 /// <summary>
 /// The token inventory (HardwareTokenInventory): a page of tokens, a software token whose
-/// <c>otpauth://</c> URI is shown in this response only, and unregistering a lost token.
+/// <c>otpauth://</c> URI is shown in this response only, binding a token in stock to the contract it
+/// is shipped to, releasing a token blocked for registration, and unregistering a lost token.
 /// </summary>
 public sealed class IndexModel(HardwareTokenInventory inventory) : OpsPageModel
 {
@@ -15,6 +17,9 @@ public sealed class IndexModel(HardwareTokenInventory inventory) : OpsPageModel
     private const string Issuer = "BizWeb";
 
     public IReadOnlyList<HardwareToken> Tokens { get; private set; } = [];
+
+    /// <summary>The serial numbers of the page that are blocked for registration (too many wrong codes).</summary>
+    public IReadOnlySet<string> Blocked { get; private set; } = new HashSet<string>();
 
     public int Skip { get; private set; }
 
@@ -53,11 +58,55 @@ public sealed class IndexModel(HardwareTokenInventory inventory) : OpsPageModel
         await LoadAsync(skip);
     }
 
+    public async Task OnPostBindAsync(string? serialNumber, string? contractId, int skip)
+    {
+        if (string.IsNullOrWhiteSpace(serialNumber))
+        {
+            Errors.Add(T("シリアル番号を入力してください。", "Enter a serial number."));
+        }
+        else if (Parsed(ContractId.TryParse(contractId?.Trim()), out var contract))
+        {
+            Report(await inventory.BindAsync(serialNumber, contract, Operator, Aborted), T($"トークンを契約者ID {contract} に紐付けました。", $"The token was bound to contract {contract}."));
+        }
+
+        await LoadAsync(skip);
+    }
+
+    public async Task OnPostUnbindAsync(string? serialNumber, int skip)
+    {
+        if (!string.IsNullOrWhiteSpace(serialNumber))
+        {
+            Report(await inventory.UnbindAsync(serialNumber, Operator, Aborted), T("トークンの契約先の紐付けを解除しました。", "The token's binding was removed."));
+        }
+
+        await LoadAsync(skip);
+    }
+
+    public async Task OnPostReleaseAsync(string? serialNumber, int skip)
+    {
+        if (!string.IsNullOrWhiteSpace(serialNumber))
+        {
+            Report(await inventory.ReleaseRegistrationBlockAsync(serialNumber, Operator, Aborted), T("トークンの登録停止を解除しました。", "The token's registration block was released."));
+        }
+
+        await LoadAsync(skip);
+    }
+
     private async Task LoadAsync(int skip)
     {
         Skip = Math.Max(0, skip);
         var page = await inventory.ListAsync(Skip, PageSize + 1, Aborted);
         HasMore = page.Count > PageSize;
         Tokens = [.. page.Take(PageSize)];
+        var blocked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in Tokens.Where(t => t.Status == HardwareTokenStatus.InStock))
+        {
+            if (await inventory.IsRegistrationBlockedAsync(token.SerialNumber, Aborted))
+            {
+                blocked.Add(token.SerialNumber);
+            }
+        }
+
+        Blocked = blocked;
     }
 }

@@ -504,6 +504,11 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("algorithm");
 
+                    b.Property<string>("BoundContractId")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("bound_contract_id");
+
                     b.Property<long?>("ChangedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("changed_at_ticks");

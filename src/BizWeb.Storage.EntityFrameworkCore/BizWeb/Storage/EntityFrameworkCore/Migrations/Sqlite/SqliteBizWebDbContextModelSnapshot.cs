@@ -499,6 +499,11 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("algorithm");
 
+                    b.Property<string>("BoundContractId")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bound_contract_id");
+
                     b.Property<long?>("ChangedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("changed_at_ticks");
