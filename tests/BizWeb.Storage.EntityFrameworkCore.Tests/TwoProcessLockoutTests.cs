@@ -54,7 +54,8 @@ public sealed class TwoProcessLockoutTests(ITestOutputHelper output) : IDisposab
             }
 
             Assert.Equal(7, reports.Sum(r => r["evaluated"]));
-            Assert.Equal(2 * GuessesPerProcess, reports.Sum(r => r["locked"] + r["failed"]));
+            Assert.Equal(2 * GuessesPerProcess, reports.Sum(r => r["locked"] + r["busy"] + r["failed"]));
+            Assert.True(reports.Sum(r => r["locked"]) >= 1, "the 7th failure answers locked");
             Assert.All(reports, r => Assert.True(r["evaluated"] < GuessesPerProcess));
         }
         finally

@@ -3,7 +3,8 @@
 // then prints what happened.
 //
 // Lockout:  dotnet BizWeb.Storage.Racer.dll <npgsql connection string> <contract id> <user id> <guesses>
-//           signs in with a wrong PIN; prints "evaluated=<n> locked=<m> failed=<k>".
+//           signs in with a wrong PIN; prints "evaluated=<n> locked=<m> busy=<b> failed=<k>" (busy: refused
+//           unevaluated while the last attempts were still in flight and nothing was locked yet).
 // TOTP:     dotnet BizWeb.Storage.Racer.dll totp <npgsql connection string> <contract id> <user id> <code> <now utc ticks> <protector key hex> <submissions>
 //           submits one TOTP code through the real hardware token verifier; prints "verified=<n> rejected=<m>".
 // Totals:   dotnet BizWeb.Storage.Racer.dll totals <npgsql connection string> <shared key> <daily limit> <amount> <reservations>
@@ -65,7 +66,8 @@ var results = await Task.WhenAll(Enumerable.Range(0, guesses).Select(_ => Task.R
 })));
 
 var locked = results.Count(r => r.ErrorCode == MessageCode.UserLocked);
-Console.WriteLine($"evaluated={hasher.Verifications} locked={locked} failed={results.Count(r => r.ErrorCode == MessageCode.UserSignInFailed)}");
+var busy = results.Count(r => r.ErrorCode == MessageCode.CredentialBusy);
+Console.WriteLine($"evaluated={hasher.Verifications} locked={locked} busy={busy} failed={results.Count(r => r.ErrorCode == MessageCode.UserSignInFailed)}");
 return 0;
 
 static async Task<int> RaceTotpAsync(string connectionString, PrincipalId owner, string code, DateTimeOffset now, byte[] key, int submissions)
