@@ -57,11 +57,7 @@ public class CertificateRequestCostBenchmarks
     /// </summary>
     public static byte[] GarbageRsaRequest(int bits)
     {
-        var modulus = RandomNumberGenerator.GetBytes((bits + 7) / 8);
-        var topBits = bits % 8 == 0 ? 8 : bits % 8;
-        modulus[0] &= (byte)((1 << topBits) - 1);
-        modulus[0] |= (byte)(1 << (topBits - 1));
-        modulus[^1] |= 1;
+        var modulus = RandomOddModulus(bits);
         var key = new AsnWriter(AsnEncodingRules.DER);
         using (key.PushSequence())
         {
@@ -104,6 +100,34 @@ public class CertificateRequestCostBenchmarks
         }
 
         return csr.Encode();
+    }
+
+    /// <summary>
+    /// A random odd number of exactly <paramref name="bits"/> bits without a prime factor below 1,000,
+    /// so it passes BouncyCastle's small-primes check and reaches its Miller–Rabin round (the
+    /// expensive path; about one in six random odd numbers does).
+    /// </summary>
+    public static byte[] RandomOddModulus(int bits)
+    {
+        var topBits = bits % 8 == 0 ? 8 : bits % 8;
+        while (true)
+        {
+            var modulus = RandomNumberGenerator.GetBytes((bits + 7) / 8);
+            modulus[0] &= (byte)((1 << topBits) - 1);
+            modulus[0] |= (byte)(1 << (topBits - 1));
+            modulus[^1] |= 1;
+            var value = new System.Numerics.BigInteger(modulus, isUnsigned: true, isBigEndian: true);
+            var smallFactor = false;
+            for (var p = 3; p < 1000 && !smallFactor; p += 2)
+            {
+                smallFactor = value % p == 0;
+            }
+
+            if (!smallFactor)
+            {
+                return modulus;
+            }
+        }
     }
 
     /// <summary>The request's signed part (CertificationRequestInfo) and its signature.</summary>
