@@ -58,6 +58,7 @@ internal sealed class TestAuthority : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<ICertificateAuthorityKeyProvider>(Keys);
+        services.AddScoped<EnrollmentTicketFinder>(_ => FindAsync);
         services.AddScoped<EnrollmentTicketRedeemer>(_ => RedeemAsync);
         services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id())
             .AddCertificateAuthority(o =>
@@ -118,6 +119,16 @@ internal sealed class TestAuthority : IDisposable
     {
         _scope.Dispose();
         _provider.Dispose();
+    }
+
+    private ValueTask<AuthResult<PrincipalId>> FindAsync(string? ticket, CancellationToken cancellationToken)
+    {
+        lock (_tickets)
+        {
+            return ValueTask.FromResult(ticket is not null && _tickets.TryGetValue(ticket, out var principal)
+                ? AuthResult.Ok(principal)
+                : AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid));
+        }
     }
 
     private ValueTask<AuthResult<PrincipalId>> RedeemAsync(string? ticket, CancellationToken cancellationToken)
