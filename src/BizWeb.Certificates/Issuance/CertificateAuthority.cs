@@ -16,6 +16,7 @@ public sealed class CertificateAuthority
     private readonly IssuingAuthority _authority;
     private readonly ICertificateStore _store;
     private readonly ICertificateRevocationListStore _crls;
+    private readonly EnrollmentTicketFinder _findTicket;
     private readonly EnrollmentTicketRedeemer _redeemTicket;
     private readonly ClientCertificateAuthenticator _authenticator;
     private readonly IAuthUnitOfWork _unitOfWork;
@@ -27,6 +28,7 @@ public sealed class CertificateAuthority
         IssuingAuthority authority,
         ICertificateStore store,
         ICertificateRevocationListStore crls,
+        EnrollmentTicketFinder findTicket,
         EnrollmentTicketRedeemer redeemTicket,
         ClientCertificateAuthenticator authenticator,
         IAuthUnitOfWork unitOfWork,
@@ -37,6 +39,7 @@ public sealed class CertificateAuthority
         _authority = authority;
         _store = store;
         _crls = crls;
+        _findTicket = findTicket;
         _redeemTicket = redeemTicket;
         _authenticator = authenticator;
         _unitOfWork = unitOfWork;
@@ -47,20 +50,30 @@ public sealed class CertificateAuthority
 
     /// <summary>
     /// Issues (or reissues) the client certificate of the principal the enrollment ticket names.
-    /// The request is judged first (key policy, proof of possession); a refused request does not
-    /// use up the ticket, so the person may send a corrected one while the ticket lives.
+    /// The ticket is looked up first, without using it up: an unknown, expired or used ticket gets
+    /// <see cref="MessageCode.EnrollmentTicketInvalid"/> before the request is read. Then the request
+    /// is judged (key policy, proof of possession); a refused request does not use up the ticket, so
+    /// the person may send a corrected one while the ticket lives. Only then is the ticket redeemed.
     /// </summary>
     /// <param name="enrollmentTicket">The ticket from <see cref="CertificateEnrollment"/>.</param>
     /// <param name="certificationRequest">The PKCS#10 request, DER or PEM.</param>
     /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new current certificate; or a key-policy code (3006–3012), or <see cref="MessageCode.EnrollmentTicketInvalid"/>.</returns>
+    /// <returns>The new current certificate; or <see cref="MessageCode.EnrollmentTicketInvalid"/>, or a key-policy code (3006–3012, 3016).</returns>
     public async ValueTask<AuthResult<IssuedCertificate>> IssueAsync(string? enrollmentTicket, ReadOnlyMemory<byte> certificationRequest, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        // The cheapest gate first: no byte of the request is parsed for an unknown ticket.
+        var ticket = await _findTicket(enrollmentTicket, cancellationToken).ConfigureAwait(false);
+        if (!ticket.Succeeded)
+        {
+            await AuditAsync(actor, "CertificateIssue", null, AuditOutcome.Refused, ticket.ErrorCode.ToString(), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<IssuedCertificate>(ticket.Errors);
+        }
+
         var judgement = CertificateRequestPolicy.Judge(certificationRequest.Span);
         if (!judgement.Accepted)
         {
-            await AuditAsync(actor, "CertificateRequestRefused", null, AuditOutcome.Failed, judgement.Refusal.ToString(), cancellationToken).ConfigureAwait(false);
+            await AuditAsync(actor, "CertificateRequestRefused", ticket.Value, AuditOutcome.Failed, judgement.Refusal.ToString(), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<IssuedCertificate>(judgement.Refusal!.Value);
         }
 
@@ -77,7 +90,8 @@ public sealed class CertificateAuthority
     /// <summary>
     /// Renews with the current certificate (the host passes the TLS client certificate, so the
     /// holder proved possession of its key): open from <see cref="CertificateAuthorityOptions.RenewalWindow"/>
-    /// before expiry. The new certificate becomes the current one; the old one is revoked as superseded.
+    /// before expiry. The current certificate is checked before the request is read. The new
+    /// certificate becomes the current one; the old one is revoked as superseded.
     /// </summary>
     /// <param name="currentCertificate">The TLS client certificate.</param>
     /// <param name="certificationRequest">The PKCS#10 request for the new key, DER or PEM.</param>
