@@ -53,6 +53,7 @@ public static class CertificateAuthorityBuilderExtensions
             sp.GetRequiredService<ICertificateRevocationListStore>(),
             sp.GetRequiredService<EnrollmentTicketFinder>(),
             sp.GetRequiredService<EnrollmentTicketRedeemer>(),
+            sp.GetRequiredService<CertificateHolders>(),
             sp.GetRequiredService<ClientCertificateAuthenticator>(),
             sp.GetRequiredService<IAuthUnitOfWork>(),
             sp.GetRequiredService<IOptions<CertificateAuthorityOptions>>().Value,

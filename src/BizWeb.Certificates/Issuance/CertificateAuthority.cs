@@ -8,7 +8,9 @@ namespace BizWeb.Certificates;
 /// an enrollment ticket of the auth flows (SPEC.md §4 steps 2 and 5), renews them, revokes them for
 /// bank operations and publishes the CRL. The CA decides the subject; a principal has one current
 /// certificate, and issuing a new one revokes the previous one as superseded. Every issuance,
-/// refusal and revocation is audited.
+/// refusal and revocation is audited; a revocation or supersession renews the principal's security
+/// stamp (its sessions end) and an issuance queues the 電子証明書発行 notifications, each in the
+/// same atomic commit as the certificate change.
 /// </summary>
 public sealed class CertificateAuthority
 {
@@ -18,6 +20,7 @@ public sealed class CertificateAuthority
     private readonly ICertificateRevocationListStore _crls;
     private readonly EnrollmentTicketFinder _findTicket;
     private readonly EnrollmentTicketRedeemer _redeemTicket;
+    private readonly CertificateHolders _holders;
     private readonly ClientCertificateAuthenticator _authenticator;
     private readonly IAuthUnitOfWork _unitOfWork;
     private readonly CertificateAuthorityOptions _options;
@@ -30,6 +33,7 @@ public sealed class CertificateAuthority
         ICertificateRevocationListStore crls,
         EnrollmentTicketFinder findTicket,
         EnrollmentTicketRedeemer redeemTicket,
+        CertificateHolders holders,
         ClientCertificateAuthenticator authenticator,
         IAuthUnitOfWork unitOfWork,
         CertificateAuthorityOptions options,
@@ -41,6 +45,7 @@ public sealed class CertificateAuthority
         _crls = crls;
         _findTicket = findTicket;
         _redeemTicket = redeemTicket;
+        _holders = holders;
         _authenticator = authenticator;
         _unitOfWork = unitOfWork;
         _options = options;
@@ -91,7 +96,8 @@ public sealed class CertificateAuthority
     /// Renews with the current certificate (the host passes the TLS client certificate, so the
     /// holder proved possession of its key): open from <see cref="CertificateAuthorityOptions.RenewalWindow"/>
     /// before expiry. The current certificate is checked before the request is read. The new
-    /// certificate becomes the current one; the old one is revoked as superseded.
+    /// certificate becomes the current one; the old one is revoked as superseded, which renews the
+    /// security stamp (the session signed in with the old certificate ends).
     /// </summary>
     /// <param name="currentCertificate">The TLS client certificate.</param>
     /// <param name="certificationRequest">The PKCS#10 request for the new key, DER or PEM.</param>
@@ -131,7 +137,7 @@ public sealed class CertificateAuthority
     /// <param name="reason">Why.</param>
     /// <param name="actor">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Success; or <see cref="MessageCode.CertificateNotFound"/>, <see cref="MessageCode.CertificateAlreadyRevoked"/>.</returns>
+    /// <returns>Success (the principal's security stamp is renewed with it); or <see cref="MessageCode.CertificateNotFound"/>, <see cref="MessageCode.CertificateAlreadyRevoked"/>.</returns>
     public async ValueTask<AuthResult> RevokeAsync(string serialNumber, CertificateRevocationReason reason, AuditActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(serialNumber);
@@ -142,14 +148,16 @@ public sealed class CertificateAuthority
 
         var serial = serialNumber.Trim().ToUpperInvariant();
         var certificate = await _store.FindBySerialAsync(serial, cancellationToken).ConfigureAwait(false);
-        // The revocation and its audit record commit in one atomic step (a serial's principal never changes).
+        // The revocation, its audit record and the principal's renewed security stamp commit in one
+        // atomic step (a serial's principal never changes).
+        var holder = certificate is null ? null : await _holders.FindAsync(certificate.Principal, cancellationToken).ConfigureAwait(false);
         var outcome = certificate is null
             ? CertificateRevocationOutcome.NotFound
             : await _store.RevokeAsync(
                 serial,
                 reason,
                 _time.GetUtcNow(),
-                new AuthChanges().Append(Entry(actor, "CertificateRevoked", certificate.Principal, AuditOutcome.Succeeded, $"{serial} {reason}")),
+                EndSessions(holder, new AuthChanges().Append(Entry(actor, "CertificateRevoked", certificate.Principal, AuditOutcome.Succeeded, $"{serial} {reason}"))),
                 cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
@@ -255,14 +263,17 @@ public sealed class CertificateAuthority
                 IssuedAt = now,
                 RawData = ClientCertificateBuilder.Build(ca, judgement.PublicKey!, judgement.IsRsa, subject, serial, notBefore, notAfter, _options.CrlDistributionPoint!),
             };
-            // The certificate, the supersession of the previous one and their audit records commit in one atomic step.
+            // The certificate, the supersession of the previous one, their audit records, the renewed
+            // security stamp (on supersession) and the notifications commit in one atomic step.
+            var holder = await _holders.FindAsync(principal, cancellationToken).ConfigureAwait(false);
             var addition = await _store.AddCurrentAsync(
                 certificate,
                 added =>
                 {
                     var changes = new AuthChanges().Append(Entry(actor, action, principal, AuditOutcome.Succeeded, certificate.SerialNumber));
+                    holder?.NotifyIssued(changes);
                     return added.Superseded is { } old
-                        ? changes.Append(Entry(AuditActor.System, "CertificateSuperseded", principal, AuditOutcome.Succeeded, old.SerialNumber))
+                        ? EndSessions(holder, changes.Append(Entry(AuditActor.System, "CertificateSuperseded", principal, AuditOutcome.Succeeded, old.SerialNumber)))
                         : changes;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -281,6 +292,8 @@ public sealed class CertificateAuthority
 
         throw new InvalidOperationException("The certificate store refused three random serial numbers in a row; check the store.");
     }
+
+    private static AuthChanges EndSessions(CertificateHolder? holder, AuthChanges changes) => holder is null ? changes : holder.EndSessions(changes);
 
     private AuditEntry Entry(AuditActor actor, string action, PrincipalId? subject, AuditOutcome outcome, string? detail) => new()
     {

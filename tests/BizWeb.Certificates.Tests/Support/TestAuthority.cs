@@ -52,15 +52,18 @@ internal sealed class TestAuthority : IDisposable
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
 
-    public TestAuthority(TestKeyProvider? keys = null, Action<CertificateAuthorityOptions>? configure = null)
+    public const string AdminEmail = "syacho@example.co.jp";
+    public const string TaroEmail = "taro@example.co.jp";
+
+    public TestAuthority(TestKeyProvider? keys = null, Action<CertificateAuthorityOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Keys = keys ?? TestKeyProvider.Default;
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<ICertificateAuthorityKeyProvider>(Keys);
-        services.AddScoped<EnrollmentTicketFinder>(_ => FindAsync);
-        services.AddScoped<EnrollmentTicketRedeemer>(_ => RedeemAsync);
-        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id())
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton<ICertificateAuthorityKeyProvider>(Keys);
+        collection.AddScoped<EnrollmentTicketFinder>(_ => FindAsync);
+        collection.AddScoped<EnrollmentTicketRedeemer>(_ => RedeemAsync);
+        collection.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id())
             .AddCertificateAuthority(o =>
             {
                 o.CrlDistributionPoint = new Uri("http://crl.shinkin.example/bizweb.crl");
@@ -68,7 +71,8 @@ internal sealed class TestAuthority : IDisposable
                 o.OrganizationalUnit = "BizWeb";
                 configure?.Invoke(o);
             });
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        services?.Invoke(collection);
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateScope();
         AddPrincipalsAsync().AsTask().GetAwaiter().GetResult();
     }
@@ -106,6 +110,15 @@ internal sealed class TestAuthority : IDisposable
         Assert.True(result.Succeeded, result.ToString());
         return result.Value;
     }
+
+    /// <summary>The security stamp of the administrator (the contract's) or of the user.</summary>
+    public async Task<string> StampAsync(PrincipalId principal) => principal.UserId is { } userId
+        ? (await AuthStore.FindAsync(principal.ContractId, userId, CancellationToken.None))!.SecurityStamp
+        : (await ((IContractStore)AuthStore).FindAsync(principal.ContractId, CancellationToken.None))!.SecurityStamp;
+
+    /// <summary>Every notification in the outbox for the test contract, oldest first.</summary>
+    public async Task<IReadOnlyList<SecurityNotification>> OutboxAsync() =>
+        [.. (await AuthStore.ListForContractAsync(Contract, CancellationToken.None)).Reverse()];
 
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync() => await AuthStore.ReadAsync(0, 10_000, CancellationToken.None);
 
@@ -150,6 +163,7 @@ internal sealed class TestAuthority : IDisposable
             LockoutMode = LockoutMode.Linked,
             State = ContractState.Active,
             RegistrationPinHash = "x",
+            AdminEmail = AdminEmail,
             SecurityStamp = "s",
             CreatedAt = now,
         };
@@ -161,6 +175,7 @@ internal sealed class TestAuthority : IDisposable
             LoginPinHash = "x",
             ConfirmationPinHash = "x",
             IssueCertificate = true,
+            Email = TaroEmail,
             State = UserState.Active,
             SecurityStamp = "s",
             CreatedAt = now,
