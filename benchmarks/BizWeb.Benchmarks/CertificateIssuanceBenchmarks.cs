@@ -19,8 +19,9 @@ public enum SubjectKey
 /// <summary>
 /// Client certificate issuance from a PKCS#10 request (issue 10: ≤ 1.2× the .NET path), by the same
 /// P-256 CA key. Ours: <see cref="CertificateRequestPolicy.Judge"/> (parse, key policy,
-/// proof-of-possession signature) + <see cref="ClientCertificateBuilder.Build"/> (BouncyCastle
-/// TBSCertificate, signed through the SDK's signer seam by the .NET CA key). Baseline: .NET's
+/// proof-of-possession signature checked by .NET's <c>LoadSigningRequest</c>) +
+/// <see cref="ClientCertificateBuilder.Build"/> (BouncyCastle TBSCertificate over the request's
+/// SubjectPublicKeyInfo as is, signed through the SDK's signer seam by the .NET CA key). Baseline: .NET's
 /// <see cref="CertificateRequest"/> path for the same request: <c>LoadSigningRequest</c> (which checks
 /// the request's signature), a new request for the CA-decided subject over the same public key with
 /// the same six extensions, and <c>Create(issuerName, X509SignatureGenerator.CreateForECDsa(caKey),
@@ -134,8 +135,9 @@ public class CertificateIssuanceBenchmarks
     public bool OursJudgeOnly() => CertificateRequestPolicy.Judge(_csr).Accepted;
 
     /// <summary>
-    /// BouncyCastle's public key object from the request's SubjectPublicKeyInfo alone (the request
-    /// check makes one): for RSA its constructor validates the modulus with a Miller-Rabin test.
+    /// BouncyCastle's public key object from the request's SubjectPublicKeyInfo alone (what the
+    /// request check made before issue 15; it makes none now): for RSA its constructor validates the
+    /// modulus with a Miller-Rabin test.
     /// </summary>
     [Benchmark]
     [BenchmarkCategory("parts")]

@@ -49,6 +49,9 @@ public sealed class AuthFlowIntegrationTests
         Assert.True(ticket.Succeeded, ticket.ToString());
 
         var ca = sp.GetRequiredService<CertificateAuthority>();
+        // Issue 15: an unknown ticket is refused before the request is read; a refused request leaves the ticket usable.
+        Assert.Equal(MessageCode.EnrollmentTicketInvalid, (await ca.IssueAsync("AAAA", GarbageRequests.Rsa(16_384), actor)).ErrorCode);
+        Assert.Equal(MessageCode.CertificateRequestRsaKeySizeNotAllowed, (await ca.IssueAsync(ticket.Value.Handle, GarbageRequests.Rsa(16_384), actor)).ErrorCode);
         var issued = await ca.IssueAsync(ticket.Value.Handle, TestKeys.NewP256Request(), actor);
         Assert.True(issued.Succeeded, issued.ToString());
         Assert.Equal(MessageCode.EnrollmentTicketInvalid, (await ca.IssueAsync(ticket.Value.Handle, TestKeys.NewP256Request(), actor)).ErrorCode);

@@ -20,7 +20,11 @@ public sealed class OpenSslInteropTests : IDisposable
         { "P-256", "ecparam -name prime256v1 -genkey -noout -out key.pem", null },
         { "P-384", "ecparam -name secp384r1 -genkey -noout -out key.pem", null },
         { "RSA-2048", "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem", null },
+        { "RSA-3072", "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out key.pem", null },
+        { "RSA-4096", "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out key.pem", null },
         { "RSA-1024", "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out key.pem", MessageCode.CertificateRequestRsaKeyTooShort },
+        { "RSA-2047", "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2047 -out key.pem", MessageCode.CertificateRequestRsaKeyTooShort },
+        { "RSA-2050", "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2050 -out key.pem", MessageCode.CertificateRequestRsaKeySizeNotAllowed }, // OpenSSL 3.0 makes 2048 bits when asked for 2049
         { "RSA e=3", "genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -pkeyopt rsa_keygen_pubexp:3 -out key.pem", MessageCode.CertificateRequestRsaExponentNotAllowed },
         { "P-192", "ecparam -name prime192v1 -genkey -noout -out key.pem", MessageCode.CertificateRequestCurveNotAllowed },
         { "secp256k1", "ecparam -name secp256k1 -genkey -noout -out key.pem", MessageCode.CertificateRequestCurveNotAllowed },

@@ -64,6 +64,7 @@ public static class BizWebServiceCollectionExtensions
             sp.GetService<ITransferConfirmationVerifier>(),
             sp.GetService<ITransferExecutor>()));
         services.TryAddScoped(sp => new SecurityNotifications(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new CertificateHolders(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new CertificateEnrollment(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>(), sp.GetService<IHardwareTokenVerifier>()));
         services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
         services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));

@@ -141,6 +141,20 @@ public sealed class CertificateEnrollment
         CompleteAsync(handle, FlowPurpose.UserCertificateEnrollment, Credential.HardwareToken, tokenCode, actor, cancellationToken);
 
     /// <summary>
+    /// Looks an enrollment ticket up without redeeming it: the certificate authority calls this
+    /// before it reads the request, so an unknown, expired or used ticket costs no parsing, and a
+    /// refused request leaves the ticket usable. <see cref="RedeemTicketAsync"/> still decides.
+    /// </summary>
+    /// <param name="ticket">The ticket from <see cref="CompleteAdminAsync"/> or <see cref="CompleteUserAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The principal the ticket names, or <see cref="MessageCode.EnrollmentTicketInvalid"/>.</returns>
+    public async ValueTask<AuthResult<PrincipalId>> FindTicketAsync(string? ticket, CancellationToken cancellationToken = default)
+    {
+        var open = await Tickets.FindOpenAsync(_core, ticket, FlowPurpose.EnrollmentTicket, 1, cancellationToken).ConfigureAwait(false);
+        return open is null ? AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid) : AuthResult.Ok(open.Principal);
+    }
+
+    /// <summary>
     /// Redeems an enrollment ticket, once: the certificate authority calls this before issuing and
     /// takes the principal from it (never from the request).
     /// </summary>

@@ -262,6 +262,9 @@ public static class MessageCatalog
         yield return new(MessageCode.CertificateAlreadyRevoked, E,
             "該当する電子証明書はすでに失効しています。",
             "The certificate is revoked already.");
+        yield return new(MessageCode.CertificateRequestRsaKeySizeNotAllowed, E,
+            "電子証明書の発行要求（CSR）のRSA鍵の長さはご利用いただけません。2048、3072または4096ビットの鍵で作成してください。",
+            "The length of the RSA key is not accepted. Please use a key of 2048, 3072 or 4096 bits.");
 
         // Tokens (BizWeb.Tokens): customer card, hardware tokens, PSKC import, transaction confirmation.
         yield return new(MessageCode.OneTimePasswordLength, E,

@@ -225,6 +225,9 @@ public enum MessageCode
     /// <summary>The certificate is revoked already.</summary>
     CertificateAlreadyRevoked = 3015,
 
+    /// <summary>The request's RSA key is neither 2048, 3072 nor 4096 bits long (e.g. 2049 or 8192).</summary>
+    CertificateRequestRsaKeySizeNotAllowed = 3016,
+
     /// <summary>A one-time password or customer card answer had the wrong number of digits; not counted as a failure.</summary>
     OneTimePasswordLength = 4001,
 

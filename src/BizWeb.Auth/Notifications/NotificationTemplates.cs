@@ -37,6 +37,8 @@ public static class NotificationTemplates
         SecurityEvent.ScheduledTransferCancelled => "資金移動先予約取消",
         SecurityEvent.AdminCertificateExpiring => "管理者電子証明書有効期限",
         SecurityEvent.UserCertificateExpiring => "利用者電子証明書有効期限",
+        SecurityEvent.AdminCertificateIssued => "管理者電子証明書発行",
+        SecurityEvent.UserCertificateIssuedToAdmin or SecurityEvent.UserCertificateIssued => "利用者電子証明書発行",
         _ => throw new ArgumentOutOfRangeException(nameof(securityEvent)),
     };
 
@@ -68,6 +70,8 @@ public static class NotificationTemplates
         SecurityEvent.ScheduledTransferCancelled => "Scheduled transfer cancelled",
         SecurityEvent.AdminCertificateExpiring => "Administrator certificate expires soon",
         SecurityEvent.UserCertificateExpiring => "User certificate expires soon",
+        SecurityEvent.AdminCertificateIssued => "Administrator certificate issued",
+        SecurityEvent.UserCertificateIssuedToAdmin or SecurityEvent.UserCertificateIssued => "User certificate issued",
         _ => throw new ArgumentOutOfRangeException(nameof(securityEvent)),
     };
 

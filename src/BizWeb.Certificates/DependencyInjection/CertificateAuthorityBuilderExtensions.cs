@@ -37,6 +37,7 @@ public static class CertificateAuthorityBuilderExtensions
         services.TryAddSingleton<InMemoryCertificateStore>();
         services.TryAddSingleton<ICertificateStore>(sp => sp.GetRequiredService<InMemoryCertificateStore>());
         services.TryAddSingleton<ICertificateRevocationListStore>(sp => sp.GetRequiredService<InMemoryCertificateStore>());
+        services.TryAddScoped<EnrollmentTicketFinder>(sp => sp.GetRequiredService<CertificateEnrollment>().FindTicketAsync);
         services.TryAddScoped<EnrollmentTicketRedeemer>(sp => sp.GetRequiredService<CertificateEnrollment>().RedeemTicketAsync);
         services.TryAddScoped(sp => new ClientCertificateAuthenticator(
             sp.GetRequiredService<IssuingAuthority>(),
@@ -50,7 +51,9 @@ public static class CertificateAuthorityBuilderExtensions
             sp.GetRequiredService<IssuingAuthority>(),
             sp.GetRequiredService<ICertificateStore>(),
             sp.GetRequiredService<ICertificateRevocationListStore>(),
+            sp.GetRequiredService<EnrollmentTicketFinder>(),
             sp.GetRequiredService<EnrollmentTicketRedeemer>(),
+            sp.GetRequiredService<CertificateHolders>(),
             sp.GetRequiredService<ClientCertificateAuthenticator>(),
             sp.GetRequiredService<IAuthUnitOfWork>(),
             sp.GetRequiredService<IOptions<CertificateAuthorityOptions>>().Value,

@@ -8,7 +8,9 @@ namespace BizWeb.Certificates;
 /// an enrollment ticket of the auth flows (SPEC.md §4 steps 2 and 5), renews them, revokes them for
 /// bank operations and publishes the CRL. The CA decides the subject; a principal has one current
 /// certificate, and issuing a new one revokes the previous one as superseded. Every issuance,
-/// refusal and revocation is audited.
+/// refusal and revocation is audited; a revocation or supersession renews the principal's security
+/// stamp (its sessions end) and an issuance queues the 電子証明書発行 notifications, each in the
+/// same atomic commit as the certificate change.
 /// </summary>
 public sealed class CertificateAuthority
 {
@@ -16,7 +18,9 @@ public sealed class CertificateAuthority
     private readonly IssuingAuthority _authority;
     private readonly ICertificateStore _store;
     private readonly ICertificateRevocationListStore _crls;
+    private readonly EnrollmentTicketFinder _findTicket;
     private readonly EnrollmentTicketRedeemer _redeemTicket;
+    private readonly CertificateHolders _holders;
     private readonly ClientCertificateAuthenticator _authenticator;
     private readonly IAuthUnitOfWork _unitOfWork;
     private readonly CertificateAuthorityOptions _options;
@@ -27,7 +31,9 @@ public sealed class CertificateAuthority
         IssuingAuthority authority,
         ICertificateStore store,
         ICertificateRevocationListStore crls,
+        EnrollmentTicketFinder findTicket,
         EnrollmentTicketRedeemer redeemTicket,
+        CertificateHolders holders,
         ClientCertificateAuthenticator authenticator,
         IAuthUnitOfWork unitOfWork,
         CertificateAuthorityOptions options,
@@ -37,7 +43,9 @@ public sealed class CertificateAuthority
         _authority = authority;
         _store = store;
         _crls = crls;
+        _findTicket = findTicket;
         _redeemTicket = redeemTicket;
+        _holders = holders;
         _authenticator = authenticator;
         _unitOfWork = unitOfWork;
         _options = options;
@@ -47,20 +55,30 @@ public sealed class CertificateAuthority
 
     /// <summary>
     /// Issues (or reissues) the client certificate of the principal the enrollment ticket names.
-    /// The request is judged first (key policy, proof of possession); a refused request does not
-    /// use up the ticket, so the person may send a corrected one while the ticket lives.
+    /// The ticket is looked up first, without using it up: an unknown, expired or used ticket gets
+    /// <see cref="MessageCode.EnrollmentTicketInvalid"/> before the request is read. Then the request
+    /// is judged (key policy, proof of possession); a refused request does not use up the ticket, so
+    /// the person may send a corrected one while the ticket lives. Only then is the ticket redeemed.
     /// </summary>
     /// <param name="enrollmentTicket">The ticket from <see cref="CertificateEnrollment"/>.</param>
     /// <param name="certificationRequest">The PKCS#10 request, DER or PEM.</param>
     /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new current certificate; or a key-policy code (3006–3012), or <see cref="MessageCode.EnrollmentTicketInvalid"/>.</returns>
+    /// <returns>The new current certificate; or <see cref="MessageCode.EnrollmentTicketInvalid"/>, or a key-policy code (3006–3012, 3016).</returns>
     public async ValueTask<AuthResult<IssuedCertificate>> IssueAsync(string? enrollmentTicket, ReadOnlyMemory<byte> certificationRequest, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        // The cheapest gate first: no byte of the request is parsed for an unknown ticket.
+        var ticket = await _findTicket(enrollmentTicket, cancellationToken).ConfigureAwait(false);
+        if (!ticket.Succeeded)
+        {
+            await AuditAsync(actor, "CertificateIssue", null, AuditOutcome.Refused, ticket.ErrorCode.ToString(), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<IssuedCertificate>(ticket.Errors);
+        }
+
         var judgement = CertificateRequestPolicy.Judge(certificationRequest.Span);
         if (!judgement.Accepted)
         {
-            await AuditAsync(actor, "CertificateRequestRefused", null, AuditOutcome.Failed, judgement.Refusal.ToString(), cancellationToken).ConfigureAwait(false);
+            await AuditAsync(actor, "CertificateRequestRefused", ticket.Value, AuditOutcome.Failed, judgement.Refusal.ToString(), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<IssuedCertificate>(judgement.Refusal!.Value);
         }
 
@@ -77,7 +95,9 @@ public sealed class CertificateAuthority
     /// <summary>
     /// Renews with the current certificate (the host passes the TLS client certificate, so the
     /// holder proved possession of its key): open from <see cref="CertificateAuthorityOptions.RenewalWindow"/>
-    /// before expiry. The new certificate becomes the current one; the old one is revoked as superseded.
+    /// before expiry. The current certificate is checked before the request is read. The new
+    /// certificate becomes the current one; the old one is revoked as superseded, which renews the
+    /// security stamp (the session signed in with the old certificate ends).
     /// </summary>
     /// <param name="currentCertificate">The TLS client certificate.</param>
     /// <param name="certificationRequest">The PKCS#10 request for the new key, DER or PEM.</param>
@@ -117,7 +137,7 @@ public sealed class CertificateAuthority
     /// <param name="reason">Why.</param>
     /// <param name="actor">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Success; or <see cref="MessageCode.CertificateNotFound"/>, <see cref="MessageCode.CertificateAlreadyRevoked"/>.</returns>
+    /// <returns>Success (the principal's security stamp is renewed with it); or <see cref="MessageCode.CertificateNotFound"/>, <see cref="MessageCode.CertificateAlreadyRevoked"/>.</returns>
     public async ValueTask<AuthResult> RevokeAsync(string serialNumber, CertificateRevocationReason reason, AuditActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(serialNumber);
@@ -128,14 +148,16 @@ public sealed class CertificateAuthority
 
         var serial = serialNumber.Trim().ToUpperInvariant();
         var certificate = await _store.FindBySerialAsync(serial, cancellationToken).ConfigureAwait(false);
-        // The revocation and its audit record commit in one atomic step (a serial's principal never changes).
+        // The revocation, its audit record and the principal's renewed security stamp commit in one
+        // atomic step (a serial's principal never changes).
+        var holder = certificate is null ? null : await _holders.FindAsync(certificate.Principal, cancellationToken).ConfigureAwait(false);
         var outcome = certificate is null
             ? CertificateRevocationOutcome.NotFound
             : await _store.RevokeAsync(
                 serial,
                 reason,
                 _time.GetUtcNow(),
-                new AuthChanges().Append(Entry(actor, "CertificateRevoked", certificate.Principal, AuditOutcome.Succeeded, $"{serial} {reason}")),
+                EndSessions(holder, new AuthChanges().Append(Entry(actor, "CertificateRevoked", certificate.Principal, AuditOutcome.Succeeded, $"{serial} {reason}"))),
                 cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
@@ -241,14 +263,17 @@ public sealed class CertificateAuthority
                 IssuedAt = now,
                 RawData = ClientCertificateBuilder.Build(ca, judgement.PublicKey!, judgement.IsRsa, subject, serial, notBefore, notAfter, _options.CrlDistributionPoint!),
             };
-            // The certificate, the supersession of the previous one and their audit records commit in one atomic step.
+            // The certificate, the supersession of the previous one, their audit records, the renewed
+            // security stamp (on supersession) and the notifications commit in one atomic step.
+            var holder = await _holders.FindAsync(principal, cancellationToken).ConfigureAwait(false);
             var addition = await _store.AddCurrentAsync(
                 certificate,
                 added =>
                 {
                     var changes = new AuthChanges().Append(Entry(actor, action, principal, AuditOutcome.Succeeded, certificate.SerialNumber));
+                    holder?.NotifyIssued(changes);
                     return added.Superseded is { } old
-                        ? changes.Append(Entry(AuditActor.System, "CertificateSuperseded", principal, AuditOutcome.Succeeded, old.SerialNumber))
+                        ? EndSessions(holder, changes.Append(Entry(AuditActor.System, "CertificateSuperseded", principal, AuditOutcome.Succeeded, old.SerialNumber)))
                         : changes;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -267,6 +292,8 @@ public sealed class CertificateAuthority
 
         throw new InvalidOperationException("The certificate store refused three random serial numbers in a row; check the store.");
     }
+
+    private static AuthChanges EndSessions(CertificateHolder? holder, AuthChanges changes) => holder is null ? changes : holder.EndSessions(changes);
 
     private AuditEntry Entry(AuditActor actor, string action, PrincipalId? subject, AuditOutcome outcome, string? detail) => new()
     {

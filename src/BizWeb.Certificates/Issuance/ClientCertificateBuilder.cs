@@ -1,6 +1,5 @@
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.X509;
 using Org.BouncyCastle.X509.Extension;
@@ -11,13 +10,13 @@ namespace BizWeb.Certificates;
 /// Builds a client certificate: v3, the given serial, subject C/O/OU/CN decided by the CA,
 /// basicConstraints CA:false (critical), keyUsage digitalSignature (+ keyEncipherment for RSA,
 /// critical), extended key usage clientAuth only, subject and authority key identifiers, the CRL
-/// distribution point, signed by the CA.
+/// distribution point, signed by the CA. The subject key is the request's SubjectPublicKeyInfo as is.
 /// </summary>
 internal static class ClientCertificateBuilder
 {
     public static byte[] Build(
         IssuingAuthority.Loaded authority,
-        AsymmetricKeyParameter publicKey,
+        SubjectPublicKeyInfo publicKey,
         bool isRsa,
         X509Name subject,
         byte[] serial,
@@ -31,7 +30,7 @@ internal static class ClientCertificateBuilder
         generator.SetSubjectDN(subject);
         generator.SetNotBefore(notBefore.UtcDateTime);
         generator.SetNotAfter(notAfter.UtcDateTime);
-        generator.SetPublicKey(publicKey);
+        generator.SetSubjectPublicKeyInfo(publicKey); // as the request sent it: no key object (for RSA, no primality test)
         generator.AddExtension(X509Extensions.BasicConstraints, true, new BasicConstraints(false));
         generator.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(isRsa ? KeyUsage.DigitalSignature | KeyUsage.KeyEncipherment : KeyUsage.DigitalSignature));
         generator.AddExtension(X509Extensions.ExtendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeID.id_kp_clientAuth));

@@ -24,8 +24,12 @@ public sealed partial class NotificationTests : IDisposable
 
         Assert.Equal(15, admin.Count);
         Assert.Equal(6, user.Count);
-        // The certificate-expiry reminders are the only documented additions.
-        var additions = new[] { SecurityEvent.AdminCertificateExpiring, SecurityEvent.UserCertificateExpiring };
+        // The documented additions: the certificate-expiry reminders and the certificate-issued notices (SPEC.md §9).
+        var additions = new[]
+        {
+            SecurityEvent.AdminCertificateExpiring, SecurityEvent.UserCertificateExpiring,
+            SecurityEvent.AdminCertificateIssued, SecurityEvent.UserCertificateIssuedToAdmin, SecurityEvent.UserCertificateIssued,
+        };
         var events = Enum.GetValues<SecurityEvent>().Except(additions).ToList();
         Assert.Equal(admin, events.Where(e => (int)e < 200).Select(NotificationTemplates.TitleJa).ToHashSet());
         Assert.Equal(user, events.Where(e => (int)e >= 200).Select(NotificationTemplates.TitleJa).ToHashSet());

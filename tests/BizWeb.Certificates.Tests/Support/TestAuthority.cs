@@ -52,14 +52,18 @@ internal sealed class TestAuthority : IDisposable
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
 
-    public TestAuthority(TestKeyProvider? keys = null, Action<CertificateAuthorityOptions>? configure = null)
+    public const string AdminEmail = "syacho@example.co.jp";
+    public const string TaroEmail = "taro@example.co.jp";
+
+    public TestAuthority(TestKeyProvider? keys = null, Action<CertificateAuthorityOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Keys = keys ?? TestKeyProvider.Default;
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<ICertificateAuthorityKeyProvider>(Keys);
-        services.AddScoped<EnrollmentTicketRedeemer>(_ => RedeemAsync);
-        services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id())
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddSingleton<ICertificateAuthorityKeyProvider>(Keys);
+        collection.AddScoped<EnrollmentTicketFinder>(_ => FindAsync);
+        collection.AddScoped<EnrollmentTicketRedeemer>(_ => RedeemAsync);
+        collection.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id())
             .AddCertificateAuthority(o =>
             {
                 o.CrlDistributionPoint = new Uri("http://crl.shinkin.example/bizweb.crl");
@@ -67,7 +71,8 @@ internal sealed class TestAuthority : IDisposable
                 o.OrganizationalUnit = "BizWeb";
                 configure?.Invoke(o);
             });
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        services?.Invoke(collection);
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _scope = _provider.CreateScope();
         AddPrincipalsAsync().AsTask().GetAwaiter().GetResult();
     }
@@ -106,6 +111,15 @@ internal sealed class TestAuthority : IDisposable
         return result.Value;
     }
 
+    /// <summary>The security stamp of the administrator (the contract's) or of the user.</summary>
+    public async Task<string> StampAsync(PrincipalId principal) => principal.UserId is { } userId
+        ? (await AuthStore.FindAsync(principal.ContractId, userId, CancellationToken.None))!.SecurityStamp
+        : (await ((IContractStore)AuthStore).FindAsync(principal.ContractId, CancellationToken.None))!.SecurityStamp;
+
+    /// <summary>Every notification in the outbox for the test contract, oldest first.</summary>
+    public async Task<IReadOnlyList<SecurityNotification>> OutboxAsync() =>
+        [.. (await AuthStore.ListForContractAsync(Contract, CancellationToken.None)).Reverse()];
+
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync() => await AuthStore.ReadAsync(0, 10_000, CancellationToken.None);
 
     public async Task DeleteUserAsync(PrincipalId principal)
@@ -118,6 +132,16 @@ internal sealed class TestAuthority : IDisposable
     {
         _scope.Dispose();
         _provider.Dispose();
+    }
+
+    private ValueTask<AuthResult<PrincipalId>> FindAsync(string? ticket, CancellationToken cancellationToken)
+    {
+        lock (_tickets)
+        {
+            return ValueTask.FromResult(ticket is not null && _tickets.TryGetValue(ticket, out var principal)
+                ? AuthResult.Ok(principal)
+                : AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid));
+        }
     }
 
     private ValueTask<AuthResult<PrincipalId>> RedeemAsync(string? ticket, CancellationToken cancellationToken)
@@ -139,6 +163,7 @@ internal sealed class TestAuthority : IDisposable
             LockoutMode = LockoutMode.Linked,
             State = ContractState.Active,
             RegistrationPinHash = "x",
+            AdminEmail = AdminEmail,
             SecurityStamp = "s",
             CreatedAt = now,
         };
@@ -150,6 +175,7 @@ internal sealed class TestAuthority : IDisposable
             LoginPinHash = "x",
             ConfirmationPinHash = "x",
             IssueCertificate = true,
+            Email = TaroEmail,
             State = UserState.Active,
             SecurityStamp = "s",
             CreatedAt = now,

@@ -1,0 +1,35 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The auth side of a change of a principal's client certificate, for the certificates package:
+/// reads the administrator or user whose certificate is about to be issued, superseded or revoked,
+/// so the change can commit, in the same atomic step, the renewed security stamp that ends the
+/// sessions bound to the previous certificate and the 電子証明書発行 notifications (SPEC.md §9).
+/// </summary>
+public sealed class CertificateHolders
+{
+    private readonly AuthCore _core;
+
+    internal CertificateHolders(AuthCore core) => _core = core;
+
+    /// <summary>Reads the principal's records now, right before the certificate change commits.</summary>
+    /// <param name="principal">The administrator or user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The holder; or <see langword="null"/> when the contract (or the user) does not exist.</returns>
+    public async ValueTask<CertificateHolder?> FindAsync(PrincipalId principal, CancellationToken cancellationToken = default)
+    {
+        var contract = await _core.Contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
+        if (contract is null)
+        {
+            return null;
+        }
+
+        if (principal.UserId is not { } userId)
+        {
+            return new CertificateHolder(_core, contract, null);
+        }
+
+        var user = await _core.Users.FindAsync(contract.Id, userId, cancellationToken).ConfigureAwait(false);
+        return user is null ? null : new CertificateHolder(_core, contract, user);
+    }
+}
