@@ -49,6 +49,19 @@ public sealed class CertificateChangeEffectsTests : IDisposable
     }
 
     [Fact]
+    public async Task Renewing_supersedes_and_so_renews_the_users_security_stamp()
+    {
+        var issued = await _ca.IssueAsync(TestAuthority.User, TestKeys.NewP256Request());
+        using var current = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(issued.RawData);
+        var before = await _ca.StampAsync(TestAuthority.User);
+        _ca.Time.SetUtcNow(issued.NotAfter - TimeSpan.FromDays(10));
+
+        Assert.True((await _ca.Ca.RenewAsync(current, TestKeys.NewP256Request(), AuditActor.Principal(TestAuthority.User))).Succeeded);
+
+        Assert.NotEqual(before, await _ca.StampAsync(TestAuthority.User));
+    }
+
+    [Fact]
     public async Task A_revocation_whose_commit_fails_leaves_neither_the_revocation_nor_the_new_stamp_nor_its_audit_record()
     {
         var issued = await _ca.IssueAsync(TestAuthority.User, TestKeys.NewP256Request());

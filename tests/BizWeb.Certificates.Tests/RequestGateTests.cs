@@ -52,6 +52,20 @@ public sealed class RequestGateTests : IDisposable
         Assert.Equal(MessageCode.EnrollmentTicketInvalid, refused.ErrorCode);
     }
 
+    [Fact]
+    public async Task A_renewal_checks_the_current_certificate_before_the_request_and_refuses_a_16384_bit_key_by_its_length()
+    {
+        var old = await _ca.IssueAsync(TestAuthority.User, TestKeys.NewP256Request());
+        var current = await _ca.IssueAsync(TestAuthority.User, TestKeys.NewP256Request());
+        using var superseded = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(old.RawData);
+        using var live = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(current.RawData);
+        _ca.Time.SetUtcNow(current.NotAfter - TimeSpan.FromDays(5));
+
+        Assert.Equal(MessageCode.CertificateNotAccepted, (await _ca.Ca.RenewAsync(superseded, GarbageRequests.Rsa(16_384), AuditActor.Principal(TestAuthority.User))).ErrorCode);
+        Assert.DoesNotContain(await _ca.AuditAsync(), e => e.Action == "CertificateRequestRefused");
+        Assert.Equal(MessageCode.CertificateRequestRsaKeySizeNotAllowed, (await _ca.Ca.RenewAsync(live, GarbageRequests.Rsa(16_384), AuditActor.Principal(TestAuthority.User))).ErrorCode);
+    }
+
     [Theory]
     [InlineData(1024, MessageCode.CertificateRequestRsaKeyTooShort)]
     [InlineData(2047, MessageCode.CertificateRequestRsaKeyTooShort)]

@@ -19,7 +19,8 @@ public static class BizWebServiceCollectionExtensions
     /// <see cref="BankOperations"/>, <see cref="AdminAuthorization"/>, <see cref="SessionValidation"/>,
     /// <see cref="OptionalSettings"/>, <see cref="Transfers"/> (which needs an <see cref="ITransferExecutor"/>
     /// and, from <c>AddHardwareTokens()</c>, an <see cref="ITransferConfirmationVerifier"/>),
-    /// <see cref="AuditTrail"/>, and <see cref="NotificationDispatcher"/> once an
+    /// <see cref="AuditTrail"/>, <see cref="SecurityNotifications"/> and <see cref="CertificateHolders"/>
+    /// (for the certificates package), and <see cref="NotificationDispatcher"/> once an
     /// <see cref="INotificationSender"/> is registered).
     /// </summary>
     /// <param name="services">The service collection.</param>
