@@ -72,6 +72,29 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public void Registration_guards_default_to_a_two_step_window_seven_per_serial_and_ten_per_contract_day()
+    {
+        using var provider = Build();
+        var options = provider.GetRequiredService<IOptions<HardwareTokenOptions>>().Value;
+        Assert.Equal((2, 7, 10, false), (options.RegistrationWindow, options.RegistrationFailureLimit, options.ContractRegistrationFailuresPerDay, options.RequireBinding));
+    }
+
+    [Fact]
+    public void Registration_guards_outside_their_ranges_fail_at_start_up()
+    {
+        using var provider = Build(tokens: o =>
+        {
+            o.RegistrationWindow = 11;
+            o.RegistrationFailureLimit = 0;
+            o.ContractRegistrationFailuresPerDay = 1001;
+        });
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
+        Assert.Contains("RegistrationWindow", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RegistrationFailureLimit", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ContractRegistrationFailuresPerDay", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_secret_protector_fails_at_start_up()
     {
         // Hosts that validate the container on build fail there, naming the missing service …
