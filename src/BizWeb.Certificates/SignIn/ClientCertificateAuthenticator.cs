@@ -107,9 +107,9 @@ internal sealed class ClientCertificateAuthenticator(
             return new(CertificateRefusal.UnknownCertificate, principal, null);
         }
 
-        if (record.IsRevoked)
+        if (record.State != CertificateState.Current)
         {
-            return new(record.RevocationReason == CertificateRevocationReason.Superseded ? CertificateRefusal.NotCurrent : CertificateRefusal.Revoked, principal, record);
+            return new(record.State == CertificateState.Superseded ? CertificateRefusal.NotCurrent : CertificateRefusal.Revoked, principal, record);
         }
 
         var current = await store.FindCurrentAsync(principal, cancellationToken).ConfigureAwait(false);
