@@ -19,7 +19,7 @@ public sealed class CertificateLifecycleProperties
     private static IssuedCertificate NewCertificate() => new()
     {
         SerialNumber = "0123456789ABCDEF0123456789ABCDEF",
-        Principal = PrincipalId.Administrator(ContractId.TryParse("12345678901").Value),
+        Principal = PrincipalId.Administrator(ContractId.Parse("12345678901").Value),
         NotBefore = DateTimeOffset.UnixEpoch,
         NotAfter = DateTimeOffset.UnixEpoch.AddYears(1),
         IssuedAt = DateTimeOffset.UnixEpoch,

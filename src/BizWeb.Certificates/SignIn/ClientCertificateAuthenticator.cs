@@ -77,7 +77,7 @@ internal sealed class ClientCertificateAuthenticator(
         }
 
         var cn = certificate.SubjectDN.GetValueList(X509Name.CN);
-        var name = cn.Count == 1 ? CertificateCommonName.TryParse(cn[0], bankCode) : default;
+        var name = cn.Count == 1 ? CertificateCommonName.Parse(cn[0], bankCode) : default;
         if (cn.Count != 1 || !name.Succeeded)
         {
             return new(CertificateRefusal.CommonNameInvalid, null, null);
