@@ -80,8 +80,8 @@ public class CertificateIssuanceBenchmarks
             OrganizationalUnit = CertificateAuthorityFixture.OrganizationalUnit,
             CrlDistributionPoint = CertificateAuthorityFixture.CrlDistributionPoint,
         };
-        var bank = BankCode.TryParse("1286").Value;
-        _commonName = CertificateCommonName.ForUser(ContractId.TryParse("12345678901").Value, UserId.TryParse("taro01").Value, bank);
+        var bank = BankCode.Parse("1286").Value;
+        _commonName = CertificateCommonName.ForUser(ContractId.Parse("12345678901").Value, UserId.Parse("taro01").Value, bank);
         _netSubject = AuthorityCertificates.Name(_commonName.ToString(), _options.Organization, _options.OrganizationalUnit, _options.Country);
         _crlDistributionPoint = System.Security.Cryptography.X509Certificates.CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([_options.CrlDistributionPoint!.AbsoluteUri]);
         _authorityKeyIdentifier = X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_ca.Certificate, true, false);

@@ -42,7 +42,7 @@ public class CertificateRequestCostBenchmarks
         (_tbs4096, _signature4096) = SignedParts(_request4096);
         _garbage16384 = GarbageRsaRequest(16_384);
         _keys = CertificateAuthorityFixture.Create();
-        var principal = PrincipalId.User(ContractId.TryParse("12345678901").Value, UserId.TryParse("taro01").Value);
+        var principal = PrincipalId.User(ContractId.Parse("12345678901").Value, UserId.Parse("taro01").Value);
         var services = new ServiceCollection();
         services.AddSingleton<ICertificateAuthorityKeyProvider>(_keys);
         services.AddScoped<EnrollmentTicketFinder>(_ => (ticket, _) => ValueTask.FromResult(ticket == LiveTicket ? AuthResult.Ok(principal) : AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid)));

@@ -36,8 +36,8 @@ public class CertificateSignInBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var contract = ContractId.TryParse("12345678901").Value;
-        var user = UserId.TryParse("taro01").Value;
+        var contract = ContractId.Parse("12345678901").Value;
+        var user = UserId.Parse("taro01").Value;
         var principal = PrincipalId.User(contract, user);
         _ca = CertificateAuthorityFixture.Create();
         var services = new ServiceCollection();

@@ -17,8 +17,8 @@ public class PinPolicyBenchmarks
     public bool ValidatePin_Invalid() => _policy.Validate("ａｂｃ-1").IsValid;
 
     [Benchmark]
-    public bool ParseContractId_Valid() => ContractId.TryParse("12345678901").Succeeded;
+    public bool ParseContractId_Valid() => ContractId.Parse("12345678901").Succeeded;
 
     [Benchmark]
-    public bool ParseUserId_Valid() => UserId.TryParse("yamadaTaro01").Succeeded;
+    public bool ParseUserId_Valid() => UserId.Parse("yamadaTaro01").Succeeded;
 }

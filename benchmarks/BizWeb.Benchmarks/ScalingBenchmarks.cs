@@ -115,8 +115,8 @@ internal sealed class ScalingFixture : IDisposable
         _callers = new Caller[MaxCallers];
         for (var i = 0; i < MaxCallers; i++)
         {
-            var contract = ContractId.TryParse(FormattableString.Invariant($"1234567890{i}")).Value;
-            var user = UserId.TryParse(FormattableString.Invariant($"taro{i:D2}")).Value;
+            var contract = ContractId.Parse(FormattableString.Invariant($"1234567890{i}")).Value;
+            var user = UserId.Parse(FormattableString.Invariant($"taro{i:D2}")).Value;
             var principal = PrincipalId.User(contract, user);
             Wait(unitOfWork.CommitAsync(new AuthChanges()
                 .Put(new Contract { Id = contract, LockoutMode = LockoutMode.Linked, State = ContractState.Active, RegistrationPinHash = "x", SecurityStamp = "s", CreatedAt = now })

@@ -26,8 +26,8 @@ public class SignInBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var contract = ContractId.TryParse("12345678901").Value;
-        var user = UserId.TryParse("taro").Value;
+        var contract = ContractId.Parse("12345678901").Value;
+        var user = UserId.Parse("taro").Value;
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         _certificate = new CertificateRequest("CN=12345678901taro1286", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
         var services = new ServiceCollection()

@@ -47,7 +47,7 @@ public abstract class AuthStoreConformance : IDisposable
     /// <summary>A contract not stored yet.</summary>
     protected static Contract NewContract(string id = "12345678901") => new()
     {
-        Id = ContractId.TryParse(id).Value,
+        Id = ContractId.Parse(id).Value,
         LockoutMode = LockoutMode.Unlinked,
         State = ContractState.AwaitingAdminActivation,
         RegistrationPinHash = "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
@@ -58,8 +58,8 @@ public abstract class AuthStoreConformance : IDisposable
     /// <summary>A user not stored yet.</summary>
     protected static User NewUser(string userId = "taro", string contractId = "12345678901") => new()
     {
-        ContractId = ContractId.TryParse(contractId).Value,
-        Id = UserId.TryParse(userId).Value,
+        ContractId = ContractId.Parse(contractId).Value,
+        Id = UserId.Parse(userId).Value,
         NameKana = "ヤマダ タロウ",
         NameKanji = "山田 太郎",
         LoginPinHash = "hash-5",
@@ -88,7 +88,7 @@ public abstract class AuthStoreConformance : IDisposable
     {
         Id = Guid.NewGuid(),
         Event = SecurityEvent.UserRegistered,
-        Recipient = PrincipalId.Administrator(ContractId.TryParse(contractId).Value),
+        Recipient = PrincipalId.Administrator(ContractId.Parse(contractId).Value),
         EmailAddress = "syacho@example.co.jp",
         CreatedAt = createdAt,
         NextAttemptAt = createdAt,

@@ -19,7 +19,7 @@ public abstract class TransactionConformance : AuthStoreConformance
     private static Transfer NewTransfer(string key = "k1", long amount = 10_000) => new()
     {
         Id = Guid.NewGuid(),
-        User = PrincipalId.User(ContractId.TryParse("12345678901").Value, UserId.TryParse("taro").Value),
+        User = PrincipalId.User(ContractId.Parse("12345678901").Value, UserId.Parse("taro").Value),
         IdempotencyKey = key,
         Details = new TransferDetails
         {
@@ -78,7 +78,7 @@ public abstract class TransactionConformance : AuthStoreConformance
     [Fact]
     public async Task Settings_round_trip_with_versions()
     {
-        var contractId = ContractId.TryParse("12345678901").Value;
+        var contractId = ContractId.Parse("12345678901").Value;
         var settings = ContractSettings.Empty(contractId) with
         {
             EnabledServices = ["Transfers", "BalanceInquiry"],

@@ -157,7 +157,7 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
         var later = NewCertificate(Taro, T0, days: 50);
         var sooner = NewCertificate(Hanako, T0, days: 30);
         var revoked = NewCertificate(Admin, T0, days: 20);
-        var outside = NewCertificate(PrincipalId.User(Contract, UserId.TryParse("jiro").Value), T0, days: 400);
+        var outside = NewCertificate(PrincipalId.User(Contract, UserId.Parse("jiro").Value), T0, days: 400);
         foreach (var certificate in new[] { later, sooner, revoked, outside })
         {
             await Certificates.AddCurrentAsync(certificate, null, default);

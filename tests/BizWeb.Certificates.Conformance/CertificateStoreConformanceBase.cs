@@ -26,16 +26,16 @@ public abstract class CertificateStoreConformanceBase : IDisposable
     protected static DateTimeOffset T0 { get; } = new DateTimeOffset(2026, 11, 25, 1, 2, 3, TimeSpan.Zero).AddTicks(4_567_890);
 
     /// <summary>The contract of the tests.</summary>
-    protected static ContractId Contract { get; } = ContractId.TryParse("12345678901").Value;
+    protected static ContractId Contract { get; } = ContractId.Parse("12345678901").Value;
 
     /// <summary>The contract's administrator.</summary>
     protected static PrincipalId Admin { get; } = PrincipalId.Administrator(Contract);
 
     /// <summary>A user of <see cref="Contract"/>.</summary>
-    protected static PrincipalId Taro { get; } = PrincipalId.User(Contract, UserId.TryParse("taro01").Value);
+    protected static PrincipalId Taro { get; } = PrincipalId.User(Contract, UserId.Parse("taro01").Value);
 
     /// <summary>Another user of <see cref="Contract"/>.</summary>
-    protected static PrincipalId Hanako { get; } = PrincipalId.User(Contract, UserId.TryParse("hanako").Value);
+    protected static PrincipalId Hanako { get; } = PrincipalId.User(Contract, UserId.Parse("hanako").Value);
 
     /// <summary>The container of the test's scope.</summary>
     protected IServiceProvider Services => _scope.Value.ServiceProvider;

@@ -8,7 +8,7 @@ namespace BizWeb.Certificates.Tests;
 
 public sealed class CertificateCommonNameTests
 {
-    private static readonly ContractId Contract = ContractId.TryParse("12345678901").Value;
+    private static readonly ContractId Contract = ContractId.Parse("12345678901").Value;
 
     [Fact]
     public void Administrator_cn_is_contract_id_plus_1286_as_in_the_manual()
@@ -22,7 +22,7 @@ public sealed class CertificateCommonNameTests
     [Fact]
     public void User_cn_is_contract_id_plus_user_id_plus_1286()
     {
-        var cn = CertificateCommonName.ForUser(Contract, UserId.TryParse("taro01").Value, BankCode.Default);
+        var cn = CertificateCommonName.ForUser(Contract, UserId.Parse("taro01").Value, BankCode.Default);
 
         Assert.Equal("12345678901taro011286", cn.ToString());
         Assert.False(cn.IsAdministrator);
@@ -31,7 +31,7 @@ public sealed class CertificateCommonNameTests
     [Fact]
     public void Parses_the_manuals_example_back_to_the_administrator()
     {
-        var result = CertificateCommonName.TryParse("123456789011286", BankCode.Default);
+        var result = CertificateCommonName.Parse("123456789011286", BankCode.Default);
 
         Assert.True(result.Succeeded);
         Assert.Equal(Contract, result.Value.ContractId);
@@ -41,7 +41,7 @@ public sealed class CertificateCommonNameTests
     [Fact]
     public void A_numeric_user_id_still_parses_unambiguously_because_the_contract_id_is_fixed_length()
     {
-        var result = CertificateCommonName.TryParse("12345678901" + "1286" + "1286", BankCode.Default);
+        var result = CertificateCommonName.Parse("12345678901" + "1286" + "1286", BankCode.Default);
 
         Assert.Equal("1286", result.Value.UserId.ToString());
     }
@@ -59,7 +59,7 @@ public sealed class CertificateCommonNameTests
     [InlineData("CN=123456789011286", MessageCode.CertificateCommonNameInvalid)]      // a DN, not a CN value
     [InlineData("123456789011286 ", MessageCode.CertificateCommonNameInvalid)]
     public void Anything_else_is_refused_with_a_reason(string? cn, MessageCode expected) =>
-        Assert.Equal([expected], CertificateCommonName.TryParse(cn, BankCode.Default).Errors.Select(e => e.Code));
+        Assert.Equal([expected], CertificateCommonName.Parse(cn, BankCode.Default).Errors.Select(e => e.Code));
 
     [Fact]
     public void Default_identifiers_are_a_programmer_error()
@@ -74,14 +74,14 @@ public sealed class CertificateCommonNameTests
         from bank in UntrustedText.Of(UntrustedText.Digits, 4, 4)
         from user in Gen.OneOf(Gen.Constant<string?>(null), UntrustedText.Of(UntrustedText.Alphanumerics, 1, 30).Select(s => (string?)s))
         select user is null
-            ? CertificateCommonName.ForAdministrator(ContractId.TryParse(contract).Value, BankCode.TryParse(bank).Value)
-            : CertificateCommonName.ForUser(ContractId.TryParse(contract).Value, UserId.TryParse(user).Value, BankCode.TryParse(bank).Value);
+            ? CertificateCommonName.ForAdministrator(ContractId.Parse(contract).Value, BankCode.Parse(bank).Value)
+            : CertificateCommonName.ForUser(ContractId.Parse(contract).Value, UserId.Parse(user).Value, BankCode.Parse(bank).Value);
 
     [Property(MaxTest = 1000)]
     public Property Every_valid_name_round_trips() =>
         Prop.ForAll(Arb.From(Names), name =>
         {
-            var parsed = CertificateCommonName.TryParse(name.ToString(), name.BankCode);
+            var parsed = CertificateCommonName.Parse(name.ToString(), name.BankCode);
             return parsed.Succeeded && parsed.Value == name;
         });
 
@@ -92,7 +92,7 @@ public sealed class CertificateCommonNameTests
             var expected = text is not null && text.Length >= 15
                 && IsDigits(text[..11]) && text[^4..] == "1286"
                 && (text.Length == 15 || (text.Length - 15 <= 30 && IsAlphanumeric(text[11..^4])));
-            return CertificateCommonName.TryParse(text, BankCode.Default).Succeeded == expected;
+            return CertificateCommonName.Parse(text, BankCode.Default).Succeeded == expected;
         });
 
     private static bool IsDigits(string s) => s.All(c => c is >= '0' and <= '9');

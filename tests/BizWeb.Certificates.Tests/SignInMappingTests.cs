@@ -126,7 +126,7 @@ public sealed class SignInMappingTests : IDisposable
     {
         var issued = await _ca.IssueAsync(TestAuthority.User, TestKeys.NewP256Request());
         var authenticator = new ClientCertificateAuthenticator(
-            new IssuingAuthority(_ca.Keys), _ca.Store, _ca.AuthStore, _ca.AuthStore, _ca.AuthStore, BankCode.TryParse("1287").Value);
+            new IssuingAuthority(_ca.Keys), _ca.Store, _ca.AuthStore, _ca.AuthStore, _ca.AuthStore, BankCode.Parse("1287").Value);
 
         var mapping = await authenticator.MapAsync(issued.RawData, _ca.Time.GetUtcNow(), CancellationToken.None);
 

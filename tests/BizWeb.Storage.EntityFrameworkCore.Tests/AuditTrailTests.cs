@@ -105,7 +105,7 @@ public abstract class AuditTrailTests : IDisposable
                 At = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
                 Actor = new AuditActor((AuditActorKind)reader.GetInt32(2), reader.GetString(3), Text(4)),
                 Action = reader.GetString(5),
-                Subject = contractId is null ? null : new PrincipalId(ContractId.TryParse(contractId).Value, userId is null ? null : UserId.TryParse(userId).Value),
+                Subject = contractId is null ? null : new PrincipalId(ContractId.Parse(contractId).Value, userId is null ? null : UserId.Parse(userId).Value),
                 Outcome = (AuditOutcome)reader.GetInt32(8),
                 Detail = Text(9),
                 PreviousHash = reader.GetString(10),

@@ -69,7 +69,7 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
 
         // The real tokens package over the same database: issue a card, import a token, verify a code.
         var seed = RandomNumberGenerator.GetBytes(20);
-        var owner = PrincipalId.User(contract, UserId.TryParse("taro").Value);
+        var owner = PrincipalId.User(contract, UserId.Parse("taro").Value);
         string cardValues;
         using (var provider = TotpReplayTests.Services(database, RandomNumberGenerator.GetBytes(32)))
         {

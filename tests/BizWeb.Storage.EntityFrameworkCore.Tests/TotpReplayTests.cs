@@ -19,7 +19,7 @@ public sealed class TotpReplayTests(ITestOutputHelper output) : IDisposable
 {
     private const string Serial = "TOTP-0001";
     private const int SubmissionsPerProcess = 32;
-    private static readonly PrincipalId Owner = PrincipalId.User(ContractId.TryParse("12345678901").Value, UserId.TryParse("taro").Value);
+    private static readonly PrincipalId Owner = PrincipalId.User(ContractId.Parse("12345678901").Value, UserId.Parse("taro").Value);
     private readonly PostgreSqlTestDatabase _database = new();
     private readonly byte[] _protectorKey = RandomNumberGenerator.GetBytes(32);
     private readonly byte[] _seed = RandomNumberGenerator.GetBytes(20);

@@ -20,7 +20,7 @@ if (args is ["totp", var totpConnection, var totpContract, var totpUser, var cod
 {
     return await RaceTotpAsync(
         totpConnection,
-        PrincipalId.User(ContractId.TryParse(totpContract).Value, UserId.TryParse(totpUser).Value),
+        PrincipalId.User(ContractId.Parse(totpContract).Value, UserId.Parse(totpUser).Value),
         code,
         new DateTimeOffset(long.Parse(nowTicks, CultureInfo.InvariantCulture), TimeSpan.Zero),
         Convert.FromHexString(keyHex),
@@ -40,7 +40,7 @@ if (args.Length != 4)
     return 2;
 }
 
-var (connectionString, contractId, userId, guesses) = (args[0], ContractId.TryParse(args[1]).Value, UserId.TryParse(args[2]).Value, int.Parse(args[3], CultureInfo.InvariantCulture));
+var (connectionString, contractId, userId, guesses) = (args[0], ContractId.Parse(args[1]).Value, UserId.Parse(args[2]).Value, int.Parse(args[3], CultureInfo.InvariantCulture));
 var hasher = new CountingPinHasher(TestPinHashing.CheapHasher());
 using var certificates = new TestCertificates();
 var services = new ServiceCollection()

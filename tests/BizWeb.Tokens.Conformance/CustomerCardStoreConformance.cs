@@ -117,7 +117,7 @@ public abstract class CustomerCardStoreConformance : TokenStoreConformance
     [Fact]
     public async Task A_correct_answer_leaves_other_contracts_challenges_open()
     {
-        var elsewhere = ContractId.TryParse("98765432109").Value;
+        var elsewhere = ContractId.Parse("98765432109").Value;
         var theirs = await Challenges.GetOrAddAsync(Challenge("999", Guid.NewGuid()) with { ContractId = elsewhere, Principal = PrincipalId.Administrator(elsewhere) }, T0, default);
         var ours = await Challenges.GetOrAddAsync(Challenge("111", Guid.NewGuid()), T0, default);
         Assert.True(await Challenges.TryConsumeAsync(ours, T0.AddMinutes(1), default));

@@ -17,7 +17,7 @@ public abstract class HardwareTokenRegistrationConformance : TokenStoreConforman
     private const string Serial = "REG-0001";
     private static readonly AuditActor Operator = AuditActor.BankOperator("op01");
     private static readonly AuditActor AdminActor = AuditActor.Principal(PrincipalId.Administrator(Contract), "192.0.2.10");
-    private static readonly UserId TaroId = UserId.TryParse("taro").Value;
+    private static readonly UserId TaroId = UserId.Parse("taro").Value;
     private readonly byte[] _seed = RandomNumberGenerator.GetBytes(20);
 
     /// <inheritdoc />
@@ -65,9 +65,9 @@ public abstract class HardwareTokenRegistrationConformance : TokenStoreConforman
     {
         await ContractWithUserAndTokenAsync();
         var inventory = Services.GetRequiredService<HardwareTokenInventory>();
-        Assert.Equal(MessageCode.ContractNotFound, (await inventory.BindAsync(Serial, ContractId.TryParse("98765432109").Value, Operator)).ErrorCode);
+        Assert.Equal(MessageCode.ContractNotFound, (await inventory.BindAsync(Serial, ContractId.Parse("98765432109").Value, Operator)).ErrorCode);
         await Services.GetRequiredService<BankOperations>().CreateContractAsync(Operator, "98765432109", "5678", LockoutMode.Linked);
-        Assert.True((await inventory.BindAsync(Serial, ContractId.TryParse("98765432109").Value, Operator)).Succeeded);
+        Assert.True((await inventory.BindAsync(Serial, ContractId.Parse("98765432109").Value, Operator)).Succeeded);
         Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await RegisterAsync(Code(0))).ErrorCode);
 
         Assert.True((await inventory.BindAsync(Serial, Contract, Operator)).Succeeded);

@@ -28,13 +28,13 @@ public abstract class TokenStoreConformance : IDisposable
     protected static DateTimeOffset T0 { get; } = new DateTimeOffset(2026, 11, 25, 1, 2, 3, TimeSpan.Zero).AddTicks(4_567_890);
 
     /// <summary>The contract of the tests.</summary>
-    protected static ContractId Contract { get; } = ContractId.TryParse("12345678901").Value;
+    protected static ContractId Contract { get; } = ContractId.Parse("12345678901").Value;
 
     /// <summary>A user of <see cref="Contract"/>.</summary>
-    protected static PrincipalId Taro { get; } = PrincipalId.User(Contract, UserId.TryParse("taro").Value);
+    protected static PrincipalId Taro { get; } = PrincipalId.User(Contract, UserId.Parse("taro").Value);
 
     /// <summary>Another user of <see cref="Contract"/>.</summary>
-    protected static PrincipalId Hanako { get; } = PrincipalId.User(Contract, UserId.TryParse("hanako").Value);
+    protected static PrincipalId Hanako { get; } = PrincipalId.User(Contract, UserId.Parse("hanako").Value);
 
     /// <summary>The card store under test.</summary>
     protected ICustomerCardStore Cards => _scope.Value.ServiceProvider.GetRequiredService<ICustomerCardStore>();

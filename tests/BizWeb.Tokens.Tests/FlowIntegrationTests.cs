@@ -147,7 +147,7 @@ public sealed class FlowIntegrationTests
 
         Assert.Equal(MessageCode.ConfirmationPinIncorrect, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", Code(host), "Wrong999", AdminActor)).ErrorCode);
         Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "NO-SUCH", Code(host), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
-        Assert.Equal(MessageCode.UserNotFound, (await registration.RegisterAsync(TestHost.Admin, UserId.TryParse("hanako").Value, "TOTP-0001", Code(host), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
+        Assert.Equal(MessageCode.UserNotFound, (await registration.RegisterAsync(TestHost.Admin, UserId.Parse("hanako").Value, "TOTP-0001", Code(host), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
         Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", Code(host, 40), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
         Assert.Equal(MessageCode.OneTimePasswordMalformed, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", "１２３４５６", TestHost.ConfirmationPin, AdminActor)).ErrorCode);
 

@@ -11,9 +11,9 @@ namespace BizWeb.Tokens.Tests;
 public sealed class HardwareTokenRegistrationTests
 {
     private const string OtherContractText = "98765432109";
-    private static readonly ContractId OtherContract = ContractId.TryParse(OtherContractText).Value;
+    private static readonly ContractId OtherContract = ContractId.Parse(OtherContractText).Value;
     private static readonly PrincipalId OtherAdmin = PrincipalId.Administrator(OtherContract);
-    private static readonly UserId Jiro = UserId.TryParse("jiro01").Value;
+    private static readonly UserId Jiro = UserId.Parse("jiro01").Value;
     private static readonly AuditActor AdminActor = AuditActor.Principal(TestHost.Admin, "192.0.2.10");
     private static readonly AuditActor OtherActor = AuditActor.Principal(OtherAdmin, "198.51.100.7");
     private static readonly byte[] SeedA = Rfc.Key20;
@@ -198,7 +198,7 @@ public sealed class HardwareTokenRegistrationTests
         // Only tokens in stock, of existing contracts, can be bound.
         Assert.Equal(MessageCode.HardwareTokenNotInStock, (await inventory.BindAsync("B1", TestHost.Contract, TestHost.Operator)).ErrorCode);
         Assert.Equal(MessageCode.HardwareTokenNotFound, (await inventory.BindAsync("NO-SUCH", TestHost.Contract, TestHost.Operator)).ErrorCode);
-        Assert.Equal(MessageCode.ContractNotFound, (await inventory.BindAsync("A1", ContractId.TryParse("11111111111").Value, TestHost.Operator)).ErrorCode);
+        Assert.Equal(MessageCode.ContractNotFound, (await inventory.BindAsync("A1", ContractId.Parse("11111111111").Value, TestHost.Operator)).ErrorCode);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class TestHost : IDisposable
     public const string RegistrationPin = "1234";
     public const string LoginPin = "Login123";
     public const string ConfirmationPin = "Confirm456";
-    public static readonly ContractId Contract = ContractId.TryParse(ContractText).Value;
+    public static readonly ContractId Contract = ContractId.Parse(ContractText).Value;
     public static readonly PrincipalId Admin = PrincipalId.Administrator(Contract);
     public static readonly AuditActor Operator = AuditActor.BankOperator("op01");
 
@@ -53,7 +53,7 @@ internal sealed class TestHost : IDisposable
     public async Task CreateContractAsync(string contract = ContractText) =>
         Assert.True((await Get<BankOperations>().CreateContractAsync(Operator, contract, RegistrationPin, LockoutMode.Linked)).Succeeded);
 
-    public async Task<CustomerCardPrint> IssueCardAsync(string contract = ContractText) => (await Get<CustomerCardIssuance>().IssueAsync(ContractId.TryParse(contract).Value, Operator, default)).Value;
+    public async Task<CustomerCardPrint> IssueCardAsync(string contract = ContractText) => (await Get<CustomerCardIssuance>().IssueAsync(ContractId.Parse(contract).Value, Operator, default)).Value;
 
     /// <summary>The digits a person reads off <paramref name="card"/> for the prompts.</summary>
     public static string Answer(CustomerCardPrint card, IEnumerable<string> prompts) =>

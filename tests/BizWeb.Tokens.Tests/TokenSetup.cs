@@ -5,7 +5,7 @@ namespace BizWeb.Tokens.Tests;
 /// <summary>Puts tokens with known seeds straight into the store, for verifier tests that do not need the admin flow.</summary>
 internal static class TokenSetup
 {
-    public static readonly UserId Taro = UserId.TryParse("taro01").Value;
+    public static readonly UserId Taro = UserId.Parse("taro01").Value;
     public static readonly PrincipalId User = PrincipalId.User(TestHost.Contract, Taro);
 
     public static async Task<HardwareToken> AssignAsync(TestHost host, string serial, byte[] seed, PrincipalId owner, OtpHashAlgorithm algorithm = OtpHashAlgorithm.Sha1, int digits = 6, int period = 30, string? ocraSuite = null)

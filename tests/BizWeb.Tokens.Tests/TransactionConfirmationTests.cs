@@ -44,7 +44,7 @@ public sealed class TransactionConfirmationTests
         var confirmations = host.Get<TransactionConfirmations>();
         var request = (await confirmations.BeginAsync(TokenSetup.User, Reviewed)).Value;
 
-        var other = PrincipalId.User(TestHost.Contract, UserId.TryParse("hanako").Value);
+        var other = PrincipalId.User(TestHost.Contract, UserId.Parse("hanako").Value);
         Assert.Equal(SecondFactorResult.Rejected, (await confirmations.ConfirmAsync(request.Id, other, Reviewed, TokenSetup.Code(host, token, Rfc.Key20))).Result);
         Assert.Equal(SecondFactorResult.Rejected, (await confirmations.ConfirmAsync(Guid.NewGuid(), TokenSetup.User, Reviewed, TokenSetup.Code(host, token, Rfc.Key20))).Result);
 

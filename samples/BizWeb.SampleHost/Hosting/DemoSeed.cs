@@ -21,7 +21,7 @@ internal static class DemoSeed
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var actor = AuditActor.BankOperator("demo-seed");
-        var contractId = ContractId.TryParse(ContractIdText).Value;
+        var contractId = ContractId.Parse(ContractIdText).Value;
         if (await provider.GetRequiredService<IContractStore>().FindAsync(contractId, cancellationToken) is not null)
         {
             Console.WriteLine($"--demo: contract {ContractIdText} exists already; its secrets were printed when it was made. " +

@@ -8,7 +8,7 @@ internal sealed class BizWebOptionsValidator : IValidateOptions<BizWebOptions>
     public ValidateOptionsResult Validate(string? name, BizWebOptions options)
     {
         var problems = new List<string>();
-        var bankCode = Auth.BankCode.TryParse(options.BankCode);
+        var bankCode = Auth.BankCode.Parse(options.BankCode);
         if (!bankCode.Succeeded)
         {
             problems.Add($"BizWeb.BankCode must be 4 half-width digits ({string.Join(" ", bankCode.Errors.Select(e => e.Code))}).");

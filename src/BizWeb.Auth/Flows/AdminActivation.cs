@@ -39,8 +39,8 @@ public sealed class AdminActivation
     public async ValueTask<AuthResult<FlowHandle>> BeginAsync(string? contractId, string? registrationPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var input = new InputErrors();
-        var id = input.Take(ContractId.TryParse(contractId));
-        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        var id = input.Take(ContractId.Parse(contractId));
+        var pin = input.Take(RegistrationPin.Parse(registrationPin));
         if (input.Any)
         {
             return AuthResult.Fail<FlowHandle>(input.Errors);
@@ -103,7 +103,7 @@ public sealed class AdminActivation
         }
 
         var input = new InputErrors();
-        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        var pin = input.Take(RegistrationPin.Parse(registrationPin));
         input.Pin(_core.PinPolicy, loginPin);
         input.Pin(_core.PinPolicy, confirmationPin);
         input.Email(email, required: true);

@@ -69,8 +69,8 @@ public sealed class BankOperations
     {
         RequireOperator(operatorActor);
         var input = new InputErrors();
-        var id = input.Take(ContractId.TryParse(contractId));
-        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        var id = input.Take(ContractId.Parse(contractId));
+        var pin = input.Take(RegistrationPin.Parse(registrationPin));
         if (!Enum.IsDefined(lockoutMode))
         {
             input.Add(MessageCode.InvalidState);
@@ -108,7 +108,7 @@ public sealed class BankOperations
     {
         RequireOperator(operatorActor);
         var input = new InputErrors();
-        var pin = input.Take(RegistrationPin.TryParse(registrationPin));
+        var pin = input.Take(RegistrationPin.Parse(registrationPin));
         if (input.Any)
         {
             return AuthResult.Fail(input.Errors);

@@ -28,7 +28,7 @@ public sealed class CertificateEnrollment
     public async ValueTask<AuthResult<SecondFactorStep>> BeginAdminAsync(string? contractId, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var input = new InputErrors();
-        var id = input.Take(ContractId.TryParse(contractId));
+        var id = input.Take(ContractId.Parse(contractId));
         if (string.IsNullOrEmpty(loginPin))
         {
             input.Add(MessageCode.PinRequired);
@@ -86,8 +86,8 @@ public sealed class CertificateEnrollment
     public async ValueTask<AuthResult<FlowHandle>> BeginUserAsync(string? contractId, string? userId, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var input = new InputErrors();
-        var cid = input.Take(ContractId.TryParse(contractId));
-        var uid = input.Take(UserId.TryParse(userId));
+        var cid = input.Take(ContractId.Parse(contractId));
+        var uid = input.Take(UserId.Parse(userId));
         if (string.IsNullOrEmpty(loginPin))
         {
             input.Add(MessageCode.PinRequired);

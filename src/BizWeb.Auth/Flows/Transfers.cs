@@ -234,7 +234,7 @@ public sealed class Transfers
 
         var reviewed = transfer with
         {
-            State = TransferState.Reviewed,
+            State = TransferLifecycle.Next(transfer.State, TransferTrigger.Reviewed),
             ReviewedDigest = digest,
             ConfirmationId = challenge.Value.Id,
             ReviewExpiresAt = challenge.Value.ExpiresAt,
@@ -284,7 +284,7 @@ public sealed class Transfers
         if (!CryptographicOperations.FixedTimeEquals(digest, transfer.ReviewedDigest))
         {
             // What would be executed is not what the user reviewed: never confirmable.
-            return await EndAsync(transfer, TransferState.Refused, MessageCode.TransferChangedAfterReview, actor, Action, AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(transfer, TransferTrigger.Refused, MessageCode.TransferChangedAfterReview, actor, Action, AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         if (OneTimePasswordInput.Check(tokenCode) is { } malformed)
@@ -320,7 +320,7 @@ public sealed class Transfers
         }
 
         // Claim the transfer: of two confirmations racing, only one moves it on.
-        var executing = await PutAsync(transfer with { State = TransferState.Executing, UpdatedAt = _core.Now }, _core.Audit(actor, "TransferConfirmed", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        var executing = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Confirmed), UpdatedAt = _core.Now }, _core.Audit(actor, "TransferConfirmed", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
         if (executing is null)
         {
             return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
@@ -332,23 +332,23 @@ public sealed class Transfers
         var check = await CheckAsync(user, executing.Details.DebitAccount, amount, day, cancellationToken).ConfigureAwait(false);
         if (!check.Result.Succeeded)
         {
-            return await EndAsync(executing, TransferState.Refused, check.Result.ErrorCode!.Value, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(executing, TransferTrigger.Refused, check.Result.ErrorCode!.Value, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         var reservations = check.Levels!.Select(l => new DailyTotalReservation(l.Key, l.Limit.PerDay)).ToList();
         if (!await _totals.TryReserveAsync(reservations, day, amount, cancellationToken).ConfigureAwait(false))
         {
-            return await EndAsync(executing, TransferState.Refused, MessageCode.DailyLimitExceeded, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(executing, TransferTrigger.Refused, MessageCode.DailyLimitExceeded, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         var execution = await Executor.ExecuteAsync(executing, cancellationToken).ConfigureAwait(false);
         if (!execution.Accepted || string.IsNullOrEmpty(execution.Reference))
         {
             await _totals.ReleaseAsync(TransferTotals.Keys(executing), day, amount, cancellationToken).ConfigureAwait(false);
-            return await EndAsync(executing, TransferState.Failed, MessageCode.TransferExecutionRefused, actor, "TransferAuthorise", AuditOutcome.Failed, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(executing, TransferTrigger.Failed, MessageCode.TransferExecutionRefused, actor, "TransferAuthorise", AuditOutcome.Failed, cancellationToken).ConfigureAwait(false);
         }
 
-        var authorised = executing with { State = TransferState.Authorised, ExecutionReference = execution.Reference, UpdatedAt = _core.Now };
+        var authorised = executing with { State = TransferLifecycle.Next(executing.State, TransferTrigger.Authorised), ExecutionReference = execution.Reference, UpdatedAt = _core.Now };
         var stored = await PutAsync(authorised, _core.Audit(actor, "TransferAuthorised", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
         return stored is not null ? AuthResult.Ok(stored) : AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
     }
@@ -380,7 +380,7 @@ public sealed class Transfers
 
         var record = await _core.Users.FindAsync(user.ContractId, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
         var notification = record is { State: not UserState.Deleted } ? _core.Notification(SecurityEvent.ScheduledTransferCancelled, user, record.Email) : null;
-        var cancelled = await PutAsync(transfer with { State = TransferState.Cancelled, UpdatedAt = _core.Now }, _core.Audit(actor, "TransferCancelled", user, AuditOutcome.Succeeded), notification, cancellationToken).ConfigureAwait(false);
+        var cancelled = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Cancelled), UpdatedAt = _core.Now }, _core.Audit(actor, "TransferCancelled", user, AuditOutcome.Succeeded), notification, cancellationToken).ConfigureAwait(false);
         if (cancelled is null)
         {
             return AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
@@ -436,9 +436,9 @@ public sealed class Transfers
     }
 
     /// <summary>Ends a transfer as refused or failed, audited in the same commit, and answers <paramref name="code"/>.</summary>
-    private async ValueTask<AuthResult<Transfer>> EndAsync(Transfer transfer, TransferState state, MessageCode code, AuditActor actor, string action, AuditOutcome outcome, CancellationToken cancellationToken)
+    private async ValueTask<AuthResult<Transfer>> EndAsync(Transfer transfer, TransferTrigger trigger, MessageCode code, AuditActor actor, string action, AuditOutcome outcome, CancellationToken cancellationToken)
     {
-        var ended = transfer with { State = state, RefusalCode = code, UpdatedAt = _core.Now };
+        var ended = transfer with { State = TransferLifecycle.Next(transfer.State, trigger), RefusalCode = code, UpdatedAt = _core.Now };
         if (await PutAsync(ended, _core.Audit(actor, action, transfer.User, outcome, code), null, cancellationToken).ConfigureAwait(false) is null)
         {
             await _core.AppendAuditAsync(_core.Audit(actor, action, transfer.User, outcome, code), cancellationToken).ConfigureAwait(false);

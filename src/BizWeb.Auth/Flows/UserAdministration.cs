@@ -45,7 +45,7 @@ public sealed class UserAdministration
         RequireAdmin(admin);
         ArgumentNullException.ThrowIfNull(registration);
         var input = new InputErrors();
-        var userId = input.Take(UserId.TryParse(registration.UserId));
+        var userId = input.Take(UserId.Parse(registration.UserId));
         input.Name(registration.NameKana, required: true);
         input.Name(registration.NameKanji, required: false);
         input.Pin(_core.PinPolicy, registration.TemporaryLoginPin);

@@ -21,7 +21,7 @@ public readonly record struct BankCode
     /// <summary>Parses untrusted text; never throws, reports every broken rule.</summary>
     /// <param name="text">The text as entered; it is not trimmed or normalised.</param>
     /// <returns>The bank code, or the errors.</returns>
-    public static ParseResult<BankCode> TryParse(string? text) =>
+    public static ParseResult<BankCode> Parse(string? text) =>
         FixedDigitsRule.BankCode.Check(text) is { } errors
             ? new ParseResult<BankCode>(errors)
             : new ParseResult<BankCode>(new BankCode(text!));
@@ -30,12 +30,8 @@ public readonly record struct BankCode
     /// <param name="text">The text as entered.</param>
     /// <param name="bankCode">The bank code when the text is valid.</param>
     /// <returns>True when the text is valid.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out BankCode bankCode)
-    {
-        var result = TryParse(text);
-        bankCode = result.Succeeded ? result.Value : default;
-        return result.Succeeded;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? text, out BankCode bankCode) =>
+        Parse(text).TryGetValue(out bankCode);
 
     /// <summary>The 4 digits.</summary>
     /// <returns>The bank code as text, or an empty string for <c>default</c>.</returns>

@@ -18,7 +18,7 @@ public readonly record struct ContractId
     /// <summary>Parses untrusted text; never throws, reports every broken rule.</summary>
     /// <param name="text">The text as entered; it is not trimmed or normalised.</param>
     /// <returns>The contract id, or the errors.</returns>
-    public static ParseResult<ContractId> TryParse(string? text) =>
+    public static ParseResult<ContractId> Parse(string? text) =>
         FixedDigitsRule.ContractId.Check(text) is { } errors
             ? new ParseResult<ContractId>(errors)
             : new ParseResult<ContractId>(new ContractId(text!));
@@ -27,12 +27,8 @@ public readonly record struct ContractId
     /// <param name="text">The text as entered.</param>
     /// <param name="contractId">The contract id when the text is valid.</param>
     /// <returns>True when the text is valid.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out ContractId contractId)
-    {
-        var result = TryParse(text);
-        contractId = result.Succeeded ? result.Value : default;
-        return result.Succeeded;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? text, out ContractId contractId) =>
+        Parse(text).TryGetValue(out contractId);
 
     /// <summary>The 11 digits.</summary>
     /// <returns>The contract id as text, or an empty string for <c>default</c>.</returns>

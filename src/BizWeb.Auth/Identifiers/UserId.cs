@@ -18,7 +18,7 @@ public readonly record struct UserId
     /// <summary>Parses untrusted text; never throws, reports every broken rule.</summary>
     /// <param name="text">The text as entered; it is not trimmed, case-folded or normalised.</param>
     /// <returns>The user id, or the errors.</returns>
-    public static ParseResult<UserId> TryParse(string? text)
+    public static ParseResult<UserId> Parse(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -54,12 +54,8 @@ public readonly record struct UserId
     /// <param name="text">The text as entered.</param>
     /// <param name="userId">The user id when the text is valid.</param>
     /// <returns>True when the text is valid.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out UserId userId)
-    {
-        var result = TryParse(text);
-        userId = result.Succeeded ? result.Value : default;
-        return result.Succeeded;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? text, out UserId userId) =>
+        Parse(text).TryGetValue(out userId);
 
     /// <summary>The user id exactly as registered.</summary>
     /// <returns>The user id as text, or an empty string for <c>default</c>.</returns>

@@ -7,7 +7,8 @@ public static class ParseResult
     /// <typeparam name="T">The parsed type.</typeparam>
     /// <param name="value">The value.</param>
     /// <returns>The result.</returns>
-    public static ParseResult<T> Success<T>(T value) => new(value);
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/> (a success always has a value).</exception>
+    public static ParseResult<T> Success<T>(T value) => value is null ? throw new ArgumentNullException(nameof(value)) : new(value);
 
     /// <summary>A failed parse with at least one error.</summary>
     /// <typeparam name="T">The type that was not parsed.</typeparam>

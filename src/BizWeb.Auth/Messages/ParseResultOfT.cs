@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BizWeb.Auth;
 
 /// <summary>
 /// The outcome of parsing untrusted text into a <typeparamref name="T"/>: the value, or every rule
 /// the text broke. Parsing never throws on any input; a successful parse allocates nothing.
+/// Read it with <see cref="TryGetValue"/>, or with <see cref="Succeeded"/> then <see cref="Value"/> or <see cref="Errors"/>.
 /// </summary>
 /// <typeparam name="T">The parsed type.</typeparam>
 public readonly struct ParseResult<T>
@@ -23,6 +26,7 @@ public readonly struct ParseResult<T>
     }
 
     /// <summary>True when the text was valid and <see cref="Value"/> holds the result.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool Succeeded => _errors is null;
 
     /// <summary>The parsed value.</summary>
@@ -30,6 +34,15 @@ public readonly struct ParseResult<T>
     public T Value => _errors is null
         ? _value
         : throw new InvalidOperationException("The text was not valid; read Errors instead of Value.");
+
+    /// <summary>The parsed value when the text was valid; never throws.</summary>
+    /// <param name="value">The value, or <c>default</c> when the parse failed.</param>
+    /// <returns>True when the text was valid (<see cref="Succeeded"/>).</returns>
+    public bool TryGetValue([MaybeNullWhen(false)] out T value)
+    {
+        value = _value;
+        return _errors is null;
+    }
 
     /// <summary>Every rule the text broke; empty on success.</summary>
     public IReadOnlyList<BizWebMessage> Errors => _errors ?? [];

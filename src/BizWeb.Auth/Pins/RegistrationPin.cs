@@ -21,7 +21,7 @@ public sealed class RegistrationPin
     /// <summary>Parses untrusted text; never throws, reports every broken rule without echoing the input.</summary>
     /// <param name="text">The text as entered; it is not trimmed or normalised.</param>
     /// <returns>The PIN, or the errors.</returns>
-    public static ParseResult<RegistrationPin> TryParse(string? text) =>
+    public static ParseResult<RegistrationPin> Parse(string? text) =>
         FixedDigitsRule.RegistrationPin.Check(text) is { } errors
             ? new ParseResult<RegistrationPin>(errors)
             : new ParseResult<RegistrationPin>(new RegistrationPin(text!));

@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>Where a transfer is (利用者9-1 … 9-2). <see cref="Transfers"/> holds the transitions.</summary>
+/// <summary>Where a transfer is (利用者9-1 … 9-2). <see cref="TransferLifecycle"/> holds the transitions.</summary>
 public enum TransferState
 {
     /// <summary>Entered and checked (permission, payee, fee, limits); not reviewed yet.</summary>

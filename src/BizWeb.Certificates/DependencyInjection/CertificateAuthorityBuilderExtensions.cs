@@ -82,5 +82,5 @@ public static class CertificateAuthorityBuilderExtensions
     }
 
     private static BankCode BankCodeOf(IServiceProvider sp) =>
-        BankCode.TryParse(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.BankCode).Value;
+        BankCode.Parse(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.BankCode).Value;
 }

@@ -4,8 +4,8 @@ namespace BizWeb.Certificates;
 
 /// <summary>
 /// A client certificate the bank's CA issued, as the certificate store keeps it. Its lifecycle is
-/// one-way: issued (current), then revoked with a reason; a principal has at most one current
-/// certificate. Holds no private key.
+/// one-way (<see cref="CertificateLifecycle"/>): issued (current), then superseded or revoked with a
+/// reason; a principal has at most one current certificate. Holds no private key.
 /// </summary>
 public sealed record IssuedCertificate
 {
@@ -40,6 +40,28 @@ public sealed record IssuedCertificate
 
     /// <summary>Whether it is revoked.</summary>
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Where it is in its lifecycle: current until revoked, then superseded or revoked by its <see cref="RevocationReason"/>.</summary>
+    public CertificateState State => RevokedAt is null ? CertificateState.Current
+        : RevocationReason == CertificateRevocationReason.Superseded ? CertificateState.Superseded
+        : CertificateState.Revoked;
+
+    /// <summary>Revokes it through <see cref="CertificateLifecycle"/> (the trigger is <see cref="CertificateLifecycle.TriggerOf"/> the reason).</summary>
+    /// <param name="reason">Why.</param>
+    /// <param name="revokedAt">When.</param>
+    /// <param name="next">The revoked certificate.</param>
+    /// <returns>Whether the transition is allowed (false once revoked or superseded); when not, <paramref name="next"/> is this certificate.</returns>
+    public bool TryRevoke(CertificateRevocationReason reason, DateTimeOffset revokedAt, out IssuedCertificate next)
+    {
+        if (!CertificateLifecycle.TryNext(State, CertificateLifecycle.TriggerOf(reason), out _))
+        {
+            next = this;
+            return false;
+        }
+
+        next = this with { RevokedAt = revokedAt, RevocationReason = reason };
+        return true;
+    }
 
     /// <summary>The certificate as PEM (<c>-----BEGIN CERTIFICATE-----</c>).</summary>
     /// <returns>The PEM text.</returns>

@@ -54,15 +54,15 @@ public readonly record struct CertificateCommonName
     /// <param name="expectedBankCode">This bank's code.</param>
     /// <returns>The parsed name, or <see cref="MessageCode.CertificateCommonNameInvalid"/> /
     /// <see cref="MessageCode.CertificateCommonNameWrongBank"/>.</returns>
-    public static ParseResult<CertificateCommonName> TryParse(string? commonName, BankCode expectedBankCode)
+    public static ParseResult<CertificateCommonName> Parse(string? commonName, BankCode expectedBankCode)
     {
         if (commonName is null || commonName.Length < AdministratorLength)
         {
             return Fail(MessageCode.CertificateCommonNameInvalid);
         }
 
-        var contractId = Auth.ContractId.TryParse(commonName[..ContractId.Length]);
-        var bankCode = Auth.BankCode.TryParse(commonName[^BankCode.Length..]);
+        var contractId = Auth.ContractId.Parse(commonName[..ContractId.Length]);
+        var bankCode = Auth.BankCode.Parse(commonName[^BankCode.Length..]);
         if (!contractId.Succeeded || !bankCode.Succeeded)
         {
             return Fail(MessageCode.CertificateCommonNameInvalid);
@@ -78,7 +78,7 @@ public readonly record struct CertificateCommonName
             return ParseResult.Success(ForAdministrator(contractId.Value, bankCode.Value));
         }
 
-        var userId = Auth.UserId.TryParse(commonName[ContractId.Length..^BankCode.Length]);
+        var userId = Auth.UserId.Parse(commonName[ContractId.Length..^BankCode.Length]);
         return userId.Succeeded
             ? ParseResult.Success(ForUser(contractId.Value, userId.Value, bankCode.Value))
             : Fail(MessageCode.CertificateCommonNameInvalid);

@@ -77,7 +77,7 @@ internal sealed class ClientCertificateAuthenticator(
         }
 
         var cn = certificate.SubjectDN.GetValueList(X509Name.CN);
-        var name = cn.Count == 1 ? CertificateCommonName.TryParse(cn[0], bankCode) : default;
+        var name = cn.Count == 1 ? CertificateCommonName.Parse(cn[0], bankCode) : default;
         if (cn.Count != 1 || !name.Succeeded)
         {
             return new(CertificateRefusal.CommonNameInvalid, null, null);
@@ -107,9 +107,9 @@ internal sealed class ClientCertificateAuthenticator(
             return new(CertificateRefusal.UnknownCertificate, principal, null);
         }
 
-        if (record.IsRevoked)
+        if (record.State != CertificateState.Current)
         {
-            return new(record.RevocationReason == CertificateRevocationReason.Superseded ? CertificateRefusal.NotCurrent : CertificateRefusal.Revoked, principal, record);
+            return new(record.State == CertificateState.Superseded ? CertificateRefusal.NotCurrent : CertificateRefusal.Revoked, principal, record);
         }
 
         var current = await store.FindCurrentAsync(principal, cancellationToken).ConfigureAwait(false);

@@ -55,9 +55,10 @@ public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRe
                     return new CertificateAddition(false, null);
                 }
 
-                if (_current.TryGetValue(certificate.Principal, out var previousSerial))
+                if (_current.TryGetValue(certificate.Principal, out var previousSerial)
+                    && _bySerial[previousSerial].TryRevoke(CertificateRevocationReason.Superseded, certificate.IssuedAt, out var previous))
                 {
-                    superseded = _bySerial[previousSerial] with { RevokedAt = certificate.IssuedAt, RevocationReason = CertificateRevocationReason.Superseded };
+                    superseded = previous;
                 }
             }
 
@@ -99,7 +100,7 @@ public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRe
                 return CertificateRevocationOutcome.NotFound;
             }
 
-            if (certificate.IsRevoked)
+            if (!certificate.TryRevoke(reason, revokedAt, out var revoked))
             {
                 return CertificateRevocationOutcome.AlreadyRevoked;
             }
@@ -107,7 +108,7 @@ public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRe
             await InMemoryChanges.CommitAsync(_unitOfWork, changes).ConfigureAwait(false);
             lock (_gate)
             {
-                _bySerial[serialNumber] = certificate with { RevokedAt = revokedAt, RevocationReason = reason };
+                _bySerial[serialNumber] = revoked;
                 if (_current.TryGetValue(certificate.Principal, out var current) && current == serialNumber)
                 {
                     _current.Remove(certificate.Principal);

@@ -52,11 +52,12 @@ internal sealed class EfCertificateStore<TContext> : ICertificateStore
                 IssuedCertificate? superseded = null;
                 var previous = await certificates.AsNoTracking().SingleOrDefaultAsync(r => r.CurrentOf == key, cancellationToken).ConfigureAwait(false);
                 if (previous is not null
+                    && previous.ToCertificate().TryRevoke(CertificateRevocationReason.Superseded, certificate.IssuedAt, out var revoked)
                     && await certificates.Where(r => r.SerialNumber == previous.SerialNumber && r.CurrentOf == key && r.RevokedAt == null)
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.RevokedAt, revokedAt).SetProperty(r => r.RevocationReason, Superseded).SetProperty(r => r.CurrentOf, (string?)null), cancellationToken)
                         .ConfigureAwait(false) == 1)
                 {
-                    superseded = previous.ToCertificate() with { RevokedAt = certificate.IssuedAt, RevocationReason = CertificateRevocationReason.Superseded };
+                    superseded = revoked;
                 }
 
                 // A duplicate serial inserted concurrently is a unique violation: the attempt is run
@@ -76,7 +77,8 @@ internal sealed class EfCertificateStore<TContext> : ICertificateStore
         return await _contexts.InTransactionAsync(
             async (db, sql) =>
             {
-                // One conditional UPDATE decides: of parallel revocations exactly one finds it not revoked.
+                // One conditional UPDATE decides: of parallel revocations exactly one finds it not revoked
+                // (CertificateLifecycle: only a current certificate is revoked).
                 var revoked = await db.Set<CertificateRow>()
                     .Where(r => r.SerialNumber == serialNumber && r.RevokedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.RevokedAt, ticks).SetProperty(r => r.RevocationReason, reasonValue).SetProperty(r => r.CurrentOf, (string?)null), cancellationToken)

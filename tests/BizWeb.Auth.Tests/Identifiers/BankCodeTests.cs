@@ -11,7 +11,7 @@ public sealed class BankCodeTests
     public void Default_is_the_manuals_1286()
     {
         Assert.Equal("1286", BankCode.Default.ToString());
-        Assert.Equal(BankCode.Default, BankCode.TryParse("1286").Value);
+        Assert.Equal(BankCode.Default, BankCode.Parse("1286").Value);
     }
 
     [Fact]
@@ -32,15 +32,15 @@ public sealed class BankCodeTests
     [InlineData("12a6", MessageCode.BankCodeDigitsOnly)]
     [InlineData("１２８６", MessageCode.BankCodeNotHalfWidth)]
     public void Each_broken_rule_has_its_code(string? input, MessageCode expected) =>
-        Assert.Contains(expected, BankCode.TryParse(input).Errors.Select(e => e.Code));
+        Assert.Contains(expected, BankCode.Parse(input).Errors.Select(e => e.Code));
 
     [Property(MaxTest = 2000)]
     public Property Never_throws_and_accepts_exactly_4_half_width_digits() =>
         Prop.ForAll(Arb.From(UntrustedText.AnyText), input =>
-            BankCode.TryParse(input).Succeeded == Oracle.IsFourDigits(input));
+            BankCode.Parse(input).Succeeded == Oracle.IsFourDigits(input));
 
     [Property(MaxTest = 300)]
     public Property Round_trips_through_ToString() =>
         Prop.ForAll(Arb.From(UntrustedText.Of(UntrustedText.Digits, 4, 4)), digits =>
-            BankCode.TryParse(BankCode.TryParse(digits).Value.ToString()).Value.ToString() == digits);
+            BankCode.Parse(BankCode.Parse(digits).Value.ToString()).Value.ToString() == digits);
 }

@@ -10,7 +10,7 @@ public sealed class ContractIdTests
     [Fact]
     public void Manual_example_12345678901_is_a_contract_id()
     {
-        var result = ContractId.TryParse("12345678901");
+        var result = ContractId.Parse("12345678901");
 
         Assert.True(result.Succeeded);
         Assert.Equal("12345678901", result.Value.ToString());
@@ -22,7 +22,7 @@ public sealed class ContractIdTests
     [InlineData("")]
     public void Empty_input_is_required_error_only(string? input)
     {
-        var result = ContractId.TryParse(input);
+        var result = ContractId.Parse(input);
 
         Assert.False(result.Succeeded);
         Assert.Equal([MessageCode.ContractIdRequired], result.Errors.Select(e => e.Code));
@@ -40,7 +40,7 @@ public sealed class ContractIdTests
     [InlineData("1234567890\t", MessageCode.ContractIdNotHalfWidth)]
     public void Each_broken_rule_has_its_code(string input, MessageCode expected)
     {
-        var result = ContractId.TryParse(input);
+        var result = ContractId.Parse(input);
 
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.Errors.Select(e => e.Code));
@@ -56,7 +56,7 @@ public sealed class ContractIdTests
     [Fact]
     public void Every_violation_is_reported_at_once()
     {
-        var result = ContractId.TryParse("１2a");
+        var result = ContractId.Parse("１2a");
 
         Assert.Equal(
             [MessageCode.ContractIdNotHalfWidth, MessageCode.ContractIdDigitsOnly, MessageCode.ContractIdLength],
@@ -66,7 +66,7 @@ public sealed class ContractIdTests
     [Fact]
     public void Reading_Value_of_a_failed_parse_throws_and_the_message_does_not_echo_input()
     {
-        var result = ContractId.TryParse("secret-ish-input");
+        var result = ContractId.Parse("secret-ish-input");
 
         var ex = Assert.Throws<InvalidOperationException>(() => result.Value);
         Assert.DoesNotContain("secret-ish-input", ex.Message, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class ContractIdTests
     public Property Never_throws_and_accepts_exactly_11_half_width_digits() =>
         Prop.ForAll(Arb.From(UntrustedText.AnyText), input =>
         {
-            var result = ContractId.TryParse(input);
+            var result = ContractId.Parse(input);
             return result.Succeeded == Oracle.IsContractId(input)
                 && result.Succeeded == (result.Errors.Count == 0)
                 && result.Succeeded == ContractId.TryParse(input, out _);
@@ -98,7 +98,7 @@ public sealed class ContractIdTests
     public Property Round_trips_through_ToString() =>
         Prop.ForAll(Arb.From(UntrustedText.Of(UntrustedText.Digits, 11, 11)), digits =>
         {
-            var id = ContractId.TryParse(digits).Value;
-            return ContractId.TryParse(id.ToString()).Value == id && id.ToString() == digits;
+            var id = ContractId.Parse(digits).Value;
+            return ContractId.Parse(id.ToString()).Value == id && id.ToString() == digits;
         });
 }

@@ -22,8 +22,8 @@ public sealed class UserIdTests
     [Fact]
     public void User_ids_are_case_sensitive()
     {
-        var lower = UserId.TryParse("yamada").Value;
-        var upper = UserId.TryParse("YAMADA").Value;
+        var lower = UserId.Parse("yamada").Value;
+        var upper = UserId.Parse("YAMADA").Value;
 
         Assert.NotEqual(lower, upper);
     }
@@ -41,7 +41,7 @@ public sealed class UserIdTests
     [InlineData("٣taro", MessageCode.UserIdNotHalfWidth)]
     public void Each_broken_rule_has_its_code(string? input, MessageCode expected)
     {
-        var result = UserId.TryParse(input);
+        var result = UserId.Parse(input);
 
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.Errors.Select(e => e.Code));
@@ -50,7 +50,7 @@ public sealed class UserIdTests
     [Fact]
     public void Every_violation_is_reported_at_once()
     {
-        var result = UserId.TryParse(new string('ａ', 20) + new string('-', 20));
+        var result = UserId.Parse(new string('ａ', 20) + new string('-', 20));
 
         Assert.Equal(
             [MessageCode.UserIdNotHalfWidth, MessageCode.UserIdAlphanumericOnly, MessageCode.UserIdTooLong],
@@ -61,7 +61,7 @@ public sealed class UserIdTests
     public Property Never_throws_and_accepts_exactly_1_to_30_half_width_alphanumerics() =>
         Prop.ForAll(Arb.From(UntrustedText.AnyText), input =>
         {
-            var result = UserId.TryParse(input);
+            var result = UserId.Parse(input);
             return result.Succeeded == Oracle.IsUserId(input) && result.Succeeded == (result.Errors.Count == 0);
         });
 
@@ -69,7 +69,7 @@ public sealed class UserIdTests
     public Property Round_trips_through_ToString() =>
         Prop.ForAll(Arb.From(UntrustedText.Of(UntrustedText.Alphanumerics, 1, 30)), text =>
         {
-            var id = UserId.TryParse(text).Value;
-            return UserId.TryParse(id.ToString()).Value == id && id.ToString() == text;
+            var id = UserId.Parse(text).Value;
+            return UserId.Parse(id.ToString()).Value == id && id.ToString() == text;
         });
 }

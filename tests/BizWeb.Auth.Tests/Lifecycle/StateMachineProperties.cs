@@ -31,7 +31,7 @@ public sealed class StateMachineProperties
 
     private static Contract NewContract() => new()
     {
-        Id = ContractId.TryParse("12345678901").Value,
+        Id = ContractId.Parse("12345678901").Value,
         LockoutMode = LockoutMode.Linked,
         State = ContractState.AwaitingAdminActivation,
         RegistrationPinHash = "x",
@@ -41,8 +41,8 @@ public sealed class StateMachineProperties
 
     private static User NewUser() => new()
     {
-        ContractId = ContractId.TryParse("12345678901").Value,
-        Id = UserId.TryParse("taro").Value,
+        ContractId = ContractId.Parse("12345678901").Value,
+        Id = UserId.Parse("taro").Value,
         NameKana = "タロウ",
         LoginPinHash = "x",
         ConfirmationPinHash = "y",

@@ -10,7 +10,7 @@ public sealed class RegistrationPinTests
     [Fact]
     public void Four_half_width_digits_are_a_registration_pin()
     {
-        var result = RegistrationPin.TryParse("0123");
+        var result = RegistrationPin.Parse("0123");
 
         Assert.True(result.Succeeded);
         Assert.Equal("0123", result.Value.Value);
@@ -26,22 +26,22 @@ public sealed class RegistrationPinTests
     [InlineData("१२३४", MessageCode.RegistrationPinNotHalfWidth)]
     [InlineData("123 ", MessageCode.RegistrationPinNotHalfWidth)]
     public void Each_broken_rule_has_its_code(string? input, MessageCode expected) =>
-        Assert.Contains(expected, RegistrationPin.TryParse(input).Errors.Select(e => e.Code));
+        Assert.Contains(expected, RegistrationPin.Parse(input).Errors.Select(e => e.Code));
 
     [Fact]
     public void ToString_never_reveals_the_pin()
     {
-        var pin = RegistrationPin.TryParse("4821").Value;
+        var pin = RegistrationPin.Parse("4821").Value;
 
         Assert.DoesNotContain("4821", pin.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("4821", RegistrationPin.TryParse("4821").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("4821", RegistrationPin.Parse("4821").ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("4821", $"{pin}", StringComparison.Ordinal);
     }
 
     [Fact]
     public void Errors_never_echo_the_input()
     {
-        var result = RegistrationPin.TryParse("98x7");
+        var result = RegistrationPin.Parse("98x7");
 
         Assert.All(result.Errors, e =>
         {
@@ -53,8 +53,8 @@ public sealed class RegistrationPinTests
     [Fact]
     public void Two_equal_pins_are_not_value_equal_so_secrets_are_never_compared_with_equals()
     {
-        var a = RegistrationPin.TryParse("1111").Value;
-        var b = RegistrationPin.TryParse("1111").Value;
+        var a = RegistrationPin.Parse("1111").Value;
+        var b = RegistrationPin.Parse("1111").Value;
 
         Assert.False(a.Equals(b));
     }
@@ -62,5 +62,5 @@ public sealed class RegistrationPinTests
     [Property(MaxTest = 2000)]
     public Property Never_throws_and_accepts_exactly_4_half_width_digits() =>
         Prop.ForAll(Arb.From(UntrustedText.AnyText), input =>
-            RegistrationPin.TryParse(input).Succeeded == Oracle.IsFourDigits(input));
+            RegistrationPin.Parse(input).Succeeded == Oracle.IsFourDigits(input));
 }

@@ -43,8 +43,8 @@ internal sealed class TestKeyProvider(X509Certificate2 certificate, AsymmetricAl
 /// </summary>
 internal sealed class TestAuthority : IDisposable
 {
-    public static readonly ContractId Contract = ContractId.TryParse("12345678901").Value;
-    public static readonly UserId Taro = UserId.TryParse("taro01").Value;
+    public static readonly ContractId Contract = ContractId.Parse("12345678901").Value;
+    public static readonly UserId Taro = UserId.Parse("taro01").Value;
     public static readonly PrincipalId Admin = PrincipalId.Administrator(Contract);
     public static readonly PrincipalId User = PrincipalId.User(Contract, Taro);
 

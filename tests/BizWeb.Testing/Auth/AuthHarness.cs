@@ -124,10 +124,10 @@ public sealed class AuthHarness : IDisposable
     }
 
     /// <summary>A contract id from text.</summary>
-    public static ContractId Parse(string contractId) => ContractId.TryParse(contractId).Value;
+    public static ContractId Parse(string contractId) => ContractId.Parse(contractId).Value;
 
     /// <summary>A user id from text.</summary>
-    public static UserId User(string userId) => UserId.TryParse(userId).Value;
+    public static UserId User(string userId) => UserId.Parse(userId).Value;
 
     /// <summary>A service of the harness's scope.</summary>
     public T Get<T>()

@@ -20,7 +20,7 @@ public sealed class IndexModel(CustomerCardIssuance issuance) : OpsPageModel
     public async Task OnPostAsync(string? contractId)
     {
         ContractIdInput = contractId;
-        if (!Parsed(ContractId.TryParse(contractId), out var id))
+        if (!Parsed(ContractId.Parse(contractId), out var id))
         {
             return;
         }

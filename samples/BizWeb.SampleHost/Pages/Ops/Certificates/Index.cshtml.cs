@@ -87,7 +87,7 @@ public sealed class IndexModel(CertificateAuthority authority) : OpsPageModel
     private bool TryPrincipal(string? contractId, string? userId, out PrincipalId principal)
     {
         principal = default;
-        if (!Parsed(ContractId.TryParse(contractId), out var contract))
+        if (!Parsed(ContractId.Parse(contractId), out var contract))
         {
             return false;
         }
@@ -98,7 +98,7 @@ public sealed class IndexModel(CertificateAuthority authority) : OpsPageModel
             return true;
         }
 
-        if (!Parsed(UserId.TryParse(userId), out var user))
+        if (!Parsed(UserId.Parse(userId), out var user))
         {
             return false;
         }

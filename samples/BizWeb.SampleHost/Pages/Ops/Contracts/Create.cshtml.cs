@@ -57,7 +57,7 @@ public sealed class CreateModel(BankOperations operations, CustomerCardIssuance 
 
         CreatedContractId = contractId;
         RegistrationPin = pin;
-        var id = ContractId.TryParse(contractId).Value;
+        var id = ContractId.Parse(contractId).Value;
         if (Report(await operations.SetContractServicesAsync(Operator, id, SelectedServices, Aborted), T("利用サービスを設定しました。", "The contract's services were enabled.")))
         {
             EnabledServices = SelectedServices;

@@ -27,7 +27,7 @@ public sealed class IndexModel(BankOperations operations, IContractSettingsStore
     public async Task OnGetAsync(string? contractId)
     {
         ContractIdInput = contractId;
-        if (string.IsNullOrEmpty(contractId) || !Parsed(ContractId.TryParse(contractId), out var id))
+        if (string.IsNullOrEmpty(contractId) || !Parsed(ContractId.Parse(contractId), out var id))
         {
             return;
         }
@@ -56,7 +56,7 @@ public sealed class IndexModel(BankOperations operations, IContractSettingsStore
         UserId? user = null;
         if (!string.IsNullOrEmpty(userId))
         {
-            if (!Parsed(UserId.TryParse(userId), out var parsed))
+            if (!Parsed(UserId.Parse(userId), out var parsed))
             {
                 return;
             }
@@ -72,7 +72,7 @@ public sealed class IndexModel(BankOperations operations, IContractSettingsStore
 
     public Task<IActionResult> OnPostUnlockUserAsync(string? contractId, string? userId) => ActAsync(contractId, async id =>
     {
-        if (Parsed(UserId.TryParse(userId), out var user))
+        if (Parsed(UserId.Parse(userId), out var user))
         {
             Report(await operations.UnlockUserAsync(Operator, id, user, Aborted), T("利用者のロックを解除しました。", "The user was unlocked."));
         }
@@ -85,7 +85,7 @@ public sealed class IndexModel(BankOperations operations, IContractSettingsStore
     private async Task<IActionResult> ActAsync(string? contractId, Func<ContractId, Task> action)
     {
         ContractIdInput = contractId;
-        if (Parsed(ContractId.TryParse(contractId), out var id))
+        if (Parsed(ContractId.Parse(contractId), out var id))
         {
             await action(id);
             await LoadAsync(id);

@@ -24,7 +24,7 @@ public sealed class IndexModel(INotificationOutbox outbox) : OpsPageModel
         Pending = await outbox.CountPendingAsync(Aborted);
         Due = await outbox.ListDueAsync(Clock.GetUtcNow(), DueLimit, Aborted);
         ContractIdInput = contractId;
-        if (!string.IsNullOrEmpty(contractId) && Parsed(ContractId.TryParse(contractId), out var id))
+        if (!string.IsNullOrEmpty(contractId) && Parsed(ContractId.Parse(contractId), out var id))
         {
             ForContract = await outbox.ListForContractAsync(id, Aborted);
         }

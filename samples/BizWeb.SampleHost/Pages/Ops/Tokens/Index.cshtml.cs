@@ -64,7 +64,7 @@ public sealed class IndexModel(HardwareTokenInventory inventory) : OpsPageModel
         {
             Errors.Add(T("シリアル番号を入力してください。", "Enter a serial number."));
         }
-        else if (Parsed(ContractId.TryParse(contractId?.Trim()), out var contract))
+        else if (Parsed(ContractId.Parse(contractId?.Trim()), out var contract))
         {
             Report(await inventory.BindAsync(serialNumber, contract, Operator, Aborted), T($"トークンを契約者ID {contract} に紐付けました。", $"The token was bound to contract {contract}."));
         }
