@@ -25,6 +25,16 @@ public abstract class CertificateStoreConformance : CertificateStoreConformanceB
     }
 
     [Fact]
+    public async Task A_certificate_of_a_default_principal_is_refused_and_nothing_is_stored()
+    {
+        var certificate = NewCertificate(default);
+        Assert.Equal("certificate", (await Assert.ThrowsAsync<ArgumentException>(() => Certificates.AddCurrentAsync(certificate, _ => Audited("default"), default).AsTask())).ParamName);
+        Assert.Null(await Certificates.FindBySerialAsync(certificate.SerialNumber, default));
+        Assert.Empty(await AuditedDetailsAsync());
+        Assert.True((await Certificates.AddCurrentAsync(certificate with { Principal = Taro }, null, default)).Added);
+    }
+
+    [Fact]
     public async Task Issuing_and_revoking_commit_with_their_audit_records_and_a_refused_change_records_nothing()
     {
         var first = NewCertificate(Taro);

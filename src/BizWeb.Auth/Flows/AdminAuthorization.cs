@@ -29,6 +29,7 @@ public sealed class AdminAuthorization
     /// <summary>Shared with the administrator flows of this package: verifies ④ and returns the contract read.</summary>
     internal static async ValueTask<(AuthResult Result, Contract? Contract)> VerifyAsync(AuthCore core, PrincipalId admin, string? confirmationPin, AuditActor actor, string action, CancellationToken cancellationToken)
     {
+        IdGuard.Require(admin);
         if (!admin.IsAdministrator)
         {
             throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));

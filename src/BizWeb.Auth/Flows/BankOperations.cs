@@ -31,6 +31,7 @@ public sealed class BankOperations
     public async ValueTask<AuthResult> SetContractServicesAsync(AuditActor operatorActor, ContractId contractId, IReadOnlyList<string> services, CancellationToken cancellationToken = default)
     {
         RequireOperator(operatorActor);
+        IdGuard.Require(contractId);
         ArgumentNullException.ThrowIfNull(services);
         var store = _settings ?? throw new InvalidOperationException("No IContractSettingsStore is registered.");
         if (services.Any(s => _core.Options.Transactions.FindService(s) is null))
@@ -107,6 +108,7 @@ public sealed class BankOperations
     public async ValueTask<AuthResult> ResetRegistrationPinAsync(AuditActor operatorActor, ContractId contractId, string? registrationPin, CancellationToken cancellationToken = default)
     {
         RequireOperator(operatorActor);
+        IdGuard.Require(contractId);
         var input = new InputErrors();
         var pin = input.Take(RegistrationPin.Parse(registrationPin));
         if (input.Any)
@@ -131,6 +133,7 @@ public sealed class BankOperations
     public async ValueTask<AuthResult> UnlockContractAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
     {
         RequireOperator(operatorActor);
+        IdGuard.Require(contractId);
         var admin = PrincipalId.Administrator(contractId);
         string[] keys = [.. new[] { Credential.RegistrationPin, Credential.CustomerCard, Credential.AdminLoginPin, Credential.AdminConfirmationPin }.Select(c => CounterKey.For(admin, c))];
         var contract = await _core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
@@ -159,6 +162,8 @@ public sealed class BankOperations
     public async ValueTask<AuthResult> UnlockUserAsync(AuditActor operatorActor, ContractId contractId, UserId userId, CancellationToken cancellationToken = default)
     {
         RequireOperator(operatorActor);
+        IdGuard.Require(contractId);
+        IdGuard.Require(userId);
         var result = await UserReleases.ReleaseAsync(_core, operatorActor, contractId, userId, cancellationToken).ConfigureAwait(false);
         return Finish("UserUnlocked", result);
     }
@@ -192,6 +197,8 @@ public sealed class BankOperations
     private async ValueTask<AuthResult> SetAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, bool registered, CancellationToken cancellationToken)
     {
         RequireOperator(operatorActor);
+        IdGuard.Require(contractId);
+        IdGuard.Require(userId);
         var action = registered ? "AccidentRegistered" : "AccidentCleared";
         var securityEvent = registered ? SecurityEvent.AccidentRegistered : SecurityEvent.AccidentCleared;
         if (userId is null)
@@ -239,6 +246,7 @@ public sealed class BankOperations
     public async ValueTask<AuthResult> CancelActivationAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
     {
         RequireOperator(operatorActor);
+        IdGuard.Require(contractId);
         var result = await _core.CommitAsync<AuthResult>(
             async ct =>
             {

@@ -64,6 +64,7 @@ public sealed class CredentialChanges
     /// <returns>Success or the errors.</returns>
     public async ValueTask<AuthResult> ChangeEmailAsync(PrincipalId principal, string? confirmationPin, string? newEmail, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        IdGuard.Require(principal);
         var input = new InputErrors();
         input.Email(newEmail, required: true);
         if (input.Any)

@@ -162,6 +162,7 @@ public sealed class OptionalSettings
 
     private static void RequireAdmin(PrincipalId admin)
     {
+        IdGuard.Require(admin);
         if (!admin.IsAdministrator)
         {
             throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));

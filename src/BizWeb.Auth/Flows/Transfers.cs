@@ -66,7 +66,7 @@ public sealed class Transfers
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The accounts.</returns>
     public async ValueTask<IReadOnlyList<DebitAccount>> ListDebitAccountsAsync(PrincipalId principal, CancellationToken cancellationToken = default) =>
-        (await SettingsAsync(principal.ContractId, cancellationToken).ConfigureAwait(false)).DebitAccounts;
+        (await SettingsAsync(IdGuard.Require(principal).ContractId, cancellationToken).ConfigureAwait(false)).DebitAccounts;
 
     /// <summary>The user's transfers with their states, newest first.</summary>
     /// <param name="user">The signed-in user.</param>
@@ -470,6 +470,7 @@ public sealed class Transfers
 
     private static void RequireUser(PrincipalId user)
     {
+        IdGuard.Require(user);
         if (user.IsAdministrator)
         {
             throw new ArgumentException("The principal must be a user (利用者).", nameof(user));

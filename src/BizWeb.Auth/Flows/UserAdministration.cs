@@ -142,6 +142,7 @@ public sealed class UserAdministration
     public async ValueTask<AuthResult> ChangeAsync(PrincipalId admin, UserId userId, UserChange change, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
         RequireAdmin(admin);
+        IdGuard.Require(userId);
         ArgumentNullException.ThrowIfNull(change);
         var input = new InputErrors();
         input.Name(change.NameKana, required: true);
@@ -190,6 +191,8 @@ public sealed class UserAdministration
     /// <returns>Success or the errors.</returns>
     public async ValueTask<AuthResult> DeleteAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        IdGuard.Require(admin);
+        IdGuard.Require(userId);
         var result = await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserDeleted", SecurityEvent.UserDeleted,
             user => user.TryApply(UserTrigger.Deleted, _core.Now, out var deleted) ? deleted : null,
             [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken], cancellationToken).ConfigureAwait(false);
@@ -216,6 +219,7 @@ public sealed class UserAdministration
     public async ValueTask<AuthResult> ResetPinsAsync(PrincipalId admin, UserId userId, string? loginPin, string? confirmationPin, string? adminConfirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
         RequireAdmin(admin);
+        IdGuard.Require(userId);
         var input = new InputErrors();
         input.Pin(_core.PinPolicy, loginPin);
         input.Pin(_core.PinPolicy, confirmationPin);
@@ -242,6 +246,7 @@ public sealed class UserAdministration
     public async ValueTask<AuthResult> ReleaseSuspensionAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
         RequireAdmin(admin);
+        IdGuard.Require(userId);
         var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, "UserRelease", cancellationToken).ConfigureAwait(false);
         return authorised.Succeeded
             ? await UserReleases.ReleaseAsync(_core, actor, admin.ContractId, userId, cancellationToken).ConfigureAwait(false)
@@ -320,6 +325,7 @@ public sealed class UserAdministration
 
     private static void RequireAdmin(PrincipalId admin)
     {
+        IdGuard.Require(admin);
         if (!admin.IsAdministrator)
         {
             throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));

@@ -36,4 +36,10 @@ public readonly record struct BankCode
     /// <summary>The 4 digits.</summary>
     /// <returns>The bank code as text, or an empty string for <c>default</c>.</returns>
     public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>
+    /// True for <c>default(BankCode)</c>, which no parse produces: it is no bank code, and the SDK refuses it
+    /// (with an <see cref="ArgumentException"/>) wherever an id enters a flow or a store.
+    /// </summary>
+    public bool IsDefault => _value is null;
 }

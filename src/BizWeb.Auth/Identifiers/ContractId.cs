@@ -33,4 +33,10 @@ public readonly record struct ContractId
     /// <summary>The 11 digits.</summary>
     /// <returns>The contract id as text, or an empty string for <c>default</c>.</returns>
     public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>
+    /// True for <c>default(ContractId)</c>, which no parse produces: it is no contract id, and the SDK refuses it
+    /// (with an <see cref="ArgumentException"/>) wherever an id enters a flow or a store.
+    /// </summary>
+    public bool IsDefault => _value is null;
 }

@@ -60,4 +60,10 @@ public readonly record struct UserId
     /// <summary>The user id exactly as registered.</summary>
     /// <returns>The user id as text, or an empty string for <c>default</c>.</returns>
     public override string ToString() => _value ?? string.Empty;
+
+    /// <summary>
+    /// True for <c>default(UserId)</c>, which no parse produces: it is no user id, and the SDK refuses it
+    /// (with an <see cref="ArgumentException"/>) wherever an id enters a flow or a store.
+    /// </summary>
+    public bool IsDefault => _value is null;
 }

@@ -8,21 +8,30 @@ namespace BizWeb.Auth;
 /// <param name="UserId">The user (利用者ＩＤ), or <see langword="null"/> for the administrator.</param>
 public readonly record struct PrincipalId(ContractId ContractId, UserId? UserId)
 {
-    /// <summary>Whether this is the contract's administrator (管理者).</summary>
-    public bool IsAdministrator => UserId is null;
+    /// <summary>Whether this is the contract's administrator (管理者); false when <see cref="IsDefault"/>.</summary>
+    public bool IsAdministrator => UserId is null && !ContractId.IsDefault;
+
+    /// <summary>
+    /// True when built from a default id: <c>default(PrincipalId)</c>, a default <see cref="ContractId"/>,
+    /// or a default <see cref="Auth.UserId"/>. Never a real principal; the SDK refuses it (with an
+    /// <see cref="ArgumentException"/>) wherever a principal enters a flow or a store.
+    /// </summary>
+    public bool IsDefault => ContractId.IsDefault || UserId is { IsDefault: true };
 
     /// <summary>The administrator of <paramref name="contractId"/>.</summary>
     /// <param name="contractId">The contract.</param>
     /// <returns>The principal.</returns>
-    public static PrincipalId Administrator(ContractId contractId) => new(contractId, null);
+    /// <exception cref="ArgumentException"><paramref name="contractId"/> is <c>default</c>.</exception>
+    public static PrincipalId Administrator(ContractId contractId) => new(IdGuard.Require(contractId), null);
 
     /// <summary>A user of <paramref name="contractId"/>.</summary>
     /// <param name="contractId">The contract.</param>
     /// <param name="userId">The user.</param>
     /// <returns>The principal.</returns>
-    public static PrincipalId User(ContractId contractId, UserId userId) => new(contractId, userId);
+    /// <exception cref="ArgumentException"><paramref name="contractId"/> or <paramref name="userId"/> is <c>default</c>.</exception>
+    public static PrincipalId User(ContractId contractId, UserId userId) => new(IdGuard.Require(contractId), IdGuard.Require(userId));
 
-    /// <summary><c>12345678901</c> for the administrator, <c>12345678901/taro01</c> for a user.</summary>
+    /// <summary><c>12345678901</c> for the administrator, <c>12345678901/taro01</c> for a user, <c>(default)</c> when <see cref="IsDefault"/>.</summary>
     /// <returns>The text form.</returns>
-    public override string ToString() => UserId is { } user ? $"{ContractId}/{user}" : ContractId.ToString();
+    public override string ToString() => IsDefault ? "(default)" : UserId is { } user ? $"{ContractId}/{user}" : ContractId.ToString();
 }

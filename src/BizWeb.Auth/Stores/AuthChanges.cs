@@ -42,6 +42,7 @@ public sealed class AuthChanges
     public AuthChanges Put(ContractSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        IdGuard.Require(settings.ContractId, nameof(settings));
         _contractSettings.Add(settings);
         return this;
     }
@@ -52,6 +53,7 @@ public sealed class AuthChanges
     public AuthChanges Put(Transfer transfer)
     {
         ArgumentNullException.ThrowIfNull(transfer);
+        IdGuard.Require(transfer.User, nameof(transfer));
         _transfers.Add(transfer);
         return this;
     }
@@ -62,6 +64,7 @@ public sealed class AuthChanges
     public AuthChanges Put(Contract contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
+        IdGuard.Require(contract.Id, nameof(contract));
         _contracts.Add(contract);
         return this;
     }
@@ -72,6 +75,8 @@ public sealed class AuthChanges
     public AuthChanges Put(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        IdGuard.Require(user.ContractId, nameof(user));
+        IdGuard.Require(user.Id, nameof(user));
         _users.Add(user);
         return this;
     }
@@ -82,6 +87,7 @@ public sealed class AuthChanges
     public AuthChanges Put(FlowTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        IdGuard.Require(ticket.Principal, nameof(ticket));
         _tickets.Add(ticket);
         return this;
     }

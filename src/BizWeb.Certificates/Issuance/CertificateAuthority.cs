@@ -185,6 +185,7 @@ public sealed class CertificateAuthority
     /// <returns>Success; or <see cref="MessageCode.CertificateNotFound"/> when the principal has no current certificate.</returns>
     public async ValueTask<AuthResult> RevokeCurrentAsync(PrincipalId principal, CertificateRevocationReason reason, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        IdGuard.Require(principal);
         var current = await _store.FindCurrentAsync(principal, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
@@ -200,7 +201,7 @@ public sealed class CertificateAuthority
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The certificate.</returns>
     public ValueTask<IssuedCertificate?> FindCurrentAsync(PrincipalId principal, CancellationToken cancellationToken = default) =>
-        _store.FindCurrentAsync(principal, cancellationToken);
+        _store.FindCurrentAsync(IdGuard.Require(principal), cancellationToken);
 
     /// <summary>The CRL to serve: the latest, or a new one when none exists or half of its validity has passed.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -44,6 +44,7 @@ public sealed class InMemoryCertificateStore : ICertificateStore, ICertificateRe
     public async ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, Func<CertificateAddition, AuthChanges>? changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        IdGuard.Require(certificate.Principal, nameof(certificate));
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -37,6 +37,11 @@ internal sealed class EfCertificateStore<TContext> : ICertificateStore
     public async ValueTask<CertificateAddition> AddCurrentAsync(IssuedCertificate certificate, Func<CertificateAddition, AuthChanges>? changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        if (certificate.Principal.IsDefault)
+        {
+            throw new ArgumentException("A default PrincipalId is not a real principal.", nameof(certificate));
+        }
+
         var row = CertificateRow.From(certificate, current: true);
         var (key, revokedAt) = (row.Principal, row.IssuedAt);
         return await _contexts.InTransactionAsync(

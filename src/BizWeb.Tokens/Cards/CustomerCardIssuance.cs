@@ -40,6 +40,7 @@ public sealed class CustomerCardIssuance
     /// <returns>The printable card, or <see cref="MessageCode.ContractNotFound"/>.</returns>
     public async ValueTask<AuthResult<CustomerCardPrint>> IssueAsync(ContractId contractId, AuditActor actor, CancellationToken cancellationToken)
     {
+        IdGuard.Require(contractId);
         if (await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false) is null)
         {
             return AuthResult.Fail<CustomerCardPrint>(MessageCode.ContractNotFound);

@@ -213,6 +213,7 @@ public sealed class HardwareTokenInventory
     public async ValueTask<AuthResult> BindAsync(string serialNumber, ContractId contractId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        IdGuard.Require(contractId);
         if (await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false) is null)
         {
             return AuthResult.Fail(MessageCode.ContractNotFound);

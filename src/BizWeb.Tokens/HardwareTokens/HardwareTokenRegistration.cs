@@ -77,6 +77,8 @@ public sealed class HardwareTokenRegistration
     /// </returns>
     public async ValueTask<AuthResult> RegisterAsync(PrincipalId administrator, UserId userId, string serialNumber, string currentCode, string confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
+        IdGuard.Require(administrator);
+        IdGuard.Require(userId);
         var authorised = await _authorization.VerifyConfirmationPinAsync(administrator, confirmationPin, actor, cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {

@@ -49,6 +49,7 @@ public sealed class TransactionConfirmations
     /// <exception cref="ArgumentException">The digest is not 32 bytes.</exception>
     public async ValueTask<AuthResult<TransactionConfirmationRequest>> BeginAsync(PrincipalId user, ReadOnlyMemory<byte> transactionDigest, CancellationToken cancellationToken = default)
     {
+        IdGuard.Require(user);
         if (transactionDigest.Length != DigestLength)
         {
             throw new ArgumentException("The transaction digest is a 32-byte SHA-256.", nameof(transactionDigest));
@@ -94,6 +95,7 @@ public sealed class TransactionConfirmations
     /// <returns>Verified (the confirmation is consumed), rejected or malformed.</returns>
     public async ValueTask<SecondFactorVerification> ConfirmAsync(Guid confirmationId, PrincipalId user, ReadOnlyMemory<byte> transactionDigest, string code, CancellationToken cancellationToken = default)
     {
+        IdGuard.Require(user);
         if (!DigitInput.IsAsciiDigits(code))
         {
             return DigitInput.Malformed(code);
