@@ -136,7 +136,7 @@ internal sealed class ScalingFixture : IDisposable
             }
 
             var miss = Enumerable.Range(0, 1_000_000).Select(c => c.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
-                .First(c => !Totp.TryMatch(seed, c, OtpHashAlgorithm.Sha1, 6, step, 1, long.MinValue, out _));
+                .First(c => !TotpVerifier.TryMatch(seed, c, OtpHashAlgorithm.Sha1, 6, step, 1, long.MinValue, out _));
             var scope = _services.CreateScope();
             _callers[i] = new Caller(scope, certificate, principal, miss, FormattableString.Invariant($"{contract}/{user}#5"));
             if (!Wait(_callers[i].SignInAsync().AsTask()))

@@ -63,7 +63,7 @@ public class TotpVerifyBenchmarks
     public bool OtpNetVerifyMiss() => _otpNet.VerifyTotp(Now.UtcDateTime, _miss, out _, OtpNet.VerificationWindow.RfcSpecifiedNetworkDelay);
 
     private bool Totp_TryMatch(string code) =>
-        BizWeb.Tokens.Totp.TryMatch(_key, code, OtpHashAlgorithm.Sha1, 6, _step, 1, long.MinValue, out _);
+        BizWeb.Tokens.TotpVerifier.TryMatch(_key, code, OtpHashAlgorithm.Sha1, 6, _step, 1, long.MinValue, out _);
 }
 
 /// <summary>

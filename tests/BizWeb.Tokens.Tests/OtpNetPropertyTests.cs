@@ -28,6 +28,6 @@ public sealed class OtpNetPropertyTests
             var token = new HardwareToken { SerialNumber = "p", ProtectedSeed = [], Algorithm = algorithm, Digits = digits, PeriodSeconds = period, ImportedAt = default };
             var step = token.StepAt(time);
             var ours = Hotp.FormatString(Hotp.Compute(key, step, algorithm, digits), digits);
-            return ours == reference && Totp.TryMatch(key, reference, algorithm, digits, step, 1, long.MinValue, out var matched) && matched <= step + 1;
+            return ours == reference && TotpVerifier.TryMatch(key, reference, algorithm, digits, step, 1, long.MinValue, out var matched) && matched <= step + 1;
         });
 }

@@ -41,8 +41,14 @@ public sealed class OtpVectorTests
         var token = new HardwareToken { SerialNumber = "rfc", ProtectedSeed = [], Algorithm = algorithm, Digits = 8, ImportedAt = default };
         var step = token.StepAt(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
         Assert.Equal(expected, Hotp.FormatString(Hotp.Compute(Rfc.KeyFor(algorithm), step, algorithm, 8), 8));
-        Assert.True(Totp.TryMatch(Rfc.KeyFor(algorithm), expected, algorithm, 8, step, 0, long.MinValue, out var matched));
+        Assert.True(TotpVerifier.TryMatch(Rfc.KeyFor(algorithm), expected, algorithm, 8, step, 0, long.MinValue, out var matched));
         Assert.Equal(step, matched);
+        Assert.Equal(step, TotpVerifier.TimeStepAt(DateTimeOffset.FromUnixTimeSeconds(unixSeconds)));
+
+        // Not the code of the next step, nor of the same step under another hash.
+        Assert.False(TotpVerifier.TryMatch(Rfc.KeyFor(algorithm), expected, algorithm, 8, step + 1, 0, long.MinValue, out _));
+        var other = algorithm == OtpHashAlgorithm.Sha1 ? OtpHashAlgorithm.Sha256 : OtpHashAlgorithm.Sha1;
+        Assert.False(TotpVerifier.TryMatch(Rfc.KeyFor(algorithm), expected, other, 8, step, 0, long.MinValue, out _));
     }
 
     [Theory]

@@ -53,7 +53,7 @@ internal sealed class OperatorBootstrap(
         }
 
         var password = new string(RandomNumberGenerator.GetItems<char>(PasswordAlphabet, PasswordLength));
-        var seed = OperatorTotp.NewSeed();
+        var seed = OperatorSignIn.NewSeed();
         string uri;
         OperatorRecord record;
         try
@@ -62,10 +62,10 @@ internal sealed class OperatorBootstrap(
             {
                 Id = FirstOperatorId,
                 PasswordHash = hasher.HashPin(password),
-                ProtectedTotpSeed = Convert.ToBase64String(protector.Protect(seed, OperatorTotp.SeedPurpose)),
+                ProtectedTotpSeed = Convert.ToBase64String(protector.Protect(seed, OperatorSignIn.SeedPurpose)),
                 CreatedAt = time.GetUtcNow(),
             };
-            uri = OperatorTotp.ProvisioningUri(seed, FirstOperatorId);
+            uri = OperatorSignIn.ProvisioningUri(seed, FirstOperatorId);
         }
         finally
         {

@@ -11,7 +11,7 @@ internal sealed record OperatorRecord
     /// <summary>PHC string made by the SDK's <see cref="BizWeb.Auth.IPinHasher"/>.</summary>
     public required string PasswordHash { get; init; }
 
-    /// <summary>Base64 of the seed protected under <see cref="OperatorTotp.SeedPurpose"/>.</summary>
+    /// <summary>Base64 of the seed protected under <see cref="OperatorSignIn.SeedPurpose"/>.</summary>
     public required string ProtectedTotpSeed { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

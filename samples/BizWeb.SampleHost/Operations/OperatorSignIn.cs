@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using BizWeb.Auth;
+using BizWeb.Tokens;
+using OtpNet;
 using Microsoft.Extensions.Options;
 
 namespace BizWeb.SampleHost.Operations;
@@ -10,8 +12,10 @@ namespace BizWeb.SampleHost.Operations;
 /// guess is evaluated, so parallel requests on several instances evaluate at most 7 (the SDK's
 /// <c>Lockout:MaxConsecutiveFailures</c>) before the operator is locked; an unknown id is counted
 /// too and verified against the hasher's dummy hash, so neither answer nor timing tells which ids
-/// exist. The matched TOTP step is reserved with limit 1 (and the earlier steps of the window with
-/// it), so a code is accepted once across all instances.
+/// exist. The second factor is RFC 6238 TOTP (HMAC-SHA-1, 6 digits, 30 s, what authenticator apps and
+/// <c>oathtool --totp</c> understand) matched by the SDK's public <see cref="TotpVerifier"/>; the matched
+/// step is reserved with limit 1 (and the earlier steps of the window with it), so a code is accepted
+/// once across all instances.
 /// </summary>
 internal sealed class OperatorSignIn(
     OperatorDirectory directory,
@@ -23,6 +27,25 @@ internal sealed class OperatorSignIn(
     IOptions<BizWebOptions> options,
     ILogger<OperatorSignIn> logger)
 {
+    /// <summary>The data-protection purpose of the operators' TOTP seeds.</summary>
+    public const string SeedPurpose = "BizWeb.SampleHost.OperatorTotp";
+
+    /// <summary>The code length.</summary>
+    public const int Digits = 6;
+
+    /// <summary>The tolerated clock drift, in 30-second steps on each side.</summary>
+    public const int Window = 1;
+
+    private const int SeedLength = 20;
+    private const string Issuer = "BizWeb operations";
+
+    /// <summary>A new random TOTP seed (20 bytes, the RFC 4226 length for HMAC-SHA-1).</summary>
+    public static byte[] NewSeed() => RandomNumberGenerator.GetBytes(SeedLength);
+
+    /// <summary>The <c>otpauth://</c> URI for an authenticator app, made with Otp.NET as the SDK makes its software tokens' URIs.</summary>
+    public static string ProvisioningUri(byte[] seed, string operatorId) =>
+        new OtpUri(OtpType.Totp, seed, operatorId, Issuer, OtpHashMode.Sha1, Digits, TotpVerifier.DefaultPeriodSeconds).ToString();
+
     public async Task<OperatorSignInOutcome> SignInAsync(string? operatorId, string? password, string? code, string? clientAddress, CancellationToken cancellationToken)
     {
         var limit = OperatorCounters.Limit(options.Value);
@@ -45,12 +68,12 @@ internal sealed class OperatorSignIn(
 
         // Both factors are always evaluated (a dummy hash and a throw-away seed for an unknown id).
         var passwordMatches = hasher.VerifyPin(password ?? string.Empty, known?.PasswordHash) != PinVerificationResult.Failed;
-        var seed = known is null ? OperatorTotp.NewSeed() : protector.Unprotect(Convert.FromBase64String(known.ProtectedTotpSeed), OperatorTotp.SeedPurpose);
+        var seed = known is null ? NewSeed() : protector.Unprotect(Convert.FromBase64String(known.ProtectedTotpSeed), SeedPurpose);
         bool codeMatches;
         long step;
         try
         {
-            codeMatches = OperatorTotp.TryMatch(seed, code, OperatorTotp.StepAt(TimeProvider.System.GetUtcNow()), out step);
+            codeMatches = TotpVerifier.TryMatch(seed, code, OtpHashAlgorithm.Sha1, Digits, TotpVerifier.TimeStepAt(TimeProvider.System.GetUtcNow()), Window, long.MinValue, out step);
         }
         finally
         {
@@ -116,7 +139,7 @@ internal sealed class OperatorSignIn(
             return false;
         }
 
-        for (var earlier = step - (2 * OperatorTotp.Window); earlier < step; earlier++)
+        for (var earlier = step - (2 * Window); earlier < step; earlier++)
         {
             _ = await counters.TryReserveAttemptAsync(OperatorCounters.UsedStep(operatorId, earlier), 1, now, expires, cancellationToken);
         }

@@ -57,7 +57,7 @@ internal sealed class HardwareTokenCodes
         var seed = _protector.Unprotect(token.ProtectedSeed, SeedPurpose);
         try
         {
-            return Totp.TryMatch(seed, code, token.Algorithm, token.Digits, center, window, token.LastUsedStep, out step);
+            return TotpVerifier.TryMatch(seed, code, token.Algorithm, token.Digits, center, window, token.LastUsedStep, out step);
         }
         finally
         {

@@ -143,7 +143,7 @@ public sealed class HardwareTokenRegistration
         }
         else
         {
-            _ = Totp.TryMatch(DummySeed, currentCode, OtpHashAlgorithm.Sha1, currentCode.Length, 0, _options.RegistrationWindow, long.MinValue, out _);
+            _ = TotpVerifier.TryMatch(DummySeed, currentCode, OtpHashAlgorithm.Sha1, currentCode.Length, 0, _options.RegistrationWindow, long.MinValue, out _);
             matched = false;
         }
 
