@@ -6,8 +6,8 @@ namespace BizWeb.SampleHost.Pages.Ops.Contracts;
 
 /// <summary>
 /// Reads a <see cref="ContractView"/> from the SDK's stores. IContractStore has no listing, so the
-/// console looks contracts up by id. The failure counters are read with the SDK's documented, stable
-/// key form <c>{principal}#{credential number}</c>.
+/// console looks contracts up by id. The failure counters are read with the SDK's public
+/// <see cref="CredentialFailures.GetFailuresAsync"/>.
 /// </summary>
 public static class ContractViews
 {
@@ -48,7 +48,7 @@ public static class ContractViews
         var result = new List<(Credential, int)>();
         foreach (var credential in credentials)
         {
-            result.Add((credential, await counters.GetFailuresAsync($"{principal}#{(int)credential}", now, cancellationToken)));
+            result.Add((credential, await counters.GetFailuresAsync(principal, credential, now, cancellationToken)));
         }
 
         return result;
