@@ -34,5 +34,5 @@ public sealed class CredentialFailuresTests : IDisposable
     [Fact]
     public async Task A_null_store_throws() =>
         await Assert.ThrowsAsync<ArgumentNullException>(async () =>
-            await CredentialFailures.GetFailuresAsync(null!, PrincipalId.Administrator(ContractId.TryParse("12345678901").Value), Credential.AdminLoginPin, DateTimeOffset.UnixEpoch, default));
+            await CredentialFailures.GetFailuresAsync(null!, PrincipalId.Administrator(ContractId.Parse("12345678901").Value), Credential.AdminLoginPin, DateTimeOffset.UnixEpoch, default));
 }
