@@ -19,7 +19,7 @@ namespace BizWeb.Benchmarks;
 [BenchmarkCategory("tokens", "pskc")]
 public class PskcImportBenchmarks
 {
-    private static readonly AuditActor Operator = AuditActor.BankOperator("op01");
+    private static readonly BankOperator Operator = BenchmarkOperator.Create("op01");
     private static readonly InMemoryAuthStore Store = new();
     private readonly ISecretProtector _protector = new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1);
     private byte[] _file = [];

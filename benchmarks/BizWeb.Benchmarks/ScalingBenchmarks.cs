@@ -125,6 +125,7 @@ internal sealed class ScalingFixture : IDisposable
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var certificate = new CertificateRequest(FormattableString.Invariant($"CN={contract}{user}1286"), key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
             certificates[certificate.Thumbprint] = principal;
+            certificates[SignedInPrincipal.ThumbprintOf(certificate)] = principal;
 
             var serial = FormattableString.Invariant($"SN{i:D6}");
             var seed = RandomNumberGenerator.GetBytes(20);
@@ -220,7 +221,7 @@ internal sealed class ScalingFixture : IDisposable
         public ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(principals.TryGetValue(certificate.Thumbprint, out var principal) ? principal : (PrincipalId?)null);
 
-        public ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(principals.TryGetValue(certificate.Thumbprint, out var mapped) && mapped == principal);
+        public ValueTask<bool> IsCurrentAsync(PrincipalId principal, string certificateThumbprint, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(principals.TryGetValue(certificateThumbprint, out var mapped) && mapped == principal);
     }
 }

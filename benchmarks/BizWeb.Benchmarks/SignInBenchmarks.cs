@@ -32,7 +32,7 @@ public class SignInBenchmarks
         _certificate = new CertificateRequest("CN=12345678901taro1286", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
         var services = new ServiceCollection()
             .AddSingleton<IPinHasher, PlainComparisonHasher>()
-            .AddSingleton<IClientCertificateAuthenticator>(new OneCertificate(_certificate.Thumbprint, PrincipalId.User(contract, user)));
+            .AddSingleton<IClientCertificateAuthenticator>(new OneCertificate(_certificate.Thumbprint, SignedInPrincipal.ThumbprintOf(_certificate), PrincipalId.User(contract, user)));
         services.AddBizWeb();
         _services = services.BuildServiceProvider();
         _scope = _services.CreateScope();
@@ -74,12 +74,12 @@ public class SignInBenchmarks
                 : PinVerificationResult.Failed;
     }
 
-    private sealed class OneCertificate(string thumbprint, PrincipalId principal) : IClientCertificateAuthenticator
+    private sealed class OneCertificate(string thumbprint, string sha256Thumbprint, PrincipalId principal) : IClientCertificateAuthenticator
     {
         public ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(certificate.Thumbprint == thumbprint ? principal : (PrincipalId?)null);
 
-        public ValueTask<bool> IsCurrentAsync(PrincipalId current, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(certificate.Thumbprint == thumbprint && current == principal);
+        public ValueTask<bool> IsCurrentAsync(PrincipalId current, string certificateThumbprint, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(certificateThumbprint == sha256Thumbprint && current == principal);
     }
 }

@@ -28,8 +28,8 @@ public abstract class FlowConformance : AuthStoreConformance
     {
         var (contract, _) = await H.ActiveContractAsync();
         var taro = await H.RegisterUserAsync(contract);
-        var admin = PrincipalId.Administrator(contract);
-        await H.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var admin = await H.AdminAsync(contract);
+        await H.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin);
 
         H.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 14, 59, 59, TimeSpan.Zero));
         await Assert.ThrowsAsync<InvalidOperationException>(() => H.RegisterUserAsync(contract));

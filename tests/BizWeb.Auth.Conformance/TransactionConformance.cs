@@ -151,13 +151,13 @@ public abstract class TransactionConformance : AuthStoreConformance
             reviewed.Add(r.Value);
         }
 
-        var results = await Task.WhenAll(reviewed.Select(t => Task.Run(async () => await s.Transfers.ConfirmAsync(s.User, t.Id, TestHardwareToken.Code, s.UserActor))));
+        var results = await Task.WhenAll(reviewed.Select(t => Task.Run(async () => await s.Transfers.ConfirmAsync(s.User, t.Id, TestHardwareToken.Code))));
         var authorised = results.Where(r => r.Succeeded).Sum(r => r.Value.Details.Quote.Amount);
         Assert.InRange(authorised, 1, Limit);
         // A confirmation that found every remaining token attempt held by the others in flight is
         // refused as "busy" without evaluation; none is ever answered "locked", and nothing locks.
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.ErrorCode, new MessageCode?[] { MessageCode.DailyLimitExceeded, MessageCode.CredentialBusy }));
-        Assert.Equal(UserState.Active, (await H.Get<IUserStore>().FindAsync(s.Contract, s.User.UserId!.Value, default))!.State);
+        Assert.Equal(UserState.Active, (await H.Get<IUserStore>().FindAsync(s.Contract, s.User.UserId, default))!.State);
         Assert.Equal(authorised, (await Totals.GetUsedAsync([$"contract:{s.Contract}"], reviewed[0].Details.ExecutionDate, default))[0]);
         Assert.Equal(results.Count(r => r.Succeeded), H.Executor.Executions.Count);
     }

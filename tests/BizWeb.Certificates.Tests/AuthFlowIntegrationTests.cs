@@ -34,7 +34,7 @@ public sealed class AuthFlowIntegrationTests
         var sp = scope.ServiceProvider;
         var actor = AuditActor.Anonymous("198.51.100.7");
 
-        Assert.True((await sp.GetRequiredService<BankOperations>().CreateContractAsync(AuditActor.BankOperator("op-01"), "12345678901", "1234", LockoutMode.Linked)).Succeeded);
+        Assert.True((await sp.GetRequiredService<BankOperations>().CreateContractAsync(TestAuthority.Operator, "12345678901", "1234", LockoutMode.Linked)).Succeeded);
         var activation = sp.GetRequiredService<AdminActivation>();
         var begun = await activation.BeginAsync("12345678901", "1234", actor);
         Assert.True(begun.Succeeded, begun.ToString());
@@ -83,7 +83,7 @@ public sealed class AuthFlowIntegrationTests
         await using var scope = provider.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var actor = AuditActor.Anonymous("198.51.100.7");
-        Assert.True((await sp.GetRequiredService<BankOperations>().CreateContractAsync(AuditActor.BankOperator("op-01"), "12345678901", "1234", LockoutMode.Linked)).Succeeded);
+        Assert.True((await sp.GetRequiredService<BankOperations>().CreateContractAsync(TestAuthority.Operator, "12345678901", "1234", LockoutMode.Linked)).Succeeded);
         var activation = sp.GetRequiredService<AdminActivation>();
         var begun = await activation.BeginAsync("12345678901", "1234", actor);
         var step = await activation.SetCredentialsAsync(begun.Value.Handle, "1234", "abc123", "xyz789", "admin@example.jp", actor);
@@ -112,20 +112,26 @@ public sealed class AuthFlowIntegrationTests
         using var first = await EnrollAsync();
         var session = await SignInAsync(first);
         Assert.Equal(first.SerialNumber, session.CertificateSerialNumber);
-        Assert.True(await sessions.IsCurrentAsync(session, first));
-        Assert.False(await sessions.IsCurrentAsync(session, null), "a request without a client certificate");
+        Assert.True(await sessions.ValidateAsync(session, first) is not null);
+        Assert.False(await sessions.ValidateAsync(session, null) is not null, "a request without a client certificate");
         using var foreign = X509CertificateLoader.LoadCertificate(TestKeyProvider.Default.Certificate.RawData);
-        Assert.False(await sessions.IsCurrentAsync(session, foreign), "a request with another certificate");
+        Assert.False(await sessions.ValidateAsync(session, foreign) is not null, "a request with another certificate");
 
-        // Superseded: a new certificate for the administrator ends the sessions of the old one.
+        // Superseded: a new certificate for the administrator ends the sessions of the old one, and a
+        // caller validated before the supersession is refused by the verbs (before its ④ is evaluated).
+        var caller = (SignedInAdministrator)(await sessions.ValidateAsync(session, first))!;
         using var second = await EnrollAsync();
-        Assert.False(await sessions.IsCurrentAsync(session, first), "the superseded certificate's session");
+        Assert.False(await sessions.ValidateAsync(session, first) is not null, "the superseded certificate's session");
+        Assert.Equal(MessageCode.SessionEnded, (await sp.GetRequiredService<AdminAuthorization>().VerifyConfirmationPinAsync(caller, "xyz789")).ErrorCode);
         var secondSession = await SignInAsync(second);
-        Assert.True(await sessions.IsCurrentAsync(secondSession, second));
-        Assert.False(await sessions.IsCurrentAsync(secondSession, first), "the session is bound to the certificate it signed in with");
+        Assert.True(await sessions.ValidateAsync(secondSession, second) is not null);
+        Assert.False(await sessions.ValidateAsync(secondSession, first) is not null, "the session is bound to the certificate it signed in with");
 
         // Revoked by the bank (KeyCompromise): the live session ends at once, not at the next sign-in.
-        Assert.True((await ca.RevokeAsync(second.SerialNumber, CertificateRevocationReason.KeyCompromise, AuditActor.BankOperator("op-01"))).Succeeded);
-        Assert.False(await sessions.IsCurrentAsync(secondSession, second), "the revoked certificate's session");
+        var secondCaller = (SignedInAdministrator)(await sessions.ValidateAsync(secondSession, second))!;
+        Assert.True((await sp.GetRequiredService<AdminAuthorization>().VerifyConfirmationPinAsync(secondCaller, "xyz789")).Succeeded);
+        Assert.True((await ca.RevokeAsync(second.SerialNumber, CertificateRevocationReason.KeyCompromise, TestAuthority.Operator)).Succeeded);
+        Assert.Equal(MessageCode.SessionEnded, (await sp.GetRequiredService<AdminAuthorization>().VerifyConfirmationPinAsync(secondCaller, "xyz789")).ErrorCode);
+        Assert.False(await sessions.ValidateAsync(secondSession, second) is not null, "the revoked certificate's session");
     }
 }

@@ -31,9 +31,9 @@ public sealed class LifecycleRevocationTests : IDisposable
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
         var issued = await EnrollUserAsync(contract, "taro");
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await _h.AdminAsync(contract);
 
-        await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin);
 
         var stored = (await _h.Get<ICertificateStore>().FindBySerialAsync(issued.SerialNumber, default))!;
         Assert.Equal(CertificateRevocationReason.CessationOfOperation, stored.RevocationReason);
@@ -48,10 +48,10 @@ public sealed class LifecycleRevocationTests : IDisposable
         var hanako = await _h.RegisterUserAsync(contract, "hanako");
         var taroCertificate = await EnrollUserAsync(contract, "taro");
         var hanakoCertificate = await EnrollUserAsync(contract, "hanako");
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await _h.AdminAsync(contract);
 
-        await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ タロウ", IssueCertificate = false }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
-        await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, hanako);
+        await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ タロウ", IssueCertificate = false }, AuthHarness.AdminConfirmationPin);
+        await _h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, hanako);
 
         var store = _h.Get<ICertificateStore>();
         Assert.Equal(CertificateRevocationReason.PrivilegeWithdrawn, (await store.FindBySerialAsync(taroCertificate.SerialNumber, default))!.RevocationReason);

@@ -64,7 +64,7 @@ public sealed class SecurityEventMailTests(Smtp4devServer smtp) : IClassFixture<
         const string newAddress = "rolled-back@example.co.jp";
 
         failing.Failing = true;
-        var changed = await h.Get<CredentialChanges>().ChangeEmailAsync(PrincipalId.Administrator(contract), AuthHarness.AdminConfirmationPin, newAddress, AuditActor.System);
+        var changed = await h.Get<CredentialChanges>().ChangeEmailAsync(await h.AdminAsync(contract), AuthHarness.AdminConfirmationPin, newAddress);
         failing.Failing = false;
 
         Assert.False(changed.Succeeded);

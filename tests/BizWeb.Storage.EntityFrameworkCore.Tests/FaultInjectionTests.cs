@@ -103,7 +103,7 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
     /// <summary>Each step checks whether it is done already, so a retry continues where a fault stopped it.</summary>
     private static async Task FlowAsync(AuthHarness h, ContractId contract, System.Security.Cryptography.X509Certificates.X509Certificate2 userCertificate, string? originalAdminPin)
     {
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await h.AdminAsync(contract);
         var taro = AuthHarness.User("taro");
         if (await h.Get<IUserStore>().FindAsync(contract, taro, default) is null)
         {
@@ -114,7 +114,7 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
                 TemporaryLoginPin = AuthHarness.TemporaryLoginPin,
                 TemporaryConfirmationPin = AuthHarness.TemporaryConfirmationPin,
                 Email = "taro@example.co.jp",
-            }, AuthHarness.AdminConfirmationPin, Admin)).Succeeded);
+            }, AuthHarness.AdminConfirmationPin)).Succeeded);
         }
 
         if (!await HasAuditAsync(h, "UserLocked"))
@@ -147,20 +147,20 @@ public abstract class FaultInjectionTests(ITestOutputHelper output)
 
         if (!await HasAuditAsync(h, "UserReleased"))
         {
-            Assert.True((await h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin, Admin)).Succeeded);
+            Assert.True((await h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin)).Succeeded);
         }
 
         if ((await h.Get<IContractStore>().FindAsync(contract, default))!.AdminLoginPinHash == originalAdminPin)
         {
-            Assert.True((await h.Get<CredentialChanges>().ChangeAdminLoginPinAsync(new SignedInPrincipal(admin, "stamp", "01", "thumbprint"), AuthHarness.AdminLoginPin, NewAdminLoginPin, Admin)).Succeeded);
+            Assert.True((await h.Get<CredentialChanges>().ChangeAdminLoginPinAsync(await h.AdminAsync(contract), AuthHarness.AdminLoginPin, NewAdminLoginPin)).Succeeded);
         }
 
         if (await h.Get<ICustomerCardStore>().FindAsync(contract, default) is null)
         {
-            Assert.True((await h.Get<CustomerCardIssuance>().IssueAsync(contract, AuthHarness.Operator, default)).Succeeded);
+            Assert.True((await h.Get<CustomerCardIssuance>().IssueAsync(contract, h.Operator, default)).Succeeded);
         }
 
-        if (await h.Get<ICertificateStore>().FindCurrentAsync(admin, default) is null)
+        if (await h.Get<ICertificateStore>().FindCurrentAsync(admin.Principal, default) is null)
         {
             // A fault after the ticket was redeemed uses it up: the retry enrols again for a new one.
             var enrollment = h.Get<CertificateEnrollment>();

@@ -21,8 +21,12 @@ public sealed class RoundTripTests(ITestOutputHelper output)
     /// <summary>Round trips of one successful user sign-in (certificate mapping, login PIN, success audit) measured on 2026-12-02.</summary>
     private const int UserSignInRoundTrips = 11;
 
-    /// <summary>Round trips of one transfer confirmation (token code, limits, execution, audit) measured on 2026-12-02; issue 16 asks for at most 8.</summary>
-    private const int TransferConfirmationRoundTrips = 25;
+    /// <summary>
+    /// Round trips of one transfer confirmation (token code, limits, execution, audit): 25 on 2026-12-02,
+    /// 23 once the confirmation checks the limits on the rows it loaded for the caller check (the
+    /// harness's certificates answer that check in memory; the bank's CA adds its one read). Issue 16 asks for at most 8.
+    /// </summary>
+    private const int TransferConfirmationRoundTrips = 23;
 
     [Fact]
     public async Task A_successful_user_sign_in_takes_no_more_round_trips_than_today()
@@ -39,6 +43,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
             database.AddStores(s, o => o.AddInterceptors(plan.Interceptors));
         });
         var (contract, _) = await h.ActiveContractAsync(LockoutMode.Linked);
+        h.UseAdminCertificate(contract, await EnrollAdminAsync(h, contract));
         var userId = await h.RegisterUserAsync(contract);
         var certificate = await EnrollAndActivateAsync(h, contract, userId);
         var signIn = h.Get<UserSignIn>();
@@ -71,17 +76,32 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         var store = h.Get<IHardwareTokenStore>();
         var now = h.Time.GetUtcNow();
         Assert.Empty(await store.AddAllAsync([new HardwareToken { SerialNumber = "RT0000000001", ProtectedSeed = h.Get<ISecretProtector>().Protect(seed, "BizWeb.Tokens.Seed"), ImportedAt = now }], null, default));
-        Assert.True((await store.TryAssignAsync("RT0000000001", scenario.User, (now.ToUnixTimeSeconds() / 30) - 5, 0, now, null, default)).Assigned);
+        Assert.True((await store.TryAssignAsync("RT0000000001", scenario.User.Principal, (now.ToUnixTimeSeconds() / 30) - 5, 0, now, null, default)).Assigned);
         var reviewed = await scenario.DraftAndReviewAsync(scenario.Request(10_000));
         Assert.True(reviewed.Succeeded, reviewed.ToString());
 
         plan.Reset();
-        var confirmed = await scenario.Transfers.ConfirmAsync(scenario.User, reviewed.Value.Id, TotpReplayTests.Code(seed, now.ToUnixTimeSeconds() / 30), scenario.UserActor);
+        var confirmed = await scenario.Transfers.ConfirmAsync(scenario.User, reviewed.Value.Id, TotpReplayTests.Code(seed, now.ToUnixTimeSeconds() / 30));
 
         Assert.True(confirmed.Succeeded, confirmed.ToString());
         Assert.Equal(TransferState.Authorised, confirmed.Value.State);
         output.WriteLine($"transfer confirmation: {plan.Count} round trips");
         Assert.InRange(plan.Count, 1, TransferConfirmationRoundTrips);
+    }
+
+    /// <summary>管理者6 (the administrator's certificate from the CA, with ③ and the card).</summary>
+    private static async Task<X509Certificate2> EnrollAdminAsync(AuthHarness h, ContractId contract)
+    {
+        var enrollment = h.Get<CertificateEnrollment>();
+        var begun = await enrollment.BeginAdminAsync(contract.ToString(), AuthHarness.AdminLoginPin, AuthHarness.Browser);
+        Assert.True(begun.Succeeded, begun.ToString());
+        var ticket = await enrollment.CompleteAdminAsync(begun.Value.Handle, TestCustomerCard.Answer, AuthHarness.Browser);
+        Assert.True(ticket.Succeeded, ticket.ToString());
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={contract}1286", key, HashAlgorithmName.SHA256).CreateSigningRequest();
+        var issued = await h.Get<CertificateAuthority>().IssueAsync(ticket.Value.Handle, request, AuthHarness.Browser);
+        Assert.True(issued.Succeeded, issued.ToString());
+        return X509CertificateLoader.LoadCertificate(issued.Value.RawData);
     }
 
     /// <summary>利用者6 (certificate from the CA, with the temporary login PIN and the token) and 利用者7.</summary>

@@ -23,8 +23,8 @@ public abstract partial class SecretsScanTests
         }))
         {
             var (contract, _) = await h.ActiveContractAsync();
-            var admin = PrincipalId.Administrator(contract);
-            var set = await h.Get<OptionalSettings>().SetFileTransferInfoAsync(admin, ZenginPassword, FileAccessKey, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+            var admin = await h.AdminAsync(contract);
+            var set = await h.Get<OptionalSettings>().SetFileTransferInfoAsync(admin, ZenginPassword, FileAccessKey, AuthHarness.AdminConfirmationPin);
             Assert.True(set.Succeeded, set.ToString());
         }
 

@@ -38,7 +38,7 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
             var (userCertificate, _) = await h.ActivateUserAsync(contract, taro);
             var userSession = await h.Get<UserSignIn>().SignInAsync(userCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser);
             Assert.True(userSession.Succeeded);
-            Assert.True((await h.Get<CredentialChanges>().ChangeUserLoginPinAsync(userSession.Value, AuthHarness.UserLoginPin, NewUserLoginPin, AuditActor.Principal(PrincipalId.User(contract, taro)))).Succeeded);
+            Assert.True((await h.Get<CredentialChanges>().ChangeUserLoginPinAsync(await h.CallerAsync<SignedInUser>(userSession.Value, userCertificate), AuthHarness.UserLoginPin, NewUserLoginPin)).Succeeded);
         }
 
         var values = (await ReadEveryValueAsync()).Select(v => (v.Where, Value: v.Text)).ToList();
@@ -75,7 +75,7 @@ public abstract partial class SecretsScanTests(TestDatabase database) : IDisposa
         {
             using var scope = provider.CreateScope();
             var get = scope.ServiceProvider;
-            var card = (await get.GetRequiredService<CustomerCardIssuance>().IssueAsync(contract, AuthHarness.Operator, default)).Value;
+            var card = (await get.GetRequiredService<CustomerCardIssuance>().IssueAsync(contract, TestBankOperators.Caller("op001"), default)).Value;
             cardValues = string.Concat(CustomerCardPositions.All.Select(card.GetValue));
 
             var now = TimeProvider.System.GetUtcNow();

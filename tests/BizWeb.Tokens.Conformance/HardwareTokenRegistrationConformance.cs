@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using BizWeb.Auth;
+using BizWeb.Testing.Auth;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BizWeb.Tokens.Conformance;
@@ -15,8 +16,7 @@ public abstract class HardwareTokenRegistrationConformance : TokenStoreConforman
 {
     private const string ConfirmationPin = "Confirm456";
     private const string Serial = "REG-0001";
-    private static readonly AuditActor Operator = AuditActor.BankOperator("op01");
-    private static readonly AuditActor AdminActor = AuditActor.Principal(PrincipalId.Administrator(Contract), "192.0.2.10");
+    private static readonly BankOperator Operator = TestBankOperators.Caller("op01");
     private static readonly UserId TaroId = UserId.Parse("taro").Value;
     private readonly byte[] _seed = RandomNumberGenerator.GetBytes(20);
 
@@ -34,11 +34,12 @@ public abstract class HardwareTokenRegistrationConformance : TokenStoreConforman
     {
         await ContractWithUserAndTokenAsync();
         var registration = Services.GetRequiredService<HardwareTokenRegistration>();
+        var admin = await AdminAsync();
         using var start = new ManualResetEventSlim();
         var guesses = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return (await registration.RegisterAsync(PrincipalId.Administrator(Contract), TaroId, Serial, Code(1_000 + i), ConfirmationPin, AdminActor)).ErrorCode;
+            return (await registration.RegisterAsync(admin, TaroId, Serial, Code(1_000 + i), ConfirmationPin)).ErrorCode;
         })).ToArray();
         start.Set();
         var answers = await Task.WhenAll(guesses);
@@ -76,8 +77,8 @@ public abstract class HardwareTokenRegistrationConformance : TokenStoreConforman
         Assert.Equal(MessageCode.HardwareTokenNotInStock, (await inventory.UnbindAsync(Serial, Operator)).ErrorCode);
     }
 
-    private ValueTask<AuthResult> RegisterAsync(string code) =>
-        Services.GetRequiredService<HardwareTokenRegistration>().RegisterAsync(PrincipalId.Administrator(Contract), TaroId, Serial, code, ConfirmationPin, AdminActor);
+    private async Task<AuthResult> RegisterAsync(string code) =>
+        await Services.GetRequiredService<HardwareTokenRegistration>().RegisterAsync(await AdminAsync(), TaroId, Serial, code, ConfirmationPin);
 
     /// <summary>The token's RFC 6238 code <paramref name="offset"/> steps from now (SHA-1, 6 digits, 30 s).</summary>
     private string Code(int offset)
@@ -110,10 +111,9 @@ public abstract class HardwareTokenRegistrationConformance : TokenStoreConforman
         Assert.True(done.Succeeded, done.ToString());
 
         var user = await Services.GetRequiredService<UserAdministration>().RegisterAsync(
-            PrincipalId.Administrator(Contract),
+            await AdminAsync(),
             new UserRegistration { UserId = "taro", NameKana = "ﾀﾛｳ", TemporaryLoginPin = "Temp1234", TemporaryConfirmationPin = "Temp5678", IssueCertificate = true },
-            ConfirmationPin,
-            AdminActor);
+            ConfirmationPin);
         Assert.True(user.Succeeded, user.ToString());
 
         var token = new HardwareToken

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using BizWeb.Auth;
 using BizWeb.Testing;
+using BizWeb.Testing.Auth;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BizWeb.Tokens.Conformance;
@@ -13,6 +14,7 @@ public abstract class TokenStoreConformance : IDisposable
 {
     private readonly Lazy<ServiceProvider> _provider;
     private readonly Lazy<IServiceScope> _scope;
+    private System.Security.Cryptography.X509Certificates.X509Certificate2? _adminCertificate;
 
     /// <summary>Prepares the container, built on first use; the stores are resolved from one scope (stores may be scoped, like a request's).</summary>
     protected TokenStoreConformance()
@@ -35,6 +37,14 @@ public abstract class TokenStoreConformance : IDisposable
 
     /// <summary>Another user of <see cref="Contract"/>.</summary>
     protected static PrincipalId Hanako { get; } = PrincipalId.User(Contract, UserId.Parse("hanako").Value);
+
+    /// <summary>The certificates of the suite's callers.</summary>
+    protected TestCertificates Certificates { get; } = new();
+
+    /// <summary>The administrator of <see cref="Contract"/> as the SDK's caller.</summary>
+    /// <returns>The caller.</returns>
+    protected Task<SignedInAdministrator> AdminAsync() =>
+        TestSessions.CallerAsync<SignedInAdministrator>(Services, PrincipalId.Administrator(Contract), _adminCertificate ??= Certificates.IssueFor(PrincipalId.Administrator(Contract)));
 
     /// <summary>The card store under test.</summary>
     protected ICustomerCardStore Cards => _scope.Value.ServiceProvider.GetRequiredService<ICustomerCardStore>();
@@ -60,6 +70,8 @@ public abstract class TokenStoreConformance : IDisposable
         {
             _provider.Value.Dispose();
         }
+
+        Certificates.Dispose();
 
         GC.SuppressFinalize(this);
     }
@@ -130,6 +142,7 @@ public abstract class TokenStoreConformance : IDisposable
     private ServiceProvider Build()
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IClientCertificateAuthenticator>(Certificates);
         services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1));
         services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddCustomerCards().AddHardwareTokens();
         AddStores(services);

@@ -32,7 +32,7 @@ public sealed class FlowIntegrationTests
             TemporaryConfirmationPin = "Temp5678",
             IssueCertificate = true,
         };
-        var result = await host.Get<UserAdministration>().RegisterAsync(TestHost.Admin, registration, TestHost.ConfirmationPin, AdminActor);
+        var result = await host.Get<UserAdministration>().RegisterAsync(await host.AdminAsync(), registration, TestHost.ConfirmationPin);
         Assert.True(result.Succeeded, result.ToString());
     }
 
@@ -117,7 +117,7 @@ public sealed class FlowIntegrationTests
         await ImportTokensAsync(host);
 
         var code = Code(host);
-        var registered = await host.Get<HardwareTokenRegistration>().RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", code, TestHost.ConfirmationPin, AdminActor);
+        var registered = await host.Get<HardwareTokenRegistration>().RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "TOTP-0001", code, TestHost.ConfirmationPin);
         Assert.True(registered.Succeeded, registered.ToString());
         Assert.Equal(TokenSetup.User, (await host.Get<HardwareTokenInventory>().FindAsync("TOTP-0001"))!.Owner);
 
@@ -145,14 +145,14 @@ public sealed class FlowIntegrationTests
         await ImportTokensAsync(host);
         var registration = host.Get<HardwareTokenRegistration>();
 
-        Assert.Equal(MessageCode.ConfirmationPinIncorrect, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", Code(host), "Wrong999", AdminActor)).ErrorCode);
-        Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "NO-SUCH", Code(host), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
-        Assert.Equal(MessageCode.UserNotFound, (await registration.RegisterAsync(TestHost.Admin, UserId.Parse("hanako").Value, "TOTP-0001", Code(host), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
-        Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", Code(host, 40), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
-        Assert.Equal(MessageCode.OneTimePasswordMalformed, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", "１２３４５６", TestHost.ConfirmationPin, AdminActor)).ErrorCode);
+        Assert.Equal(MessageCode.ConfirmationPinIncorrect, (await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "TOTP-0001", Code(host), "Wrong999")).ErrorCode);
+        Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "NO-SUCH", Code(host), TestHost.ConfirmationPin)).ErrorCode);
+        Assert.Equal(MessageCode.UserNotFound, (await registration.RegisterAsync(await host.AdminAsync(), UserId.Parse("hanako").Value, "TOTP-0001", Code(host), TestHost.ConfirmationPin)).ErrorCode);
+        Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "TOTP-0001", Code(host, 40), TestHost.ConfirmationPin)).ErrorCode);
+        Assert.Equal(MessageCode.OneTimePasswordMalformed, (await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "TOTP-0001", "１２３４５６", TestHost.ConfirmationPin)).ErrorCode);
 
         // A token that drifted a little in stock still registers (registration window, ±2 steps), and its drift is learnt.
-        Assert.True((await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "TOTP-0001", Code(host, 2), TestHost.ConfirmationPin, AdminActor)).Succeeded);
+        Assert.True((await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "TOTP-0001", Code(host, 2), TestHost.ConfirmationPin)).Succeeded);
         Assert.Equal(2, (await host.Get<HardwareTokenInventory>().FindAsync("TOTP-0001"))!.Drift);
     }
 
@@ -169,16 +169,16 @@ public sealed class FlowIntegrationTests
         }
 
         var registration = host.Get<HardwareTokenRegistration>();
-        Assert.True((await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "NEW-1", Code(host), TestHost.ConfirmationPin, AdminActor)).Succeeded);
+        Assert.True((await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "NEW-1", Code(host), TestHost.ConfirmationPin)).Succeeded);
         host.Time.Advance(TimeSpan.FromSeconds(30));
-        Assert.True((await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "NEW-2", Code(host), TestHost.ConfirmationPin, AdminActor)).Succeeded);
+        Assert.True((await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "NEW-2", Code(host), TestHost.ConfirmationPin)).Succeeded);
 
         var inventory = host.Get<HardwareTokenInventory>();
         Assert.Equal(HardwareTokenStatus.Retired, (await inventory.FindAsync("NEW-1"))!.Status);
         Assert.Equal((HardwareTokenStatus.Assigned, TokenSetup.User), ((await inventory.FindAsync("NEW-2"))!.Status, (await inventory.FindAsync("NEW-2"))!.Owner!.Value));
 
         // A retired token cannot be registered again, to anyone.
-        Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(TestHost.Admin, TokenSetup.Taro, "NEW-1", Code(host, 1), TestHost.ConfirmationPin, AdminActor)).ErrorCode);
+        Assert.Equal(MessageCode.HardwareTokenRegistrationFailed, (await registration.RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, "NEW-1", Code(host, 1), TestHost.ConfirmationPin)).ErrorCode);
     }
 
     [Fact]

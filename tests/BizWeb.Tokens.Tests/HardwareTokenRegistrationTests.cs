@@ -14,8 +14,6 @@ public sealed class HardwareTokenRegistrationTests
     private static readonly ContractId OtherContract = ContractId.Parse(OtherContractText).Value;
     private static readonly PrincipalId OtherAdmin = PrincipalId.Administrator(OtherContract);
     private static readonly UserId Jiro = UserId.Parse("jiro01").Value;
-    private static readonly AuditActor AdminActor = AuditActor.Principal(TestHost.Admin, "192.0.2.10");
-    private static readonly AuditActor OtherActor = AuditActor.Principal(OtherAdmin, "198.51.100.7");
     private static readonly byte[] SeedA = Rfc.Key20;
     private static readonly byte[] SeedB = Convert.FromHexString("0102030405060708090a0b0c0d0e0f1011121314");
 
@@ -27,18 +25,18 @@ public sealed class HardwareTokenRegistrationTests
         await host.ActivateAdminAsync(await host.IssueCardAsync());
         await host.CreateContractAsync(OtherContractText);
         await host.ActivateAdminAsync(await host.IssueCardAsync(OtherContractText), OtherContractText);
-        await RegisterUserAsync(host, TestHost.Admin, "taro01", AdminActor);
-        await RegisterUserAsync(host, OtherAdmin, "jiro01", OtherActor);
+        await RegisterUserAsync(host, TestHost.Admin, "taro01");
+        await RegisterUserAsync(host, OtherAdmin, "jiro01");
         var builder = new PskcBuilder().Add("A1", SeedA).Add("A2", SeedB).Add("B1", SeedB);
         await using var stream = builder.ToStream();
         Assert.True((await host.Get<HardwareTokenInventory>().ImportPskcAsync(stream, builder.DecryptionKey, TestHost.Operator)).Succeeded);
         return host;
     }
 
-    private static async Task RegisterUserAsync(TestHost host, PrincipalId admin, string userId, AuditActor actor)
+    private static async Task RegisterUserAsync(TestHost host, PrincipalId admin, string userId)
     {
         var registration = new UserRegistration { UserId = userId, NameKana = "ﾀﾛｳ", TemporaryLoginPin = "Temp1234", TemporaryConfirmationPin = "Temp5678", IssueCertificate = true };
-        var result = await host.Get<UserAdministration>().RegisterAsync(admin, registration, TestHost.ConfirmationPin, actor);
+        var result = await host.Get<UserAdministration>().RegisterAsync(await host.AdminAsync(admin), registration, TestHost.ConfirmationPin);
         Assert.True(result.Succeeded, result.ToString());
     }
 
@@ -48,13 +46,26 @@ public sealed class HardwareTokenRegistrationTests
     /// <summary>A code that is certainly not one the token shows within the registration window (far outside it).</summary>
     private static string Wrong(TestHost host, byte[] seed, int i) => Code(host, seed, 1_000 + i);
 
-    private static ValueTask<AuthResult> RegisterAsync(TestHost host, string serial, string code, bool other = false) =>
+    private static async Task<AuthResult> RegisterAsync(TestHost host, string serial, string code, bool other = false) =>
         other
-            ? host.Get<HardwareTokenRegistration>().RegisterAsync(OtherAdmin, Jiro, serial, code, TestHost.ConfirmationPin, OtherActor)
-            : host.Get<HardwareTokenRegistration>().RegisterAsync(TestHost.Admin, TokenSetup.Taro, serial, code, TestHost.ConfirmationPin, AdminActor);
+            ? await host.Get<HardwareTokenRegistration>().RegisterAsync(await host.AdminAsync(OtherAdmin), Jiro, serial, code, TestHost.ConfirmationPin)
+            : await host.Get<HardwareTokenRegistration>().RegisterAsync(await host.AdminAsync(), TokenSetup.Taro, serial, code, TestHost.ConfirmationPin);
 
     private static async Task<IReadOnlyList<AuditEntry>> AuditAsync(TestHost host, string action) =>
         [.. (await host.Get<IAuditTrailStore>().ReadAsync(0, 10_000, default)).Where(a => a.Action == action)];
+
+    [Fact]
+    public async Task A_stale_administrator_registers_no_token_and_its_guess_is_not_counted()
+    {
+        using var host = await HostAsync();
+        var admin = await host.AdminAsync();
+        Assert.True((await host.Get<BankOperations>().RegisterAccidentAsync(TestHost.Operator, TestHost.Contract, null)).Succeeded);
+
+        var result = await host.Get<HardwareTokenRegistration>().RegisterAsync(admin, TokenSetup.Taro, "A1", Code(host, SeedA), TestHost.ConfirmationPin);
+        Assert.Equal(MessageCode.SessionEnded, result.ErrorCode);
+        Assert.Null((await host.Get<HardwareTokenInventory>().FindAsync("A1"))!.Owner);
+        Assert.Empty(await AuditAsync(host, "HardwareTokenRegistrationFailed"));
+    }
 
     [Fact]
     public async Task The_eighth_guess_at_one_serial_is_refused_without_evaluation_until_the_bank_releases_it()

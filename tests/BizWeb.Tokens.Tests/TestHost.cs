@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using BizWeb.Auth;
+using BizWeb.Testing.Auth;
 using BizWeb.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -20,10 +21,11 @@ internal sealed class TestHost : IDisposable
     public const string ConfirmationPin = "Confirm456";
     public static readonly ContractId Contract = ContractId.Parse(ContractText).Value;
     public static readonly PrincipalId Admin = PrincipalId.Administrator(Contract);
-    public static readonly AuditActor Operator = AuditActor.BankOperator("op01");
+    public static readonly BankOperator Operator = TestBankOperators.Caller("op01");
 
     private readonly ServiceProvider _provider;
     private readonly IServiceScope _scope;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PrincipalId, bool> _callers = new();
 
     public TestHost(Action<CustomerCardOptions>? cards = null, Action<HardwareTokenOptions>? tokens = null, Action<IServiceCollection>? services = null, Action<BizWebOptions>? options = null)
     {
@@ -44,6 +46,18 @@ internal sealed class TestHost : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 4, 1, 0, 0, 10, TimeSpan.Zero));
 
     public PrincipalId? CertificatePrincipal { get; set; }
+
+    /// <summary>The SDK's caller of <paramref name="principal"/> (its session validated as a host does; see <see cref="TestSessions"/>).</summary>
+    public async Task<T> CallerAsync<T>(PrincipalId principal)
+        where T : SignedInCaller
+    {
+        _callers[principal] = true;
+        using var certificate = DummyCertificate();
+        return await TestSessions.CallerAsync<T>(_scope.ServiceProvider, principal, certificate);
+    }
+
+    /// <summary>The administrator of <paramref name="admin"/>'s contract (<see cref="Admin"/> by default) as the SDK's caller.</summary>
+    public Task<SignedInAdministrator> AdminAsync(PrincipalId? admin = null) => CallerAsync<SignedInAdministrator>(admin ?? Admin);
 
     public T Get<T>()
         where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
@@ -91,7 +105,7 @@ internal sealed class TestHost : IDisposable
         public ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(host.CertificatePrincipal);
 
-        public ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(host.CertificatePrincipal == principal);
+        public ValueTask<bool> IsCurrentAsync(PrincipalId principal, string certificateThumbprint, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(host.CertificatePrincipal == principal || host._callers.ContainsKey(principal));
     }
 }

@@ -24,15 +24,15 @@ public sealed class TransferConfirmationIntegrationTests : IDisposable
         await _host.CreateContractAsync();
         await _host.ActivateAdminAsync(await _host.IssueCardAsync());
         Assert.True((await _host.Get<BankOperations>().SetContractServicesAsync(TestHost.Operator, TestHost.Contract, [BankServices.Transfers])).Succeeded);
-        Assert.True((await _host.Get<OptionalSettings>().SetDebitAccountsAsync(TestHost.Admin, [new DebitAccount("001", PayeeAccountType.Ordinary, "1234567", new(null, null))], TestHost.ConfirmationPin, AdminActor)).Succeeded);
-        var registered = await _host.Get<UserAdministration>().RegisterAsync(TestHost.Admin, new UserRegistration
+        Assert.True((await _host.Get<OptionalSettings>().SetDebitAccountsAsync(await _host.AdminAsync(), [new DebitAccount("001", PayeeAccountType.Ordinary, "1234567", new(null, null))], TestHost.ConfirmationPin)).Succeeded);
+        var registered = await _host.Get<UserAdministration>().RegisterAsync(await _host.AdminAsync(), new UserRegistration
         {
             UserId = "taro01",
             NameKana = "ﾀﾛｳ",
             TemporaryLoginPin = "Temp1234",
             TemporaryConfirmationPin = "Temp5678",
             GrantedServices = [BankServices.Transfers],
-        }, TestHost.ConfirmationPin, AdminActor);
+        }, TestHost.ConfirmationPin);
         Assert.True(registered.Succeeded, registered.ToString());
         var user = (await _host.Get<IUserStore>().FindAsync(TestHost.Contract, TokenSetup.Taro, default))!;
         Assert.True(user.TryApply(UserTrigger.Activated, _host.Time.GetUtcNow(), out var active));
@@ -54,9 +54,9 @@ public sealed class TransferConfirmationIntegrationTests : IDisposable
     private async Task<Guid> ReviewedAsync(string key, long amount)
     {
         var transfers = _host.Get<Transfers>();
-        var draft = await transfers.DraftAsync(TokenSetup.User, Request(key, amount), UserActor);
+        var draft = await transfers.DraftAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), Request(key, amount));
         Assert.True(draft.Succeeded, draft.ToString());
-        var review = await transfers.ReviewAsync(TokenSetup.User, draft.Value.Id, UserActor);
+        var review = await transfers.ReviewAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), draft.Value.Id);
         Assert.True(review.Succeeded, review.ToString());
         Assert.Null(review.Value.OcraChallenge);
         return draft.Value.Id;
@@ -70,13 +70,13 @@ public sealed class TransferConfirmationIntegrationTests : IDisposable
         var second = await ReviewedAsync("b", 20_000);
         var code = TokenSetup.Code(_host, token, Rfc.Key20);
 
-        var authorised = await _host.Get<Transfers>().ConfirmAsync(TokenSetup.User, first, code, UserActor);
+        var authorised = await _host.Get<Transfers>().ConfirmAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), first, code);
         Assert.True(authorised.Succeeded, authorised.ToString());
         Assert.Equal(TransferState.Authorised, authorised.Value.State);
-        Assert.Equal(MessageCode.OneTimePasswordIncorrect, (await _host.Get<Transfers>().ConfirmAsync(TokenSetup.User, second, code, UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.OneTimePasswordIncorrect, (await _host.Get<Transfers>().ConfirmAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), second, code)).ErrorCode);
 
         _host.Time.Advance(TimeSpan.FromSeconds(30));
-        Assert.True((await _host.Get<Transfers>().ConfirmAsync(TokenSetup.User, second, TokenSetup.Code(_host, token, Rfc.Key20), UserActor)).Succeeded);
+        Assert.True((await _host.Get<Transfers>().ConfirmAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), second, TokenSetup.Code(_host, token, Rfc.Key20))).Succeeded);
         Assert.Equal(2, _executor.Executions.Count);
     }
 
@@ -90,7 +90,7 @@ public sealed class TransferConfirmationIntegrationTests : IDisposable
         var verdict = await _host.Get<ITransferConfirmationVerifier>().ConfirmAsync(transfer.ConfirmationId!.Value, TokenSetup.User, changed.ComputeDigest(), TokenSetup.Code(_host, token, Rfc.Key20), default);
         Assert.Equal(SecondFactorResult.Rejected, verdict.Result);
         // The mismatch killed the confirmation: even the right digest cannot use it now.
-        Assert.Equal(MessageCode.OneTimePasswordIncorrect, (await _host.Get<Transfers>().ConfirmAsync(TokenSetup.User, id, TokenSetup.Code(_host, token, Rfc.Key20), UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.OneTimePasswordIncorrect, (await _host.Get<Transfers>().ConfirmAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), id, TokenSetup.Code(_host, token, Rfc.Key20))).ErrorCode);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class TransferConfirmationIntegrationTests : IDisposable
     {
         await SetUpAsync(withToken: false);
         var transfers = _host.Get<Transfers>();
-        var draft = await transfers.DraftAsync(TokenSetup.User, Request("a", 1_000), UserActor);
+        var draft = await transfers.DraftAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), Request("a", 1_000));
         Assert.True(draft.Succeeded, draft.ToString());
-        Assert.Equal(MessageCode.HardwareTokenNotRegistered, (await transfers.ReviewAsync(TokenSetup.User, draft.Value.Id, UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.HardwareTokenNotRegistered, (await transfers.ReviewAsync(await _host.CallerAsync<SignedInUser>(TokenSetup.User), draft.Value.Id)).ErrorCode);
     }
 }

@@ -20,7 +20,8 @@ internal static class DemoSeed
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        var actor = AuditActor.BankOperator("demo-seed");
+        var actor = await provider.GetRequiredService<BankOperatorAuthentication>().AuthenticateAsync(Operations.OperatorAuthenticator.StartupTask("demo-seed"), cancellationToken: cancellationToken)
+            ?? throw new InvalidOperationException("The host's operator authenticator refused the demo seed.");
         var contractId = ContractId.Parse(ContractIdText).Value;
         if (await provider.GetRequiredService<IContractStore>().FindAsync(contractId, cancellationToken) is not null)
         {

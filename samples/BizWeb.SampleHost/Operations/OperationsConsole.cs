@@ -1,3 +1,4 @@
+using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,6 +20,7 @@ internal static class OperationsConsole
         services.AddSingleton<OperatorDirectory>();
         services.AddScoped<OperatorAudit>();
         services.AddScoped<OperatorSignIn>();
+        services.AddScoped<IBankOperatorAuthenticator, OperatorAuthenticator>();
         services.AddSingleton<OperatorSessionEvents>();
         services.AddHostedService<OperatorBootstrap>();
 

@@ -1,28 +1,29 @@
+using BizWeb.Auth;
+using BizWeb.SampleHost.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace BizWeb.SampleHost.Operations;
 
 /// <summary>
-/// Checked on every console request: the absolute time-out, that the operator still exists in the
-/// directory, and that he is not locked (a lock reached from another terminal ends this session too).
+/// Checked on every request with the operator cookie: the SDK's <see cref="BankOperatorAuthentication"/>
+/// asks the host's <see cref="OperatorAuthenticator"/> (time-out, directory, lock, signed out) and makes
+/// the request's <see cref="BankOperator"/> caller, which the console pages pass to the SDK.
 /// </summary>
-internal sealed class OperatorSessionEvents(OperatorDirectory directory) : CookieAuthenticationEvents
+internal sealed class OperatorSessionEvents : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var operatorId = OperatorSession.OperatorId(context.Principal);
-        var signedInAt = OperatorSession.SignedInAt(context.Principal);
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<OperatorSignIn>();
-        if (operatorId is null
-            || signedInAt is null
-            || TimeProvider.System.GetUtcNow() - signedInAt.Value > OperatorSession.AbsoluteTimeout
-            || directory.Find(operatorId) is null
-            || await signIn.IsLockedAsync(operatorId, context.HttpContext.RequestAborted)
-            || await context.HttpContext.RequestServices.GetRequiredService<Sessions.EndedSessions>().IsEndedAsync(context.Principal, context.HttpContext.RequestAborted))
+        var http = context.HttpContext;
+        var caller = await http.RequestServices.GetRequiredService<BankOperatorAuthentication>()
+            .AuthenticateAsync(context.Principal, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
+        if (caller is null)
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(OperatorSession.Scheme);
+            await http.SignOutAsync(OperatorSession.Scheme);
+            return;
         }
+
+        RequestCallers.Set(http, caller);
     }
 }

@@ -15,18 +15,18 @@ public abstract class PinChangesPageModel(CredentialChanges changes) : SitePageM
     }
 
     public Task<IActionResult> OnPostLoginPinAsync(string? currentPin, string? newPin, string? newPinAgain) =>
-        ChangePinAsync(newPin, newPinAgain, T("暗証番号を変更しました。", "Your PIN was changed."), () => Principal.IsAdministrator
-            ? changes.ChangeAdminLoginPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted)
-            : changes.ChangeUserLoginPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted));
+        ChangePinAsync(newPin, newPinAgain, T("暗証番号を変更しました。", "Your PIN was changed."), () => Caller is SignedInAdministrator admin
+            ? changes.ChangeAdminLoginPinAsync(admin, currentPin, newPin, HttpContext.RequestAborted)
+            : changes.ChangeUserLoginPinAsync(SignedInUser, currentPin, newPin, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostConfirmationPinAsync(string? currentPin, string? newPin, string? newPinAgain) =>
-        ChangePinAsync(newPin, newPinAgain, T("確認暗証番号を変更しました。", "Your confirmation PIN was changed."), () => Principal.IsAdministrator
-            ? changes.ChangeAdminConfirmationPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted)
-            : changes.ChangeUserConfirmationPinAsync(SignedIn, currentPin, newPin, Actor, HttpContext.RequestAborted));
+        ChangePinAsync(newPin, newPinAgain, T("確認暗証番号を変更しました。", "Your confirmation PIN was changed."), () => Caller is SignedInAdministrator admin
+            ? changes.ChangeAdminConfirmationPinAsync(admin, currentPin, newPin, HttpContext.RequestAborted)
+            : changes.ChangeUserConfirmationPinAsync(SignedInUser, currentPin, newPin, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostEmailAsync(string? confirmationPin, string? email)
     {
-        if (Show(await changes.ChangeEmailAsync(Principal, confirmationPin, email, Actor, HttpContext.RequestAborted)))
+        if (Show(await changes.ChangeEmailAsync(Caller, confirmationPin, email, HttpContext.RequestAborted)))
         {
             Notices.Add(T("Eメールアドレスを変更しました。", "Your e-mail address was changed."));
         }

@@ -30,11 +30,14 @@ public abstract class SitePageModel : PageModel
 
     protected AuditActor Anonymous => AuditActor.Anonymous(ClientAddress);
 
-    protected SignedInPrincipal SignedIn => SessionPrincipal.Read(User) ?? throw new InvalidOperationException("The page requires a signed-in principal.");
+    /// <summary>The signed-in administrator or user of this request, as the SDK validated it.</summary>
+    protected SignedInCaller Caller => RequestCallers.Get<SignedInCaller>(HttpContext);
 
-    protected PrincipalId Principal => SignedIn.Principal;
+    protected SignedInAdministrator Admin => RequestCallers.Get<SignedInAdministrator>(HttpContext);
 
-    protected AuditActor Actor => AuditActor.Principal(Principal, ClientAddress);
+    protected SignedInUser SignedInUser => RequestCallers.Get<SignedInUser>(HttpContext);
+
+    protected PrincipalId Principal => Caller.Principal;
 
     protected TimeProvider Clock => HttpContext.RequestServices.GetRequiredService<TimeProvider>();
 

@@ -8,7 +8,8 @@ namespace BizWeb.SampleHost.Sessions;
 
 /// <summary>
 /// Checked on every request that carries the session cookie: the absolute time-out, and the SDK's
-/// <see cref="SessionValidation"/> with the request's client certificate, so a request without the
+/// <see cref="SessionValidation"/> with the request's client certificate (which makes the request's
+/// caller for the pages), so a request without the
 /// certificate the session signed in with, a revoked or superseded certificate, a lock, suspension,
 /// accident, deletion or PIN change ends the session at once, on every instance; and a session signed
 /// out is never accepted again.
@@ -17,17 +18,20 @@ internal sealed class SessionCookieEvents(SampleHostSettings settings, TimeProvi
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
+        var http = context.HttpContext;
         var signedIn = SessionPrincipal.Read(context.Principal);
         var signedInAt = context.Principal is null ? null : SessionPrincipal.SignedInAt(context.Principal);
-        var current = signedIn is not null && signedInAt is { } at
-            && time.GetUtcNow() - at <= settings.Options.AbsoluteTimeout
-            && await context.HttpContext.RequestServices.GetRequiredService<SessionValidation>().IsCurrentAsync(signedIn, await ClientCertificates.GetAsync(context.HttpContext), context.HttpContext.RequestAborted)
-            && !await context.HttpContext.RequestServices.GetRequiredService<EndedSessions>().IsEndedAsync(context.Principal, context.HttpContext.RequestAborted);
-        if (!current)
+        var caller = signedIn is not null && signedInAt is { } at && time.GetUtcNow() - at <= settings.Options.AbsoluteTimeout
+            ? await http.RequestServices.GetRequiredService<SessionValidation>().ValidateAsync(signedIn, await ClientCertificates.GetAsync(http), http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted)
+            : null;
+        if (caller is null || await http.RequestServices.GetRequiredService<EndedSessions>().IsEndedAsync(context.Principal, http.RequestAborted))
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(SessionPrincipal.Scheme);
+            await http.SignOutAsync(SessionPrincipal.Scheme);
+            return;
         }
+
+        RequestCallers.Set(http, caller);
     }
 
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)

@@ -18,8 +18,10 @@ internal sealed class AuthCore
         PinPolicy pinPolicy,
         IOptions<BizWebOptions> options,
         TimeProvider time,
+        IClientCertificateAuthenticator? certificates = null,
         ILoggerFactory? loggerFactory = null)
     {
+        Certificates = certificates;
         Contracts = contracts;
         Users = users;
         Tickets = tickets;
@@ -45,6 +47,12 @@ internal sealed class AuthCore
     public IAuthUnitOfWork UnitOfWork { get; }
 
     public IPinHasher Hasher { get; }
+
+    /// <summary>The certificate authenticator (BizWeb.Certificates); sign-ins and signed-in callers need it.</summary>
+    public IClientCertificateAuthenticator? Certificates { get; }
+
+    public IClientCertificateAuthenticator RequiredCertificates => Certificates
+        ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");
 
     public PinPolicy PinPolicy { get; }
 

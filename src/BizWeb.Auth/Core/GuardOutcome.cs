@@ -10,4 +10,7 @@ internal enum GuardOutcome
     /// <summary>Not evaluated: the remaining attempts are held by requests still being evaluated, and nothing is locked.</summary>
     Busy,
     Malformed,
+
+    /// <summary>The signed-in caller is stale (deleted, stamp changed, certificate no longer current); nothing was evaluated.</summary>
+    Stale,
 }

@@ -8,7 +8,7 @@ namespace BizWeb.Auth;
 /// </summary>
 internal static class PinGuard
 {
-    public static async ValueTask<PinGuardResult> CheckContractPinAsync(AuthCore core, ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken)
+    public static async ValueTask<PinGuardResult> CheckContractPinAsync(AuthCore core, ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, SignedInCaller? caller = null)
     {
         if (NotAPin(pin) is { } malformed)
         {
@@ -16,6 +16,12 @@ internal static class PinGuard
         }
 
         var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        // A stale caller guesses nothing; a stopped contract is the guard's "locked" (the lock renewed the stamp).
+        if (caller is not null && (contract is null || (contract.State != ContractState.Stopped && !await CallerCheck.IsSameAsync(core, caller, contract, null, cancellationToken).ConfigureAwait(false))))
+        {
+            return await StaleAsync(core, caller, action, cancellationToken).ConfigureAwait(false);
+        }
+
         if (contract is null)
         {
             var unknown = await core.Guard.CheckUnknownAsync(PrincipalId.Administrator(contractId), credential, actor, action, () => core.Hasher.VerifyPin(pin, null), cancellationToken).ConfigureAwait(false);
@@ -39,7 +45,7 @@ internal static class PinGuard
     /// nothing) a suspended user whose PIN counter is not at the limit (suspended by the administrator, or
     /// locked by another credential) answers exactly like an unknown id instead of "locked" at the first guess.
     /// </summary>
-    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false)
+    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false, SignedInCaller? caller = null)
     {
         if (NotAPin(pin) is { } malformed)
         {
@@ -55,6 +61,11 @@ internal static class PinGuard
         }
 
         var user = contract is null ? null : await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false);
+        if (caller is not null && (user is not { State: UserState.Suspended } && !await CallerCheck.IsSameAsync(core, caller, contract, user, cancellationToken).ConfigureAwait(false)))
+        {
+            return await StaleAsync(core, caller, action, cancellationToken).ConfigureAwait(false);
+        }
+
         if (contract is null || user is null || user.State == UserState.Deleted
             || (beforeCertificate && user.State == UserState.Suspended
                 && await core.Counters.GetFailuresAsync(CounterKey.For(user.Principal, credential), core.Now, cancellationToken).ConfigureAwait(false) < core.Options.Lockout.MaxConsecutiveFailures))
@@ -72,6 +83,13 @@ internal static class PinGuard
         var check = new PinCheck(core.Hasher, pin, hash);
         var result = await core.Guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
         return new PinGuardResult(result, contract, user, check);
+    }
+
+    /// <summary>Audits and answers a stale caller's attempt (not evaluated, not counted).</summary>
+    private static async ValueTask<PinGuardResult> StaleAsync(AuthCore core, SignedInCaller caller, string action, CancellationToken cancellationToken)
+    {
+        await core.AppendAuditAsync(core.Audit(caller.Actor, action, caller.Principal, AuditOutcome.Refused, MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
+        return new PinGuardResult(new GuardResult(GuardOutcome.Stale), null, null, null);
     }
 
     /// <summary>Input no PIN system accepts: not printable ASCII, or longer than any PIN.</summary>

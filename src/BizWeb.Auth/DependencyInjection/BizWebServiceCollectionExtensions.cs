@@ -17,6 +17,7 @@ public static class BizWebServiceCollectionExtensions
     /// <see cref="AdminSignIn"/>, <see cref="UserAdministration"/>, <see cref="CertificateEnrollment"/>,
     /// <see cref="UserActivation"/>, <see cref="UserSignIn"/>, <see cref="CredentialChanges"/>,
     /// <see cref="BankOperations"/>, <see cref="AdminAuthorization"/>, <see cref="SessionValidation"/>,
+    /// <see cref="BankOperatorAuthentication"/> (which needs the host's <see cref="IBankOperatorAuthenticator"/>),
     /// <see cref="OptionalSettings"/>, <see cref="Transfers"/> (which needs an <see cref="ITransferExecutor"/>
     /// and, from <c>AddHardwareTokens()</c>, an <see cref="ITransferConfirmationVerifier"/>),
     /// <see cref="AuditTrail"/>, <see cref="SecurityNotifications"/> and <see cref="CertificateHolders"/>
@@ -50,6 +51,7 @@ public static class BizWebServiceCollectionExtensions
             sp.GetRequiredService<PinPolicy>(),
             sp.GetRequiredService<IOptions<BizWebOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IClientCertificateAuthenticator>(),
             sp.GetService<ILoggerFactory>()));
         services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));
         services.TryAddScoped(sp => new AdminAuthorization(sp.GetRequiredService<AuthCore>()));
@@ -70,7 +72,8 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
         services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
         services.TryAddScoped(sp => new CredentialChanges(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new SessionValidation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
+        services.TryAddScoped(sp => new SessionValidation(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new BankOperatorAuthentication(sp.GetRequiredService<IBankOperatorAuthenticator>()));
         services.TryAddScoped(sp => new AuditTrail(sp.GetRequiredService<IAuditTrailStore>()));
         services.TryAddScoped(sp => new NotificationDispatcher(sp.GetRequiredService<INotificationOutbox>(), sp.GetRequiredService<INotificationSender>(), sp.GetRequiredService<AuthCore>()));
         return new BizWebBuilder(services);

@@ -14,33 +14,27 @@ public sealed class AdminAuthorization
     /// <summary>Checks ④ of <paramref name="admin"/>'s contract.</summary>
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="confirmationPin">The confirmation PIN typed.</param>
-    /// <param name="actor">Who acts, and from where (for the audit trail).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// Success; or <see cref="MessageCode.ConfirmationPinIncorrect"/>, <see cref="MessageCode.AdminLocked"/>,
-    /// <see cref="MessageCode.AccidentRegistered"/>, <see cref="MessageCode.ContractNotActive"/>.
+    /// <see cref="MessageCode.AccidentRegistered"/>, <see cref="MessageCode.ContractNotActive"/>, <see cref="MessageCode.SessionEnded"/>.
     /// </returns>
-    public async ValueTask<AuthResult> VerifyConfirmationPinAsync(PrincipalId admin, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> VerifyConfirmationPinAsync(SignedInAdministrator admin, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        var (result, _) = await VerifyAsync(_core, admin, confirmationPin, actor, "AdminConfirmationPin", cancellationToken).ConfigureAwait(false);
+        var (result, _) = await VerifyAsync(_core, admin, confirmationPin, "AdminConfirmationPin", cancellationToken).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Shared with the administrator flows of this package: verifies ④ and returns the contract read.</summary>
-    internal static async ValueTask<(AuthResult Result, Contract? Contract)> VerifyAsync(AuthCore core, PrincipalId admin, string? confirmationPin, AuditActor actor, string action, CancellationToken cancellationToken)
+    internal static async ValueTask<(AuthResult Result, Contract? Contract)> VerifyAsync(AuthCore core, SignedInAdministrator admin, string? confirmationPin, string action, CancellationToken cancellationToken)
     {
-        IdGuard.Require(admin);
-        if (!admin.IsAdministrator)
-        {
-            throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));
-        }
-
+        ArgumentNullException.ThrowIfNull(admin);
         if (string.IsNullOrEmpty(confirmationPin))
         {
             return (AuthResult.Fail(MessageCode.PinRequired), null);
         }
 
-        var check = await PinGuard.CheckContractPinAsync(core, admin.ContractId, Credential.AdminConfirmationPin, confirmationPin, actor, action, cancellationToken).ConfigureAwait(false);
+        var check = await PinGuard.CheckContractPinAsync(core, admin.ContractId, Credential.AdminConfirmationPin, confirmationPin, admin.Actor, action, cancellationToken, admin).ConfigureAwait(false);
         if (!check.Verified)
         {
             return (AuthResult.Fail(check.Errors(MessageCode.ConfirmationPinIncorrect, MessageCode.AdminLocked)), null);

@@ -23,14 +23,14 @@ public sealed class BankOperations
     /// <see cref="TransactionOptions.Services"/>); the administrator can grant users only these (Q2-6).
     /// Withdrawing a service leaves users' grants in place, but they cannot use it.
     /// </summary>
-    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>
     /// <param name="services">The catalogue ids of the enabled services (replaces the previous set).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, <see cref="MessageCode.ServiceUnknown"/> or <see cref="MessageCode.ContractNotFound"/>.</returns>
-    public async ValueTask<AuthResult> SetContractServicesAsync(AuditActor operatorActor, ContractId contractId, IReadOnlyList<string> services, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> SetContractServicesAsync(BankOperator bankOperator, ContractId contractId, IReadOnlyList<string> services, CancellationToken cancellationToken = default)
     {
-        RequireOperator(operatorActor);
+        var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
         ArgumentNullException.ThrowIfNull(services);
         var store = _settings ?? throw new InvalidOperationException("No IContractSettingsStore is registered.");
@@ -60,15 +60,15 @@ public sealed class BankOperations
     }
 
     /// <summary>Creates a contract awaiting its administrator's activation.</summary>
-    /// <param name="operatorActor">The bank operator (<see cref="AuditActor.BankOperator"/>).</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The 11-digit contract id.</param>
     /// <param name="registrationPin">The 4-digit registration PIN ① from the application form.</param>
     /// <param name="lockoutMode">Linked or unlinked lockout.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or the input errors, or <see cref="MessageCode.ContractIdAlreadyExists"/>.</returns>
-    public async ValueTask<AuthResult> CreateContractAsync(AuditActor operatorActor, string? contractId, string? registrationPin, LockoutMode lockoutMode, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> CreateContractAsync(BankOperator bankOperator, string? contractId, string? registrationPin, LockoutMode lockoutMode, CancellationToken cancellationToken = default)
     {
-        RequireOperator(operatorActor);
+        var operatorActor = RequireOperator(bankOperator);
         var input = new InputErrors();
         var id = input.Take(ContractId.Parse(contractId));
         var pin = input.Take(RegistrationPin.Parse(registrationPin));
@@ -100,14 +100,14 @@ public sealed class BankOperations
     }
 
     /// <summary>Sets a new registration PIN ① (e.g. the administrator forgot it) and clears its failures.</summary>
-    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>
     /// <param name="registrationPin">The new 4-digit registration PIN.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success or the reason.</returns>
-    public async ValueTask<AuthResult> ResetRegistrationPinAsync(AuditActor operatorActor, ContractId contractId, string? registrationPin, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> ResetRegistrationPinAsync(BankOperator bankOperator, ContractId contractId, string? registrationPin, CancellationToken cancellationToken = default)
     {
-        RequireOperator(operatorActor);
+        var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
         var input = new InputErrors();
         var pin = input.Take(RegistrationPin.Parse(registrationPin));
@@ -126,13 +126,13 @@ public sealed class BankOperations
     /// to <see cref="ContractState.AwaitingReactivation"/>; the administrator must activate again
     /// (SPEC.md §5). Users suspended in linked mode stay suspended until the administrator releases them.
     /// </summary>
-    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or <see cref="MessageCode.InvalidState"/> when the contract is not stopped.</returns>
-    public async ValueTask<AuthResult> UnlockContractAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> UnlockContractAsync(BankOperator bankOperator, ContractId contractId, CancellationToken cancellationToken = default)
     {
-        RequireOperator(operatorActor);
+        var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
         var admin = PrincipalId.Administrator(contractId);
         string[] keys = [.. new[] { Credential.RegistrationPin, Credential.CustomerCard, Credential.AdminLoginPin, Credential.AdminConfirmationPin }.Select(c => CounterKey.For(admin, c))];
@@ -154,14 +154,14 @@ public sealed class BankOperations
     }
 
     /// <summary>Releases a suspended user on the administrator's behalf and clears the user's failures.</summary>
-    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>
     /// <param name="userId">The user.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or the reason.</returns>
-    public async ValueTask<AuthResult> UnlockUserAsync(AuditActor operatorActor, ContractId contractId, UserId userId, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> UnlockUserAsync(BankOperator bankOperator, ContractId contractId, UserId userId, CancellationToken cancellationToken = default)
     {
-        RequireOperator(operatorActor);
+        var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
         IdGuard.Require(userId);
         var result = await UserReleases.ReleaseAsync(_core, operatorActor, contractId, userId, cancellationToken).ConfigureAwait(false);
@@ -169,13 +169,14 @@ public sealed class BankOperations
     }
 
     /// <summary>事故登録 on a contract (<paramref name="userId"/> null) or a user: refuses every sign-in and operation until cleared.</summary>
-    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>
     /// <param name="userId">The user, or <see langword="null"/> for the whole contract.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or the reason.</returns>
-    public async ValueTask<AuthResult> RegisterAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> RegisterAccidentAsync(BankOperator bankOperator, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default)
     {
+        var operatorActor = RequireOperator(bankOperator);
         var result = await SetAccidentAsync(operatorActor, contractId, userId, true, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded && _core.Options.RevokeCertificatesOnAccident && _revoker is not null)
         {
@@ -186,17 +187,16 @@ public sealed class BankOperations
     }
 
     /// <summary>事故登録解除: clears an accident registered with <see cref="RegisterAccidentAsync"/>.</summary>
-    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>
     /// <param name="userId">The user, or <see langword="null"/> for the whole contract.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or the reason.</returns>
-    public ValueTask<AuthResult> ClearAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default) =>
-        SetAccidentAsync(operatorActor, contractId, userId, false, cancellationToken);
+    public ValueTask<AuthResult> ClearAccidentAsync(BankOperator bankOperator, ContractId contractId, UserId? userId, CancellationToken cancellationToken = default) =>
+        SetAccidentAsync(RequireOperator(bankOperator), contractId, userId, false, cancellationToken);
 
     private async ValueTask<AuthResult> SetAccidentAsync(AuditActor operatorActor, ContractId contractId, UserId? userId, bool registered, CancellationToken cancellationToken)
     {
-        RequireOperator(operatorActor);
         IdGuard.Require(contractId);
         IdGuard.Require(userId);
         var action = registered ? "AccidentRegistered" : "AccidentCleared";
@@ -239,13 +239,13 @@ public sealed class BankOperations
     /// else), so that the interrupted-activation cooldown no longer blocks the real administrator.
     /// Resetting the registration PIN, unlocking and registering an accident do the same on their own.
     /// </summary>
-    /// <param name="operatorActor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or <see cref="MessageCode.InvalidState"/> when no activation is in progress.</returns>
-    public async ValueTask<AuthResult> CancelActivationAsync(AuditActor operatorActor, ContractId contractId, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> CancelActivationAsync(BankOperator bankOperator, ContractId contractId, CancellationToken cancellationToken = default)
     {
-        RequireOperator(operatorActor);
+        var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
         var result = await _core.CommitAsync<AuthResult>(
             async ct =>
@@ -330,11 +330,9 @@ public sealed class BankOperations
         return result;
     }
 
-    private static void RequireOperator(AuditActor actor)
+    private static AuditActor RequireOperator(BankOperator bankOperator)
     {
-        if (actor.Kind != AuditActorKind.BankOperator || string.IsNullOrWhiteSpace(actor.Id))
-        {
-            throw new ArgumentException("Bank operations need a bank operator actor (AuditActor.BankOperator).", nameof(actor));
-        }
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        return bankOperator.Actor;
     }
 }

@@ -15,56 +15,52 @@ public sealed class CredentialChanges
     /// <param name="admin">The signed-in administrator (the refreshed sign-in keeps its certificate binding).</param>
     /// <param name="currentPin">The current login PIN.</param>
     /// <param name="newPin">The new login PIN.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminLoginPinAsync(SignedInPrincipal admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangePinAsync(admin, Credential.AdminLoginPin, currentPin, newPin, actor, cancellationToken);
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminLoginPinAsync(SignedInAdministrator admin, string? currentPin, string? newPin, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(admin, Credential.AdminLoginPin, currentPin, newPin, cancellationToken);
 
     /// <summary>ご契約先確認暗証番号変更 (④), authorised by the current ④.</summary>
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="currentPin">The current confirmation PIN.</param>
     /// <param name="newPin">The new confirmation PIN.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminConfirmationPinAsync(SignedInPrincipal admin, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangePinAsync(admin, Credential.AdminConfirmationPin, currentPin, newPin, actor, cancellationToken);
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeAdminConfirmationPinAsync(SignedInAdministrator admin, string? currentPin, string? newPin, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(admin, Credential.AdminConfirmationPin, currentPin, newPin, cancellationToken);
 
     /// <summary>利用者暗証番号変更 (⑤), authorised by the current ⑤.</summary>
     /// <param name="user">The signed-in user.</param>
     /// <param name="currentPin">The current login PIN.</param>
     /// <param name="newPin">The new login PIN.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserLoginPinAsync(SignedInPrincipal user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangePinAsync(user, Credential.UserLoginPin, currentPin, newPin, actor, cancellationToken);
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserLoginPinAsync(SignedInUser user, string? currentPin, string? newPin, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(user, Credential.UserLoginPin, currentPin, newPin, cancellationToken);
 
     /// <summary>確認暗証番号変更 (⑥), authorised by the current ⑥.</summary>
     /// <param name="user">The signed-in user.</param>
     /// <param name="currentPin">The current confirmation PIN.</param>
     /// <param name="newPin">The new confirmation PIN.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The refreshed sign-in, or the errors.</returns>
-    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserConfirmationPinAsync(SignedInPrincipal user, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken = default) =>
-        ChangePinAsync(user, Credential.UserConfirmationPin, currentPin, newPin, actor, cancellationToken);
+    public ValueTask<AuthResult<SignedInPrincipal>> ChangeUserConfirmationPinAsync(SignedInUser user, string? currentPin, string? newPin, CancellationToken cancellationToken = default) =>
+        ChangePinAsync(user, Credential.UserConfirmationPin, currentPin, newPin, cancellationToken);
 
     /// <summary>
     /// Eメールアドレス変更 of the administrator (authorised by ④) or a user (authorised by ⑥). The
     /// notification goes to the new address and, when there was one, to the old address too, so a
     /// hijacked account cannot silence its owner.
     /// </summary>
-    /// <param name="principal">The signed-in administrator or user.</param>
+    /// <param name="caller">The signed-in administrator or user.</param>
     /// <param name="confirmationPin">④ or ⑥.</param>
     /// <param name="newEmail">The new address.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success or the errors.</returns>
-    public async ValueTask<AuthResult> ChangeEmailAsync(PrincipalId principal, string? confirmationPin, string? newEmail, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> ChangeEmailAsync(SignedInCaller caller, string? confirmationPin, string? newEmail, CancellationToken cancellationToken = default)
     {
-        IdGuard.Require(principal);
+        ArgumentNullException.ThrowIfNull(caller);
+        var principal = caller.Principal;
         var input = new InputErrors();
         input.Email(newEmail, required: true);
         if (input.Any)
@@ -73,7 +69,7 @@ public sealed class CredentialChanges
         }
 
         var credential = principal.IsAdministrator ? Credential.AdminConfirmationPin : Credential.UserConfirmationPin;
-        var verified = await VerifyCurrentAsync(principal, credential, confirmationPin, actor, cancellationToken).ConfigureAwait(false);
+        var verified = await VerifyCurrentAsync(caller, credential, confirmationPin, cancellationToken).ConfigureAwait(false);
         if (!verified.Succeeded)
         {
             return verified;
@@ -89,7 +85,7 @@ public sealed class CredentialChanges
                     return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
-                var changes = new AuthChanges().Append(_core.Audit(actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
+                var changes = new AuthChanges().Append(_core.Audit(caller.Actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
                 var old = principal.IsAdministrator ? contract.AdminEmail : user!.Email;
                 if (principal.IsAdministrator)
                 {
@@ -112,10 +108,10 @@ public sealed class CredentialChanges
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<AuthResult<SignedInPrincipal>> ChangePinAsync(SignedInPrincipal signedIn, Credential credential, string? currentPin, string? newPin, AuditActor actor, CancellationToken cancellationToken)
+    private async ValueTask<AuthResult<SignedInPrincipal>> ChangePinAsync(SignedInCaller caller, Credential credential, string? currentPin, string? newPin, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signedIn);
-        var principal = signedIn.Principal;
+        ArgumentNullException.ThrowIfNull(caller);
+        var principal = caller.Principal;
         var input = new InputErrors();
         input.Pin(_core.PinPolicy, newPin);
         if (input.Any)
@@ -123,7 +119,7 @@ public sealed class CredentialChanges
             return AuthResult.Fail<SignedInPrincipal>(input.Errors);
         }
 
-        var verified = await VerifyCurrentAsync(principal, credential, currentPin, actor, cancellationToken).ConfigureAwait(false);
+        var verified = await VerifyCurrentAsync(caller, credential, currentPin, cancellationToken).ConfigureAwait(false);
         if (!verified.Succeeded)
         {
             return AuthResult.Fail<SignedInPrincipal>(verified.Errors);
@@ -149,7 +145,7 @@ public sealed class CredentialChanges
                 var stamp = SecurityStamps.New();
                 var changes = new AuthChanges()
                     .ResetCounter(CounterKey.For(principal, credential))
-                    .Append(_core.Audit(actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
+                    .Append(_core.Audit(caller.Actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
                 string? email;
                 if (principal.IsAdministrator)
                 {
@@ -167,14 +163,15 @@ public sealed class CredentialChanges
                 }
 
                 CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, email));
-                return (changes, AuthResult.Ok(signedIn with { SecurityStamp = stamp }));
+                return (changes, AuthResult.Ok(caller.Session with { SecurityStamp = stamp }));
             },
             () => AuthResult.Fail<SignedInPrincipal>(MessageCode.ConcurrencyConflict),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<AuthResult> VerifyCurrentAsync(PrincipalId principal, Credential credential, string? pin, AuditActor actor, CancellationToken cancellationToken)
+    private async ValueTask<AuthResult> VerifyCurrentAsync(SignedInCaller caller, Credential credential, string? pin, CancellationToken cancellationToken)
     {
+        var (principal, actor) = (caller.Principal, caller.Actor);
         if (string.IsNullOrEmpty(pin))
         {
             return AuthResult.Fail(MessageCode.PinRequired);
@@ -182,8 +179,8 @@ public sealed class CredentialChanges
 
         var action = credential + "Change";
         var check = principal.UserId is { } userId
-            ? await PinGuard.CheckUserPinAsync(_core, principal.ContractId, userId, credential, pin, actor, action, cancellationToken).ConfigureAwait(false)
-            : await PinGuard.CheckContractPinAsync(_core, principal.ContractId, credential, pin, actor, action, cancellationToken).ConfigureAwait(false);
+            ? await PinGuard.CheckUserPinAsync(_core, principal.ContractId, userId, credential, pin, actor, action, cancellationToken, caller: caller).ConfigureAwait(false)
+            : await PinGuard.CheckContractPinAsync(_core, principal.ContractId, credential, pin, actor, action, cancellationToken, caller).ConfigureAwait(false);
         if (!check.Verified)
         {
             var failed = credential is Credential.AdminConfirmationPin or Credential.UserConfirmationPin ? MessageCode.ConfirmationPinIncorrect : MessageCode.CurrentPinIncorrect;

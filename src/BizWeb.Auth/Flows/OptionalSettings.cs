@@ -32,9 +32,9 @@ public sealed class OptionalSettings
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The settings.</returns>
-    public async ValueTask<ContractSettingsSummary> GetAsync(PrincipalId admin, CancellationToken cancellationToken = default)
+    public async ValueTask<ContractSettingsSummary> GetAsync(SignedInAdministrator admin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         var s = await _settings.FindAsync(admin.ContractId, cancellationToken).ConfigureAwait(false) ?? ContractSettings.Empty(admin.ContractId);
         return new ContractSettingsSummary(
             [.. _core.Options.Transactions.Catalogue.Where(c => s.EnabledServices.Contains(c.Id, StringComparer.Ordinal))],
@@ -48,12 +48,11 @@ public sealed class OptionalSettings
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="accounts">Every debit account with its limits.</param>
     /// <param name="confirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, <see cref="MessageCode.DebitAccountInvalid"/>, or a refusal of ④.</returns>
-    public ValueTask<AuthResult> SetDebitAccountsAsync(PrincipalId admin, IReadOnlyList<DebitAccount> accounts, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public ValueTask<AuthResult> SetDebitAccountsAsync(SignedInAdministrator admin, IReadOnlyList<DebitAccount> accounts, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(accounts);
         if (accounts.Count > MaxDebitAccounts || !accounts.All(TransactionInput.IsValid) || accounts.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count() != accounts.Count)
         {
@@ -61,41 +60,39 @@ public sealed class OptionalSettings
         }
 
         IReadOnlyList<DebitAccount> copy = [.. accounts];
-        return ChangeAsync(admin, confirmationPin, actor, "DebitAccountsChanged", SecurityEvent.AccountInfoChanged, s => s with { DebitAccounts = copy }, cancellationToken);
+        return ChangeAsync(admin, confirmationPin, "DebitAccountsChanged", SecurityEvent.AccountInfoChanged, s => s with { DebitAccounts = copy }, cancellationToken);
     }
 
     /// <summary>③ ご契約先限度額: sets the contract-wide limit (契約法人限度額変更).</summary>
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="limit">The limit; <see langword="null"/> bounds mean no limit.</param>
     /// <param name="confirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, <see cref="MessageCode.TransferLimitInvalid"/>, or a refusal of ④.</returns>
-    public ValueTask<AuthResult> SetContractLimitAsync(PrincipalId admin, TransferLimit limit, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public ValueTask<AuthResult> SetContractLimitAsync(SignedInAdministrator admin, TransferLimit limit, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         return !TransactionInput.IsValid(limit)
             ? ValueTask.FromResult(AuthResult.Fail(MessageCode.TransferLimitInvalid))
-            : ChangeAsync(admin, confirmationPin, actor, "ContractLimitChanged", SecurityEvent.ContractLimitChanged, s => s with { ContractLimit = limit }, cancellationToken);
+            : ChangeAsync(admin, confirmationPin, "ContractLimitChanged", SecurityEvent.ContractLimitChanged, s => s with { ContractLimit = limit }, cancellationToken);
     }
 
     /// <summary>④ 振込手数料マスタ: sets the customer's own payee-borne fees by amount band, or removes them (手数料登録).</summary>
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="bands">The 先方負担手数料 bands (checked by <see cref="FeeSchedule.Create"/>), or <see langword="null"/> to deduct the bank's fee.</param>
     /// <param name="confirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, <see cref="MessageCode.FeeScheduleInvalid"/>, or a refusal of ④.</returns>
-    public ValueTask<AuthResult> SetPayeeBorneFeesAsync(PrincipalId admin, IReadOnlyList<FeeBand>? bands, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public ValueTask<AuthResult> SetPayeeBorneFeesAsync(SignedInAdministrator admin, IReadOnlyList<FeeBand>? bands, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         if (bands is not null && FeeSchedule.Create(bands) is { Succeeded: false } invalid)
         {
             return ValueTask.FromResult<AuthResult>(invalid);
         }
 
         IReadOnlyList<FeeBand>? copy = bands is null ? null : [.. bands];
-        return ChangeAsync(admin, confirmationPin, actor, "PayeeBorneFeesChanged", SecurityEvent.FeeRegistered, s => s with { PayeeBorneFees = copy }, cancellationToken);
+        return ChangeAsync(admin, confirmationPin, "PayeeBorneFeesChanged", SecurityEvent.FeeRegistered, s => s with { PayeeBorneFees = copy }, cancellationToken);
     }
 
     /// <summary>
@@ -106,12 +103,11 @@ public sealed class OptionalSettings
     /// <param name="zenginPassword">全銀パスワード.</param>
     /// <param name="fileAccessKey">ファイルアクセスキー.</param>
     /// <param name="confirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, <see cref="MessageCode.ZenginPasswordInvalid"/> / <see cref="MessageCode.FileAccessKeyInvalid"/>, or a refusal of ④.</returns>
-    public ValueTask<AuthResult> SetFileTransferInfoAsync(PrincipalId admin, string? zenginPassword, string? fileAccessKey, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public ValueTask<AuthResult> SetFileTransferInfoAsync(SignedInAdministrator admin, string? zenginPassword, string? fileAccessKey, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         var input = new InputErrors();
         if (!TransactionInput.IsZenginPassword(zenginPassword))
         {
@@ -131,12 +127,12 @@ public sealed class OptionalSettings
         var protector = _protector ?? throw new InvalidOperationException("No ISecretProtector is registered: the file access key is stored encrypted.");
         var hash = _core.Hasher.HashPin(zenginPassword!);
         var key = protector.Protect(Encoding.ASCII.GetBytes(fileAccessKey!), FileAccessKeyPurpose);
-        return ChangeAsync(admin, confirmationPin, actor, "FileTransferInfoChanged", SecurityEvent.FileTransferInfoChanged, s => s with { ZenginPasswordHash = hash, ProtectedFileAccessKey = key }, cancellationToken);
+        return ChangeAsync(admin, confirmationPin, "FileTransferInfoChanged", SecurityEvent.FileTransferInfoChanged, s => s with { ZenginPasswordHash = hash, ProtectedFileAccessKey = key }, cancellationToken);
     }
 
-    private async ValueTask<AuthResult> ChangeAsync(PrincipalId admin, string? confirmationPin, AuditActor actor, string action, SecurityEvent securityEvent, Func<ContractSettings, ContractSettings> change, CancellationToken cancellationToken)
+    private async ValueTask<AuthResult> ChangeAsync(SignedInAdministrator admin, string? confirmationPin, string action, SecurityEvent securityEvent, Func<ContractSettings, ContractSettings> change, CancellationToken cancellationToken)
     {
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, action, cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, action, cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {
             return authorised;
@@ -152,20 +148,11 @@ public sealed class OptionalSettings
                 }
 
                 var current = await _settings.FindAsync(admin.ContractId, ct).ConfigureAwait(false) ?? ContractSettings.Empty(admin.ContractId);
-                var changes = new AuthChanges().Put(change(current)).Append(_core.Audit(actor, action, admin, AuditOutcome.Succeeded));
-                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin, contract.AdminEmail));
+                var changes = new AuthChanges().Put(change(current)).Append(_core.Audit(admin.Actor, action, admin.Principal, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin.Principal, contract.AdminEmail));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
             cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void RequireAdmin(PrincipalId admin)
-    {
-        IdGuard.Require(admin);
-        if (!admin.IsAdministrator)
-        {
-            throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));
-        }
     }
 }

@@ -5,7 +5,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// A completed sign-in, bound to the client certificate it was made with. The host keeps it in its
-/// session and checks it on every request with <see cref="SessionValidation.IsCurrentAsync"/>, passing
+/// session and turns it into the request's caller with <see cref="SessionValidation.ValidateAsync"/>, passing
 /// the certificate of the request's TLS connection: a lock, suspension, accident, PIN change,
 /// deletion, a revoked or superseded certificate, or a request that presents no certificate or
 /// another one ends the session at once.

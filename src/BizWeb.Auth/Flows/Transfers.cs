@@ -43,10 +43,10 @@ public sealed class Transfers
     /// <param name="user">The signed-in user.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The grants in catalogue order; empty for an unknown or deleted user.</returns>
-    public async ValueTask<IReadOnlyList<UserServiceGrant>> ListServicesAsync(PrincipalId user, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<UserServiceGrant>> ListServicesAsync(SignedInUser user, CancellationToken cancellationToken = default)
     {
-        RequireUser(user);
-        var record = await _core.Users.FindAsync(user.ContractId, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(user);
+        var record = await _core.Users.FindAsync(user.ContractId, user.UserId, cancellationToken).ConfigureAwait(false);
         if (record is null || record.State == UserState.Deleted)
         {
             return [];
@@ -62,21 +62,24 @@ public sealed class Transfers
     }
 
     /// <summary>The contract's debit accounts with their limits (支払口座 on the entry screen).</summary>
-    /// <param name="principal">A signed-in user or the administrator of the contract.</param>
+    /// <param name="caller">A signed-in user or the administrator of the contract.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The accounts.</returns>
-    public async ValueTask<IReadOnlyList<DebitAccount>> ListDebitAccountsAsync(PrincipalId principal, CancellationToken cancellationToken = default) =>
-        (await SettingsAsync(IdGuard.Require(principal).ContractId, cancellationToken).ConfigureAwait(false)).DebitAccounts;
+    public async ValueTask<IReadOnlyList<DebitAccount>> ListDebitAccountsAsync(SignedInCaller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return (await SettingsAsync(caller.ContractId, cancellationToken).ConfigureAwait(false)).DebitAccounts;
+    }
 
     /// <summary>The user's transfers with their states, newest first.</summary>
     /// <param name="user">The signed-in user.</param>
     /// <param name="maxCount">At most this many (1 … <see cref="MaxListCount"/>).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The transfers.</returns>
-    public ValueTask<IReadOnlyList<Transfer>> ListAsync(PrincipalId user, int maxCount = 100, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<Transfer>> ListAsync(SignedInUser user, int maxCount = 100, CancellationToken cancellationToken = default)
     {
-        RequireUser(user);
-        return _transfers.ListAsync(user, Math.Clamp(maxCount, 1, MaxListCount), cancellationToken);
+        ArgumentNullException.ThrowIfNull(user);
+        return _transfers.ListAsync(user.Principal, Math.Clamp(maxCount, 1, MaxListCount), cancellationToken);
     }
 
     /// <summary>One of the user's transfers (for the review and completion screens).</summary>
@@ -84,11 +87,11 @@ public sealed class Transfers
     /// <param name="transferId">The transfer.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The transfer, or <see cref="MessageCode.TransferNotFound"/> (also for another user's).</returns>
-    public async ValueTask<AuthResult<Transfer>> GetAsync(PrincipalId user, Guid transferId, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult<Transfer>> GetAsync(SignedInUser user, Guid transferId, CancellationToken cancellationToken = default)
     {
-        RequireUser(user);
+        ArgumentNullException.ThrowIfNull(user);
         var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
-        return transfer is not null && transfer.User == user ? AuthResult.Ok(transfer) : AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
+        return transfer is not null && transfer.User == user.Principal ? AuthResult.Ok(transfer) : AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
     }
 
     /// <summary>
@@ -97,7 +100,6 @@ public sealed class Transfers
     /// </summary>
     /// <param name="user">The signed-in user.</param>
     /// <param name="request">The entry.</param>
-    /// <param name="actor">Who acts, and from where.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The draft; or input errors (<see cref="MessageCode.PayeeInvalid"/>, <see cref="MessageCode.TransferAmountInvalid"/>,
@@ -106,9 +108,9 @@ public sealed class Transfers
     /// <see cref="MessageCode.TransferAmountBelowFee"/>, <see cref="MessageCode.TransferLimitExceeded"/>,
     /// <see cref="MessageCode.DailyLimitExceeded"/>, an accident or state refusal).
     /// </returns>
-    public async ValueTask<AuthResult<Transfer>> DraftAsync(PrincipalId user, TransferRequest request, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult<Transfer>> DraftAsync(SignedInUser user, TransferRequest request, CancellationToken cancellationToken = default)
     {
-        RequireUser(user);
+        ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(request);
         var today = TransferTotals.Today(_core);
         var date = request.ExecutionDate ?? today;
@@ -139,7 +141,7 @@ public sealed class Transfers
             return AuthResult.Fail<Transfer>(input.Errors);
         }
 
-        var existing = await _transfers.FindByIdempotencyKeyAsync(user, request.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
+        var existing = await _transfers.FindByIdempotencyKeyAsync(user.Principal, request.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return SameEntry(existing, request, date) ? AuthResult.Ok(existing) : AuthResult.Fail<Transfer>(MessageCode.IdempotencyKeyReused);
@@ -148,7 +150,7 @@ public sealed class Transfers
         var check = await CheckAsync(user, request.DebitAccount, request.Amount, date, cancellationToken).ConfigureAwait(false);
         if (!check.Result.Succeeded)
         {
-            return await RefuseAsync<Transfer>(actor, "TransferDraft", user, check.Result, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<Transfer>("TransferDraft", user, check.Result, cancellationToken).ConfigureAwait(false);
         }
 
         var (settings, account) = (check.Settings!, check.Account!);
@@ -159,14 +161,14 @@ public sealed class Transfers
         var quote = TransferFees.Quote(request.Amount, relation, request.FeeBearer, _core.Options.Transactions.BankFeeSchedule, payeeBorne is { Succeeded: true } ? payeeBorne.Value : null);
         if (!quote.Succeeded)
         {
-            return await RefuseAsync<Transfer>(actor, "TransferDraft", user, quote, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<Transfer>("TransferDraft", user, quote, cancellationToken).ConfigureAwait(false);
         }
 
         var now = _core.Now;
         var transfer = new Transfer
         {
             Id = Guid.NewGuid(),
-            User = user,
+            User = user.Principal,
             IdempotencyKey = request.IdempotencyKey!,
             Details = new TransferDetails
             {
@@ -185,14 +187,14 @@ public sealed class Transfers
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var changes = new AuthChanges().Put(transfer).Append(_core.Audit(actor, "TransferDrafted", user, AuditOutcome.Succeeded));
+        var changes = new AuthChanges().Put(transfer).Append(_core.Audit(user.Actor, "TransferDrafted", user.Principal, AuditOutcome.Succeeded));
         if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed)
         {
             return AuthResult.Ok(transfer with { Version = 1 });
         }
 
         // Another request with the same key got there first.
-        existing = await _transfers.FindByIdempotencyKeyAsync(user, request.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
+        existing = await _transfers.FindByIdempotencyKeyAsync(user.Principal, request.IdempotencyKey!, cancellationToken).ConfigureAwait(false);
         return existing is not null && SameEntry(existing, request, date) ? AuthResult.Ok(existing) : AuthResult.Fail<Transfer>(MessageCode.IdempotencyKeyReused);
     }
 
@@ -202,34 +204,33 @@ public sealed class Transfers
     /// </summary>
     /// <param name="user">The signed-in user.</param>
     /// <param name="transferId">The draft.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>What to show; or <see cref="MessageCode.TransferNotFound"/>, <see cref="MessageCode.TransferNotConfirmable"/>, <see cref="MessageCode.HardwareTokenNotRegistered"/>, or a refusal of the checks.</returns>
-    public async ValueTask<AuthResult<TransferReview>> ReviewAsync(PrincipalId user, Guid transferId, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult<TransferReview>> ReviewAsync(SignedInUser user, Guid transferId, CancellationToken cancellationToken = default)
     {
-        RequireUser(user);
+        ArgumentNullException.ThrowIfNull(user);
         var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
-        if (transfer is null || transfer.User != user)
+        if (transfer is null || transfer.User != user.Principal)
         {
             return AuthResult.Fail<TransferReview>(MessageCode.TransferNotFound);
         }
 
         if (transfer.State is not (TransferState.Drafted or TransferState.Reviewed))
         {
-            return await RefuseAsync<TransferReview>(actor, "TransferReview", user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<TransferReview>("TransferReview", user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
         }
 
         var check = await CheckAsync(user, transfer.Details.DebitAccount, transfer.Details.Quote.Amount, TransferTotals.Day(transfer), cancellationToken).ConfigureAwait(false);
         if (!check.Result.Succeeded)
         {
-            return await RefuseAsync<TransferReview>(actor, "TransferReview", user, check.Result, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<TransferReview>("TransferReview", user, check.Result, cancellationToken).ConfigureAwait(false);
         }
 
         var digest = transfer.Details.ComputeDigest();
-        var challenge = await Verifier.BeginAsync(user, digest, cancellationToken).ConfigureAwait(false);
+        var challenge = await Verifier.BeginAsync(user.Principal, digest, cancellationToken).ConfigureAwait(false);
         if (!challenge.Succeeded)
         {
-            return await RefuseAsync<TransferReview>(actor, "TransferReview", user, challenge, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<TransferReview>("TransferReview", user, challenge, cancellationToken).ConfigureAwait(false);
         }
 
         var reviewed = transfer with
@@ -240,7 +241,7 @@ public sealed class Transfers
             ReviewExpiresAt = challenge.Value.ExpiresAt,
             UpdatedAt = _core.Now,
         };
-        return await PutAsync(reviewed, _core.Audit(actor, "TransferReviewed", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false) is { } stored
+        return await PutAsync(reviewed, _core.Audit(user.Actor, "TransferReviewed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false) is { } stored
             ? AuthResult.Ok(new TransferReview(stored, challenge.Value.ExpiresAt, challenge.Value.OcraChallenge))
             : AuthResult.Fail<TransferReview>(MessageCode.ConcurrencyConflict);
     }
@@ -252,7 +253,6 @@ public sealed class Transfers
     /// <param name="user">The signed-in user.</param>
     /// <param name="transferId">The reviewed transfer.</param>
     /// <param name="tokenCode">The digits shown on the token.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// The authorised transfer (with the executor's reference); or <see cref="MessageCode.TransferNotConfirmable"/>
@@ -260,31 +260,31 @@ public sealed class Transfers
     /// <see cref="MessageCode.OneTimePasswordMalformed"/> (not counted), <see cref="MessageCode.OneTimePasswordIncorrect"/>,
     /// <see cref="MessageCode.UserLocked"/>, a limit or permission refusal, or <see cref="MessageCode.TransferExecutionRefused"/>.
     /// </returns>
-    public async ValueTask<AuthResult<Transfer>> ConfirmAsync(PrincipalId user, Guid transferId, string? tokenCode, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult<Transfer>> ConfirmAsync(SignedInUser user, Guid transferId, string? tokenCode, CancellationToken cancellationToken = default)
     {
-        RequireUser(user);
+        ArgumentNullException.ThrowIfNull(user);
         const string Action = "TransferConfirm";
         var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
-        if (transfer is null || transfer.User != user)
+        if (transfer is null || transfer.User != user.Principal)
         {
             return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
         }
 
         if (transfer.State != TransferState.Reviewed || transfer.ReviewedDigest is null || transfer.ConfirmationId is not { } confirmationId)
         {
-            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
         }
 
         if (_core.Now >= transfer.ReviewExpiresAt)
         {
-            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferReviewExpired), cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferReviewExpired), cancellationToken).ConfigureAwait(false);
         }
 
         var digest = transfer.Details.ComputeDigest();
         if (!CryptographicOperations.FixedTimeEquals(digest, transfer.ReviewedDigest))
         {
             // What would be executed is not what the user reviewed: never confirmable.
-            return await EndAsync(transfer, TransferTrigger.Refused, MessageCode.TransferChangedAfterReview, actor, Action, AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(user, transfer, TransferTrigger.Refused, MessageCode.TransferChangedAfterReview, Action, AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         if (OneTimePasswordInput.Check(tokenCode) is { } malformed)
@@ -292,22 +292,27 @@ public sealed class Transfers
             return AuthResult.Fail<Transfer>([malformed]);
         }
 
-        var contract = await _core.Contracts.FindAsync(user.ContractId, cancellationToken).ConfigureAwait(false);
-        var record = await _core.Users.FindAsync(user.ContractId, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        var (contract, record) = await LoadAsync(user, cancellationToken).ConfigureAwait(false);
         if (contract is null || record is null || record.State == UserState.Deleted)
         {
-            return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
         }
 
         // A suspended user or a stopped contract is refused by the guard, without evaluation, as "locked".
-        if (contract.State != ContractState.Stopped && UserGate.Refusal(contract, record) is { } refusal && refusal != MessageCode.UserSuspended)
+        var lockedOut = contract.State == ContractState.Stopped || record.State == UserState.Suspended;
+        if (!lockedOut && UserGate.Refusal(contract, record) is { } refusal)
         {
-            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!lockedOut && !await CallerCheck.IsSameAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false))
+        {
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
         }
 
         var verifier = Verifier;
-        var guard = await _core.Guard.CheckAsync(contract, record, Credential.HardwareToken, actor, Action,
-            ct => verifier.ConfirmAsync(confirmationId, user, digest, tokenCode!, ct), cancellationToken).ConfigureAwait(false);
+        var guard = await _core.Guard.CheckAsync(contract, record, Credential.HardwareToken, user.Actor, Action,
+            ct => verifier.ConfirmAsync(confirmationId, user.Principal, digest, tokenCode!, ct), cancellationToken).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "transaction"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
         {
@@ -320,36 +325,37 @@ public sealed class Transfers
         }
 
         // Claim the transfer: of two confirmations racing, only one moves it on.
-        var executing = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Confirmed), UpdatedAt = _core.Now }, _core.Audit(actor, "TransferConfirmed", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        var executing = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Confirmed), UpdatedAt = _core.Now }, _core.Audit(user.Actor, "TransferConfirmed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
         if (executing is null)
         {
-            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
         }
 
-        // Permission and limits as they are now (the administrator may have changed them since review).
+        // Permission and limits as they are now (the administrator may have changed them since review),
+        // on the rows this confirmation loaded and checked.
         var day = TransferTotals.Day(executing);
         var amount = executing.Details.Quote.Amount;
-        var check = await CheckAsync(user, executing.Details.DebitAccount, amount, day, cancellationToken).ConfigureAwait(false);
+        var check = await CheckLimitsAsync(contract, record, executing.Details.DebitAccount, amount, day, cancellationToken).ConfigureAwait(false);
         if (!check.Result.Succeeded)
         {
-            return await EndAsync(executing, TransferTrigger.Refused, check.Result.ErrorCode!.Value, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(user, executing, TransferTrigger.Refused, check.Result.ErrorCode!.Value, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         var reservations = check.Levels!.Select(l => new DailyTotalReservation(l.Key, l.Limit.PerDay)).ToList();
         if (!await _totals.TryReserveAsync(reservations, day, amount, cancellationToken).ConfigureAwait(false))
         {
-            return await EndAsync(executing, TransferTrigger.Refused, MessageCode.DailyLimitExceeded, actor, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(user, executing, TransferTrigger.Refused, MessageCode.DailyLimitExceeded, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
         }
 
         var execution = await Executor.ExecuteAsync(executing, cancellationToken).ConfigureAwait(false);
         if (!execution.Accepted || string.IsNullOrEmpty(execution.Reference))
         {
             await _totals.ReleaseAsync(TransferTotals.Keys(executing), day, amount, cancellationToken).ConfigureAwait(false);
-            return await EndAsync(executing, TransferTrigger.Failed, MessageCode.TransferExecutionRefused, actor, "TransferAuthorise", AuditOutcome.Failed, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(user, executing, TransferTrigger.Failed, MessageCode.TransferExecutionRefused, "TransferAuthorise", AuditOutcome.Failed, cancellationToken).ConfigureAwait(false);
         }
 
         var authorised = executing with { State = TransferLifecycle.Next(executing.State, TransferTrigger.Authorised), ExecutionReference = execution.Reference, UpdatedAt = _core.Now };
-        var stored = await PutAsync(authorised, _core.Audit(actor, "TransferAuthorised", user, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        var stored = await PutAsync(authorised, _core.Audit(user.Actor, "TransferAuthorised", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
         return stored is not null ? AuthResult.Ok(stored) : AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
     }
 
@@ -359,28 +365,32 @@ public sealed class Transfers
     /// </summary>
     /// <param name="user">The signed-in user.</param>
     /// <param name="transferId">The scheduled transfer.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The cancelled transfer, or <see cref="MessageCode.TransferNotFound"/> / <see cref="MessageCode.TransferNotCancellable"/>.</returns>
-    public async ValueTask<AuthResult<Transfer>> CancelAsync(PrincipalId user, Guid transferId, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult<Transfer>> CancelAsync(SignedInUser user, Guid transferId, CancellationToken cancellationToken = default)
     {
-        RequireUser(user);
+        ArgumentNullException.ThrowIfNull(user);
         const string Action = "TransferCancel";
         var transfer = await _transfers.FindAsync(transferId, cancellationToken).ConfigureAwait(false);
-        if (transfer is null || transfer.User != user)
+        if (transfer is null || transfer.User != user.Principal)
         {
             return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
+        }
+
+        var (contract, record) = await LoadAsync(user, cancellationToken).ConfigureAwait(false);
+        if (await CallerCheck.RefusalAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
         }
 
         if (transfer.State != TransferState.Authorised || TransferTotals.Day(transfer) <= TransferTotals.Today(_core)
             || !await Executor.CancelAsync(transfer, cancellationToken).ConfigureAwait(false))
         {
-            return await RefuseAsync<Transfer>(actor, Action, user, AuthResult.Fail(MessageCode.TransferNotCancellable), cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotCancellable), cancellationToken).ConfigureAwait(false);
         }
 
-        var record = await _core.Users.FindAsync(user.ContractId, user.UserId!.Value, cancellationToken).ConfigureAwait(false);
-        var notification = record is { State: not UserState.Deleted } ? _core.Notification(SecurityEvent.ScheduledTransferCancelled, user, record.Email) : null;
-        var cancelled = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Cancelled), UpdatedAt = _core.Now }, _core.Audit(actor, "TransferCancelled", user, AuditOutcome.Succeeded), notification, cancellationToken).ConfigureAwait(false);
+        var notification = _core.Notification(SecurityEvent.ScheduledTransferCancelled, user.Principal, record!.Email);
+        var cancelled = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Cancelled), UpdatedAt = _core.Now }, _core.Audit(user.Actor, "TransferCancelled", user.Principal, AuditOutcome.Succeeded), notification, cancellationToken).ConfigureAwait(false);
         if (cancelled is null)
         {
             return AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
@@ -390,22 +400,22 @@ public sealed class Transfers
         return AuthResult.Ok(cancelled);
     }
 
-    /// <summary>Permission, debit account and every limit (with the day's totals) for a transfer of <paramref name="amount"/>.</summary>
-    private async ValueTask<TransferCheck> CheckAsync(PrincipalId principal, string? debitAccount, long amount, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the caller's contract and user and checks the caller (state, accident, stamp, certificate),
+    /// then permission, debit account and every limit for a transfer of <paramref name="amount"/>.
+    /// </summary>
+    private async ValueTask<TransferCheck> CheckAsync(SignedInUser user, string? debitAccount, long amount, DateOnly day, CancellationToken cancellationToken)
     {
-        var contract = await _core.Contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
-        var user = await _core.Users.FindAsync(principal.ContractId, principal.UserId!.Value, cancellationToken).ConfigureAwait(false);
-        if (contract is null || user is null || user.State == UserState.Deleted)
-        {
-            return new(AuthResult.Fail(MessageCode.ServiceNotPermitted));
-        }
+        var (contract, record) = await LoadAsync(user, cancellationToken).ConfigureAwait(false);
+        return await CallerCheck.RefusalAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false) is { } refusal
+            ? new(AuthResult.Fail(refusal))
+            : await CheckLimitsAsync(contract!, record!, debitAccount, amount, day, cancellationToken).ConfigureAwait(false);
+    }
 
-        if (UserGate.Refusal(contract, user) is { } refusal)
-        {
-            return new(AuthResult.Fail(refusal));
-        }
-
-        var settings = await SettingsAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
+    /// <summary>Permission, debit account and every limit (with the day's totals), on rows already loaded and checked.</summary>
+    private async ValueTask<TransferCheck> CheckLimitsAsync(Contract contract, User user, string? debitAccount, long amount, DateOnly day, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(contract.Id, cancellationToken).ConfigureAwait(false);
         if (!settings.EnabledServices.Contains(BankServices.Transfers, StringComparer.Ordinal) || !user.GrantedServices.Contains(BankServices.Transfers, StringComparer.Ordinal))
         {
             return new(AuthResult.Fail(MessageCode.ServiceNotPermitted));
@@ -422,6 +432,13 @@ public sealed class Transfers
         return limits.Succeeded ? new(AuthResult.Success, settings, account, levels) : new(limits);
     }
 
+    private async ValueTask<(Contract? Contract, User? User)> LoadAsync(SignedInUser user, CancellationToken cancellationToken)
+    {
+        var contract = await _core.Contracts.FindAsync(user.ContractId, cancellationToken).ConfigureAwait(false);
+        var record = contract is null ? null : await _core.Users.FindAsync(user.ContractId, user.UserId, cancellationToken).ConfigureAwait(false);
+        return (contract, record);
+    }
+
     private async ValueTask<ContractSettings> SettingsAsync(ContractId contractId, CancellationToken cancellationToken) =>
         await _settings.FindAsync(contractId, cancellationToken).ConfigureAwait(false) ?? ContractSettings.Empty(contractId);
 
@@ -436,21 +453,22 @@ public sealed class Transfers
     }
 
     /// <summary>Ends a transfer as refused or failed, audited in the same commit, and answers <paramref name="code"/>.</summary>
-    private async ValueTask<AuthResult<Transfer>> EndAsync(Transfer transfer, TransferTrigger trigger, MessageCode code, AuditActor actor, string action, AuditOutcome outcome, CancellationToken cancellationToken)
+    private async ValueTask<AuthResult<Transfer>> EndAsync(SignedInUser user, Transfer transfer, TransferTrigger trigger, MessageCode code, string action, AuditOutcome outcome, CancellationToken cancellationToken)
     {
+        var actor = user.Actor;
         var ended = transfer with { State = TransferLifecycle.Next(transfer.State, trigger), RefusalCode = code, UpdatedAt = _core.Now };
-        if (await PutAsync(ended, _core.Audit(actor, action, transfer.User, outcome, code), null, cancellationToken).ConfigureAwait(false) is null)
+        if (await PutAsync(ended, _core.Audit(user.Actor, action, transfer.User, outcome, code), null, cancellationToken).ConfigureAwait(false) is null)
         {
-            await _core.AppendAuditAsync(_core.Audit(actor, action, transfer.User, outcome, code), cancellationToken).ConfigureAwait(false);
+            await _core.AppendAuditAsync(_core.Audit(user.Actor, action, transfer.User, outcome, code), cancellationToken).ConfigureAwait(false);
         }
 
         return AuthResult.Fail<Transfer>(code);
     }
 
     /// <summary>Audits a refusal (the first error's code) and answers it.</summary>
-    private async ValueTask<AuthResult<T>> RefuseAsync<T>(AuditActor actor, string action, PrincipalId user, AuthResult result, CancellationToken cancellationToken)
+    private async ValueTask<AuthResult<T>> RefuseAsync<T>(string action, SignedInUser user, AuthResult result, CancellationToken cancellationToken)
     {
-        await _core.AppendAuditAsync(_core.Audit(actor, action, user, AuditOutcome.Refused, result.ErrorCode), cancellationToken).ConfigureAwait(false);
+        await _core.AppendAuditAsync(_core.Audit(user.Actor, action, user.Principal, AuditOutcome.Refused, result.ErrorCode), cancellationToken).ConfigureAwait(false);
         return AuthResult.Fail<T>(result.Errors);
     }
 
@@ -466,15 +484,6 @@ public sealed class Transfers
             && d.Quote.Amount == request.Amount
             && d.FeeBearer == request.FeeBearer
             && d.ExecutionDate == date;
-    }
-
-    private static void RequireUser(PrincipalId user)
-    {
-        IdGuard.Require(user);
-        if (user.IsAdministrator)
-        {
-            throw new ArgumentException("The principal must be a user (利用者).", nameof(user));
-        }
     }
 
     private readonly record struct TransferCheck(AuthResult Result, ContractSettings? Settings = null, DebitAccount? Account = null, IReadOnlyList<(string Key, TransferLimit Limit)>? Levels = null);

@@ -22,9 +22,9 @@ public sealed class UserAdministration
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The users.</returns>
-    public async ValueTask<IReadOnlyList<UserSummary>> ListAsync(PrincipalId admin, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<UserSummary>> ListAsync(SignedInAdministrator admin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         var users = await _core.Users.ListAsync(admin.ContractId, cancellationToken).ConfigureAwait(false);
         return [.. users.Where(u => u.State != UserState.Deleted).Select(UserSummary.Of)];
     }
@@ -37,12 +37,11 @@ public sealed class UserAdministration
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="registration">The fields typed.</param>
     /// <param name="confirmationPin">④ (管理者4-2 j.).</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success (with the same-PIN warning when the two temporary PINs are equal), or the errors.</returns>
-    public async ValueTask<AuthResult> RegisterAsync(PrincipalId admin, UserRegistration registration, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> RegisterAsync(SignedInAdministrator admin, UserRegistration registration, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(registration);
         var input = new InputErrors();
         var userId = input.Take(UserId.Parse(registration.UserId));
@@ -57,7 +56,7 @@ public sealed class UserAdministration
             return AuthResult.Fail(input.Errors);
         }
 
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, "UserRegister", cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, "UserRegister", cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {
             return authorised;
@@ -117,13 +116,13 @@ public sealed class UserAdministration
                     .Put(contract)
                     .Put(user)
                     .Put(settings)
-                    .Append(_core.Audit(actor, "UserRegistered", user.Principal, AuditOutcome.Succeeded));
+                    .Append(_core.Audit(admin.Actor, "UserRegistered", user.Principal, AuditOutcome.Succeeded));
                 foreach (var credential in new[] { Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken })
                 {
                     changes.ResetCounter(CounterKey.For(user.Principal, credential));
                 }
 
-                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserRegistered, admin, contract.AdminEmail));
+                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserRegistered, admin.Principal, contract.AdminEmail));
                 return (changes, AuthResult.SuccessWith(warnings));
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
@@ -136,12 +135,11 @@ public sealed class UserAdministration
     /// <param name="userId">The user.</param>
     /// <param name="change">The new values.</param>
     /// <param name="confirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success or the errors.</returns>
-    public async ValueTask<AuthResult> ChangeAsync(PrincipalId admin, UserId userId, UserChange change, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> ChangeAsync(SignedInAdministrator admin, UserId userId, UserChange change, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         IdGuard.Require(userId);
         ArgumentNullException.ThrowIfNull(change);
         var input = new InputErrors();
@@ -170,10 +168,10 @@ public sealed class UserAdministration
             };
         }
 
-        var result = await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserChanged", SecurityEvent.UserChanged, Apply, [], cancellationToken, change.GrantedServices).ConfigureAwait(false);
+        var result = await ChangeUserAsync(admin, userId, confirmationPin, "UserChanged", SecurityEvent.UserChanged, Apply, [], cancellationToken, change.GrantedServices).ConfigureAwait(false);
         if (result.Succeeded && withdrawn)
         {
-            await RevokeAsync(PrincipalId.User(admin.ContractId, userId), CertificateRevocationCause.CertificateWithdrawn, actor, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(PrincipalId.User(admin.ContractId, userId), CertificateRevocationCause.CertificateWithdrawn, admin.Actor, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -186,19 +184,18 @@ public sealed class UserAdministration
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="userId">The user.</param>
     /// <param name="confirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success or the errors.</returns>
-    public async ValueTask<AuthResult> DeleteAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> DeleteAsync(SignedInAdministrator admin, UserId userId, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        IdGuard.Require(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         IdGuard.Require(userId);
-        var result = await ChangeUserAsync(admin, userId, confirmationPin, actor, "UserDeleted", SecurityEvent.UserDeleted,
+        var result = await ChangeUserAsync(admin, userId, confirmationPin, "UserDeleted", SecurityEvent.UserDeleted,
             user => user.TryApply(UserTrigger.Deleted, _core.Now, out var deleted) ? deleted : null,
             [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken], cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            await RevokeAsync(PrincipalId.User(admin.ContractId, userId), CertificateRevocationCause.PrincipalDeleted, actor, cancellationToken).ConfigureAwait(false);
+            await RevokeAsync(PrincipalId.User(admin.ContractId, userId), CertificateRevocationCause.PrincipalDeleted, admin.Actor, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -213,12 +210,11 @@ public sealed class UserAdministration
     /// <param name="loginPin">The new login PIN ⑤.</param>
     /// <param name="confirmationPin">The new confirmation PIN ⑥.</param>
     /// <param name="adminConfirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success (with the same-PIN warning), or the errors.</returns>
-    public async ValueTask<AuthResult> ResetPinsAsync(PrincipalId admin, UserId userId, string? loginPin, string? confirmationPin, string? adminConfirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> ResetPinsAsync(SignedInAdministrator admin, UserId userId, string? loginPin, string? confirmationPin, string? adminConfirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         IdGuard.Require(userId);
         var input = new InputErrors();
         input.Pin(_core.PinPolicy, loginPin);
@@ -230,7 +226,7 @@ public sealed class UserAdministration
 
         var loginHash = _core.Hasher.HashPin(loginPin!);
         var confirmationHash = _core.Hasher.HashPin(confirmationPin!);
-        var result = await ChangeUserAsync(admin, userId, adminConfirmationPin, actor, "UserPinsReset", SecurityEvent.UserChanged,
+        var result = await ChangeUserAsync(admin, userId, adminConfirmationPin, "UserPinsReset", SecurityEvent.UserChanged,
             user => user with { LoginPinHash = loginHash, ConfirmationPinHash = confirmationHash, SecurityStamp = SecurityStamps.New() },
             [Credential.UserLoginPin, Credential.UserConfirmationPin], cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? AuthResult.SuccessWith(PinRules.CheckDistinct(loginPin, confirmationPin).Warnings) : result;
@@ -240,24 +236,22 @@ public sealed class UserAdministration
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="userId">The user.</param>
     /// <param name="confirmationPin">④.</param>
-    /// <param name="actor">Who acts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or <see cref="MessageCode.InvalidState"/> when the user is not suspended.</returns>
-    public async ValueTask<AuthResult> ReleaseSuspensionAsync(PrincipalId admin, UserId userId, string? confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> ReleaseSuspensionAsync(SignedInAdministrator admin, UserId userId, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(admin);
+        ArgumentNullException.ThrowIfNull(admin);
         IdGuard.Require(userId);
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, "UserRelease", cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, "UserRelease", cancellationToken).ConfigureAwait(false);
         return authorised.Succeeded
-            ? await UserReleases.ReleaseAsync(_core, actor, admin.ContractId, userId, cancellationToken).ConfigureAwait(false)
+            ? await UserReleases.ReleaseAsync(_core, admin.Actor, admin.ContractId, userId, cancellationToken).ConfigureAwait(false)
             : authorised;
     }
 
     private async ValueTask<AuthResult> ChangeUserAsync(
-        PrincipalId admin,
+        SignedInAdministrator admin,
         UserId userId,
         string? confirmationPin,
-        AuditActor actor,
         string action,
         SecurityEvent securityEvent,
         Func<User, User?> change,
@@ -265,7 +259,7 @@ public sealed class UserAdministration
         CancellationToken cancellationToken,
         IReadOnlyList<string>? grantedServices = null)
     {
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, actor, action, cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, action, cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {
             return authorised;
@@ -286,7 +280,7 @@ public sealed class UserAdministration
                     return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
-                var changes = new AuthChanges().Put(next).Append(_core.Audit(actor, action, user.Principal, AuditOutcome.Succeeded));
+                var changes = new AuthChanges().Put(next).Append(_core.Audit(admin.Actor, action, user.Principal, AuditOutcome.Succeeded));
                 if (grantedServices is not null)
                 {
                     // Granting a service the contract has not applied for is refused (Q2-6); writing the
@@ -304,7 +298,7 @@ public sealed class UserAdministration
                     changes.ResetCounter(CounterKey.For(user.Principal, credential));
                 }
 
-                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin, contract.AdminEmail));
+                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin.Principal, contract.AdminEmail));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
@@ -322,13 +316,4 @@ public sealed class UserAdministration
 
     private ValueTask RevokeAsync(PrincipalId principal, CertificateRevocationCause cause, AuditActor actor, CancellationToken cancellationToken) =>
         _revoker?.RevokeCurrentAsync(principal, cause, actor, cancellationToken) ?? ValueTask.CompletedTask;
-
-    private static void RequireAdmin(PrincipalId admin)
-    {
-        IdGuard.Require(admin);
-        if (!admin.IsAdministrator)
-        {
-            throw new ArgumentException("The principal must be a contract's administrator.", nameof(admin));
-        }
-    }
 }

@@ -213,6 +213,9 @@ public static class MessageCatalog
         yield return new(MessageCode.CredentialBusy, E,
             "ただいま同じ暗証番号等の確認が重なっているため、処理できませんでした。しばらくしてから再度入力願います。",
             "Other sign-in attempts for the same credential are being checked right now; this one was not checked. Please try again in a moment.");
+        yield return new(MessageCode.SessionEnded, E,
+            "ログイン後に利用状態が変更されたため、処理できませんでした。再度ログインしてください。",
+            "Your sign-in is no longer valid (the account, its PINs or its certificate changed since you signed in). Please sign in again.");
 
         // Certificates (SPEC.md §7).
         yield return new(MessageCode.CertificateCommonNameInvalid, E,

@@ -172,6 +172,12 @@ public enum MessageCode
     CredentialBusy = 2106,
 
     /// <summary>
+    /// The caller's sign-in is no longer good: the principal was deleted, its security stamp changed
+    /// (a PIN change, lock or suspension), or its certificate was revoked or superseded. Sign in again.
+    /// </summary>
+    SessionEnded = 2107,
+
+    /// <summary>
     /// Too many user certificate acquisitions (利用者6-2) were attempted for this contract in a short
     /// time (<see cref="LockoutOptions.PreCertificateAttemptsPerContract"/>); nothing was evaluated or counted.
     /// </summary>

@@ -17,16 +17,16 @@ public interface IClientCertificateAuthenticator
     ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether <paramref name="certificate"/>, which authenticated <paramref name="principal"/> at
-    /// sign-in, is still that principal's current certificate, unrevoked and within its validity:
-    /// <see cref="SessionValidation"/> asks on every request, so a revoked or superseded certificate
-    /// ends the sessions it began. Cheaper than <see cref="AuthenticateAsync"/>: the session already
-    /// proved the certificate is the one signed in with.
+    /// Whether the certificate with SHA-256 thumbprint <paramref name="certificateThumbprint"/>, which
+    /// authenticated <paramref name="principal"/> at sign-in, is still that principal's current
+    /// certificate, unrevoked and within its validity: <see cref="SessionValidation"/> and every
+    /// privileged verb ask, so a revoked or superseded certificate ends the sessions it began at once.
+    /// Cheaper than <see cref="AuthenticateAsync"/>: the sign-in already judged the certificate.
     /// </summary>
     /// <param name="principal">Who signed in with it.</param>
-    /// <param name="certificate">The certificate of the request's TLS connection.</param>
+    /// <param name="certificateThumbprint">Its SHA-256 thumbprint (upper-case hex, <see cref="SignedInPrincipal.CertificateThumbprint"/>).</param>
     /// <param name="now">The current time.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="false"/> when the session must end.</returns>
-    ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken);
+    ValueTask<bool> IsCurrentAsync(PrincipalId principal, string certificateThumbprint, DateTimeOffset now, CancellationToken cancellationToken);
 }

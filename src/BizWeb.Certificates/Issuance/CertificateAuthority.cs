@@ -135,10 +135,17 @@ public sealed class CertificateAuthority
     /// <summary>Revokes a certificate by serial number (bank operations), then publishes a new CRL.</summary>
     /// <param name="serialNumber">Hex serial number (any case).</param>
     /// <param name="reason">Why.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success (the principal's security stamp is renewed with it); or <see cref="MessageCode.CertificateNotFound"/>, <see cref="MessageCode.CertificateAlreadyRevoked"/>.</returns>
-    public async ValueTask<AuthResult> RevokeAsync(string serialNumber, CertificateRevocationReason reason, AuditActor actor, CancellationToken cancellationToken = default)
+    public ValueTask<AuthResult> RevokeAsync(string serialNumber, CertificateRevocationReason reason, BankOperator bankOperator, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        return RevokeAsync(serialNumber, reason, bankOperator.Actor, cancellationToken);
+    }
+
+    /// <summary>The revocation for <paramref name="actor"/>: a bank operator, or a flow of the SDK that revokes as part of its verb.</summary>
+    internal async ValueTask<AuthResult> RevokeAsync(string serialNumber, CertificateRevocationReason reason, AuditActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serialNumber);
         if (!Enum.IsDefined(reason))
@@ -180,10 +187,17 @@ public sealed class CertificateAuthority
     /// </summary>
     /// <param name="principal">The administrator or user.</param>
     /// <param name="reason">Why.</param>
-    /// <param name="actor">Who acts.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success; or <see cref="MessageCode.CertificateNotFound"/> when the principal has no current certificate.</returns>
-    public async ValueTask<AuthResult> RevokeCurrentAsync(PrincipalId principal, CertificateRevocationReason reason, AuditActor actor, CancellationToken cancellationToken = default)
+    public ValueTask<AuthResult> RevokeCurrentAsync(PrincipalId principal, CertificateRevocationReason reason, BankOperator bankOperator, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        return RevokeCurrentAsync(principal, reason, bankOperator.Actor, cancellationToken);
+    }
+
+    /// <summary>The revocation of the current certificate for <paramref name="actor"/> (see <see cref="RevokeAsync(string, CertificateRevocationReason, AuditActor, CancellationToken)"/>).</summary>
+    internal async ValueTask<AuthResult> RevokeCurrentAsync(PrincipalId principal, CertificateRevocationReason reason, AuditActor actor, CancellationToken cancellationToken)
     {
         IdGuard.Require(principal);
         var current = await _store.FindCurrentAsync(principal, cancellationToken).ConfigureAwait(false);

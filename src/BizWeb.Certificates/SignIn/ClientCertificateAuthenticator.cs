@@ -43,16 +43,16 @@ internal sealed class ClientCertificateAuthenticator(
         return null;
     }
 
-    public async ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsCurrentAsync(PrincipalId principal, string certificateThumbprint, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentException.ThrowIfNullOrEmpty(certificateThumbprint);
         // The certificate was fully judged at sign-in and the session is bound to its thumbprint, so
-        // the store's current record decides: the same DER, not revoked, within validity.
+        // the store's current record decides: the same DER (by its SHA-256), not revoked, within validity.
         var current = await store.FindCurrentAsync(principal, cancellationToken).ConfigureAwait(false);
         return current is { IsRevoked: false }
             && now >= current.NotBefore
             && now <= current.NotAfter
-            && current.RawData.AsSpan().SequenceEqual(certificate.RawData);
+            && string.Equals(Convert.ToHexString(SHA256.HashData(current.RawData)), certificateThumbprint, StringComparison.Ordinal);
     }
 
     /// <summary>The principal, or the refusal (with the claimed principal once the CA's signature is verified).</summary>

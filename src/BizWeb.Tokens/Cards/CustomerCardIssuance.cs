@@ -35,11 +35,13 @@ public sealed class CustomerCardIssuance
     /// returned this once, for printing.
     /// </summary>
     /// <param name="contractId">The contract.</param>
-    /// <param name="actor">The bank operator, for the audit trail.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The printable card, or <see cref="MessageCode.ContractNotFound"/>.</returns>
-    public async ValueTask<AuthResult<CustomerCardPrint>> IssueAsync(ContractId contractId, AuditActor actor, CancellationToken cancellationToken)
+    public async ValueTask<AuthResult<CustomerCardPrint>> IssueAsync(ContractId contractId, BankOperator bankOperator, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         IdGuard.Require(contractId);
         if (await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false) is null)
         {

@@ -54,12 +54,14 @@ public sealed class HardwareTokenInventory
     /// </summary>
     /// <param name="pskc">The file; read to the end, not closed.</param>
     /// <param name="key">The pre-shared key or password, or <see cref="PskcDecryptionKey.None"/>.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="progress">Receives the number of key packages read so far (every 100, and at the end).</param>
     /// <param name="cancellationToken">Cancels the import; nothing is imported then.</param>
     /// <returns>The number imported, or the error naming the key package.</returns>
-    public async Task<PskcImportResult> ImportPskcAsync(Stream pskc, PskcDecryptionKey key, AuditActor actor, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<PskcImportResult> ImportPskcAsync(Stream pskc, PskcDecryptionKey key, BankOperator bankOperator, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         ArgumentNullException.ThrowIfNull(pskc);
         ArgumentNullException.ThrowIfNull(key);
         var now = _time.GetUtcNow();
@@ -128,14 +130,16 @@ public sealed class HardwareTokenInventory
     /// <param name="serialNumber">The serial number to give it (unique in the inventory).</param>
     /// <param name="issuer">The issuer shown in the authenticator app, e.g. the bank's name.</param>
     /// <param name="accountName">The account shown in the app, e.g. the contract id and user id.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="algorithm">The hash; SHA-1 is what most apps support.</param>
     /// <param name="digits">6 or 8.</param>
     /// <param name="periodSeconds">30 or 60.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The provisioning, or <see cref="MessageCode.PskcDuplicateSerialNumber"/>.</returns>
-    public async ValueTask<AuthResult<SoftwareTokenProvisioning>> CreateSoftwareTokenAsync(string serialNumber, string issuer, string accountName, AuditActor actor, OtpHashAlgorithm algorithm = OtpHashAlgorithm.Sha1, int digits = 6, int periodSeconds = 30, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult<SoftwareTokenProvisioning>> CreateSoftwareTokenAsync(string serialNumber, string issuer, string accountName, BankOperator bankOperator, OtpHashAlgorithm algorithm = OtpHashAlgorithm.Sha1, int digits = 6, int periodSeconds = 30, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         ArgumentException.ThrowIfNullOrWhiteSpace(serialNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(accountName);
@@ -207,11 +211,13 @@ public sealed class HardwareTokenInventory
     /// </summary>
     /// <param name="serialNumber">The token.</param>
     /// <param name="contractId">The contract that receives it.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.ContractNotFound"/>; <see cref="MessageCode.HardwareTokenNotInStock"/>.</returns>
-    public async ValueTask<AuthResult> BindAsync(string serialNumber, ContractId contractId, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> BindAsync(string serialNumber, ContractId contractId, BankOperator bankOperator, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         ArgumentException.ThrowIfNullOrEmpty(serialNumber);
         IdGuard.Require(contractId);
         if (await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false) is null)
@@ -224,11 +230,13 @@ public sealed class HardwareTokenInventory
 
     /// <summary>Removes a token's binding: it is in stock for any contract again (unless <see cref="HardwareTokenOptions.RequireBinding"/>).</summary>
     /// <param name="serialNumber">The token.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.HardwareTokenNotInStock"/>.</returns>
-    public ValueTask<AuthResult> UnbindAsync(string serialNumber, AuditActor actor, CancellationToken cancellationToken = default)
+    public ValueTask<AuthResult> UnbindAsync(string serialNumber, BankOperator bankOperator, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         ArgumentException.ThrowIfNullOrEmpty(serialNumber);
         return SetBindingAsync(serialNumber, null, actor, cancellationToken);
     }
@@ -251,11 +259,13 @@ public sealed class HardwareTokenInventory
     /// failed registrations): its count of wrong codes starts from zero again.
     /// </summary>
     /// <param name="serialNumber">The token.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.HardwareTokenNotBlocked"/>; <see cref="MessageCode.ConcurrencyConflict"/>.</returns>
-    public async ValueTask<AuthResult> ReleaseRegistrationBlockAsync(string serialNumber, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> ReleaseRegistrationBlockAsync(string serialNumber, BankOperator bankOperator, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         ArgumentException.ThrowIfNullOrEmpty(serialNumber);
         var now = _time.GetUtcNow();
         var token = await _tokens.FindAsync(serialNumber, cancellationToken).ConfigureAwait(false);
@@ -282,11 +292,13 @@ public sealed class HardwareTokenInventory
     /// user has no token until the administrator registers a new one.
     /// </summary>
     /// <param name="serialNumber">The token.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, or <see cref="MessageCode.HardwareTokenNotFound"/> (unknown or retired already).</returns>
-    public async ValueTask<AuthResult> UnregisterAsync(string serialNumber, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> UnregisterAsync(string serialNumber, BankOperator bankOperator, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         ArgumentException.ThrowIfNullOrEmpty(serialNumber);
         var now = _time.GetUtcNow();
         var before = await _tokens.TryRetireAsync(
@@ -305,11 +317,13 @@ public sealed class HardwareTokenInventory
     /// <param name="serialNumber">The token.</param>
     /// <param name="firstCode">A code shown by the token.</param>
     /// <param name="secondCode">The next code it shows.</param>
-    /// <param name="actor">The bank operator.</param>
+    /// <param name="bankOperator">The bank operator.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success; <see cref="MessageCode.HardwareTokenNotFound"/>; <see cref="MessageCode.OneTimePasswordMalformed"/>; <see cref="MessageCode.HardwareTokenResyncFailed"/>.</returns>
-    public async ValueTask<AuthResult> ResynchronizeAsync(string serialNumber, string firstCode, string secondCode, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> ResynchronizeAsync(string serialNumber, string firstCode, string secondCode, BankOperator bankOperator, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        var actor = bankOperator.Actor;
         ArgumentException.ThrowIfNullOrEmpty(serialNumber);
         var token = await _tokens.FindAsync(serialNumber, cancellationToken).ConfigureAwait(false);
         if (token is not { Status: HardwareTokenStatus.Assigned, Owner: { } owner })

@@ -63,7 +63,6 @@ public sealed class HardwareTokenRegistration
     /// <param name="serialNumber">The serial number on the token.</param>
     /// <param name="currentCode">The code the token shows now.</param>
     /// <param name="confirmationPin">The administrator's confirmation PIN ④.</param>
-    /// <param name="actor">Who acts, and from where.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// Success; the errors of <see cref="AdminAuthorization.VerifyConfirmationPinAsync"/>;
@@ -75,11 +74,12 @@ public sealed class HardwareTokenRegistration
     /// (the contract's limit of the day); <see cref="MessageCode.HardwareTokenUnavailable"/> (the right code, but
     /// a parallel request registered the token first).
     /// </returns>
-    public async ValueTask<AuthResult> RegisterAsync(PrincipalId administrator, UserId userId, string serialNumber, string currentCode, string confirmationPin, AuditActor actor, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> RegisterAsync(SignedInAdministrator administrator, UserId userId, string serialNumber, string currentCode, string confirmationPin, CancellationToken cancellationToken = default)
     {
-        IdGuard.Require(administrator);
+        ArgumentNullException.ThrowIfNull(administrator);
+        var actor = administrator.Actor;
         IdGuard.Require(userId);
-        var authorised = await _authorization.VerifyConfirmationPinAsync(administrator, confirmationPin, actor, cancellationToken).ConfigureAwait(false);
+        var authorised = await _authorization.VerifyConfirmationPinAsync(administrator, confirmationPin, cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {
             return authorised;

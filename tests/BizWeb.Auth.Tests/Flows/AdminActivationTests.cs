@@ -142,7 +142,7 @@ public sealed class AdminActivationTests : IDisposable
     public async Task An_accident_refuses_activation()
     {
         var contract = await _h.CreateContractAsync();
-        await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, null);
+        await _h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, null);
         Assert.Equal(MessageCode.AccidentRegistered, (await Activation.BeginAsync(contract.ToString(), AuthHarness.RegistrationPin, AuthHarness.Browser)).ErrorCode);
     }
 }

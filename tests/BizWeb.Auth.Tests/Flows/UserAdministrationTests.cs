@@ -17,8 +17,8 @@ public sealed class UserAdministrationTests : IDisposable
         TemporaryConfirmationPin = AuthHarness.TemporaryConfirmationPin,
     };
 
-    private ValueTask<AuthResult> RegisterAsync(ContractId contract, UserRegistration registration, string confirmationPin = AuthHarness.AdminConfirmationPin) =>
-        _h.Get<UserAdministration>().RegisterAsync(PrincipalId.Administrator(contract), registration, confirmationPin, AuditActor.Principal(PrincipalId.Administrator(contract)));
+    private async Task<AuthResult> RegisterAsync(ContractId contract, UserRegistration registration, string confirmationPin = AuthHarness.AdminConfirmationPin) =>
+        await _h.Get<UserAdministration>().RegisterAsync(await _h.AdminAsync(contract), registration, confirmationPin);
 
     [Fact]
     public async Task Registration_stores_every_field_with_hashed_temporary_PINs_and_notifies_the_admin()
@@ -60,9 +60,9 @@ public sealed class UserAdministrationTests : IDisposable
     {
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await _h.AdminAsync(contract);
         // Wednesday 2026-11-25 10:00 JST.
-        Assert.True((await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin))).Succeeded);
+        Assert.True((await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin)).Succeeded);
         Assert.Contains(await _h.OutboxAsync(contract), n => n.Event == SecurityEvent.UserDeleted);
 
         // Sunday 2026-11-29 23:59:59 JST = 14:59:59 UTC.
@@ -88,8 +88,8 @@ public sealed class UserAdministrationTests : IDisposable
         Assert.Equal(MessageCode.UserLimitReached, hundredth.ErrorCode);
         Assert.Contains("99", hundredth.Errors[0].Ja, StringComparison.Ordinal);
 
-        var admin = PrincipalId.Administrator(contract);
-        await _h.Get<UserAdministration>().DeleteAsync(admin, AuthHarness.User("user1"), AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var admin = await _h.AdminAsync(contract);
+        await _h.Get<UserAdministration>().DeleteAsync(admin, AuthHarness.User("user1"), AuthHarness.AdminConfirmationPin);
         Assert.True((await RegisterAsync(contract, Registration("user100"))).Succeeded);
     }
 
@@ -98,9 +98,9 @@ public sealed class UserAdministrationTests : IDisposable
     {
         using var h = AuthHarness.Create(o => o.MaxUsersPerContract = 5);
         var (contract, _) = await h.ActiveContractAsync();
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await h.AdminAsync(contract);
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
-            h.Get<UserAdministration>().RegisterAsync(admin, Registration($"u{i}"), AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin)).AsTask())));
+            h.Get<UserAdministration>().RegisterAsync(admin, Registration($"u{i}"), AuthHarness.AdminConfirmationPin).AsTask())));
 
         Assert.Equal(5, (await h.Store.ListAsync(contract, default)).Count);
         Assert.Equal(5, results.Count(r => r.Succeeded));
@@ -137,12 +137,12 @@ public sealed class UserAdministrationTests : IDisposable
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
         var (certificate, session) = await _h.ActivateUserAsync(contract, taro);
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await _h.AdminAsync(contract);
 
-        var reset = await _h.Get<UserAdministration>().ResetPinsAsync(admin, taro, "reset001", "reset002", AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var reset = await _h.Get<UserAdministration>().ResetPinsAsync(admin, taro, "reset001", "reset002", AuthHarness.AdminConfirmationPin);
 
         Assert.True(reset.Succeeded);
-        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(session, certificate));
+        Assert.False(await _h.Get<SessionValidation>().ValidateAsync(session, certificate) is not null);
         Assert.True((await _h.Get<UserSignIn>().SignInAsync(certificate, "reset001", AuthHarness.Browser)).Succeeded);
         Assert.Equal(UserState.Active, (await _h.Store.FindAsync(contract, taro, default))!.State);
     }
@@ -152,9 +152,9 @@ public sealed class UserAdministrationTests : IDisposable
     {
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
-        var admin = PrincipalId.Administrator(contract);
-        Assert.True((await _h.Get<BankOperations>().SetContractServicesAsync(AuthHarness.Operator, contract, [BankServices.BalanceInquiry])).Succeeded);
-        var result = await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ ハナコ", GrantedServices = ["BalanceInquiry"] }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var admin = await _h.AdminAsync(contract);
+        Assert.True((await _h.Get<BankOperations>().SetContractServicesAsync(_h.Operator, contract, [BankServices.BalanceInquiry])).Succeeded);
+        var result = await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ ハナコ", GrantedServices = ["BalanceInquiry"] }, AuthHarness.AdminConfirmationPin);
 
         Assert.True(result.Succeeded);
         var user = (await _h.Store.FindAsync(contract, taro, default))!;
@@ -169,8 +169,8 @@ public sealed class UserAdministrationTests : IDisposable
     {
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
-        var admin = PrincipalId.Administrator(contract);
-        Assert.Equal(MessageCode.InvalidState, (await _h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin))).ErrorCode);
+        var admin = await _h.AdminAsync(contract);
+        Assert.Equal(MessageCode.InvalidState, (await _h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin)).ErrorCode);
     }
 
     [Fact]
@@ -179,8 +179,8 @@ public sealed class UserAdministrationTests : IDisposable
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
         var (certificate, _) = await _h.ActivateUserAsync(contract, taro);
-        var admin = PrincipalId.Administrator(contract);
-        await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var admin = await _h.AdminAsync(contract);
+        await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin);
 
         Assert.Empty(await _h.Get<UserAdministration>().ListAsync(admin));
         Assert.Equal(MessageCode.UserSignInFailed, (await _h.Get<UserSignIn>().SignInAsync(certificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).ErrorCode);

@@ -199,23 +199,28 @@ public sealed class UserFlowsTests : IDisposable
         var taro = await _h.RegisterUserAsync(contract);
         var (certificate, signedIn) = await _h.ActivateUserAsync(contract, taro);
         var changes = _h.Get<CredentialChanges>();
-        var user = PrincipalId.User(contract, taro);
-        var admin = PrincipalId.Administrator(contract);
-        var adminSession = await _h.SignInAdminAsync(adminCertificate);
+        var user = await _h.CallerAsync<SignedInUser>(signedIn, certificate);
+        var admin = await _h.CallerAsync<SignedInAdministrator>(await _h.SignInAdminAsync(adminCertificate), adminCertificate);
 
-        Assert.Equal(MessageCode.CurrentPinIncorrect, (await changes.ChangeUserLoginPinAsync(signedIn, "wrong999", "taro0003", AuditActor.Principal(user))).ErrorCode);
-        var changed = await changes.ChangeUserLoginPinAsync(signedIn, AuthHarness.UserLoginPin, "taro0003", AuditActor.Principal(user));
+        Assert.Equal(MessageCode.CurrentPinIncorrect, (await changes.ChangeUserLoginPinAsync(user, "wrong999", "taro0003")).ErrorCode);
+        var changed = await changes.ChangeUserLoginPinAsync(user, AuthHarness.UserLoginPin, "taro0003");
         Assert.True(changed.Succeeded);
-        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(signedIn, certificate), "the old session ends");
-        Assert.True(await _h.Get<SessionValidation>().IsCurrentAsync(changed.Value, certificate), "the refreshed one goes on, bound to the same certificate");
+        Assert.False(await _h.Get<SessionValidation>().ValidateAsync(signedIn, certificate) is not null, "the old session ends");
+        Assert.True(await _h.Get<SessionValidation>().ValidateAsync(changed.Value, certificate) is not null, "the refreshed one goes on, bound to the same certificate");
         Assert.True((await _h.Get<UserSignIn>().SignInAsync(certificate, "taro0003", AuthHarness.Browser)).Succeeded);
-        Assert.True((await changes.ChangeUserConfirmationPinAsync(changed.Value, AuthHarness.UserConfirmationPin, "taro0004", AuditActor.Principal(user))).Succeeded);
-        Assert.True((await changes.ChangeEmailAsync(user, "taro0004", "new@example.co.jp", AuditActor.Principal(user))).Succeeded);
-        var adminChanged = await changes.ChangeAdminLoginPinAsync(adminSession, AuthHarness.AdminLoginPin, "syacho03", AuditActor.Principal(admin));
+        Assert.Equal(MessageCode.SessionEnded, (await changes.ChangeUserConfirmationPinAsync(user, AuthHarness.UserConfirmationPin, "taro0004")).ErrorCode);
+        user = await _h.CallerAsync<SignedInUser>(changed.Value, certificate);
+        var confirmationChanged = await changes.ChangeUserConfirmationPinAsync(user, AuthHarness.UserConfirmationPin, "taro0004");
+        Assert.True(confirmationChanged.Succeeded);
+        Assert.True((await changes.ChangeEmailAsync(await _h.CallerAsync<SignedInUser>(confirmationChanged.Value, certificate), "taro0004", "new@example.co.jp")).Succeeded);
+        var adminChanged = await changes.ChangeAdminLoginPinAsync(admin, AuthHarness.AdminLoginPin, "syacho03");
         Assert.True(adminChanged.Succeeded);
-        Assert.True((await changes.ChangeAdminConfirmationPinAsync(adminChanged.Value, AuthHarness.AdminConfirmationPin, "syacho04", AuditActor.Principal(admin))).Succeeded);
-        Assert.Equal(MessageCode.ConfirmationPinIncorrect, (await changes.ChangeEmailAsync(admin, AuthHarness.AdminConfirmationPin, "boss@example.co.jp", AuditActor.Principal(admin))).ErrorCode);
-        Assert.True((await changes.ChangeEmailAsync(admin, "syacho04", "boss@example.co.jp", AuditActor.Principal(admin))).Succeeded);
+        admin = await _h.CallerAsync<SignedInAdministrator>(adminChanged.Value, adminCertificate);
+        var adminConfirmationChanged = await changes.ChangeAdminConfirmationPinAsync(admin, AuthHarness.AdminConfirmationPin, "syacho04");
+        Assert.True(adminConfirmationChanged.Succeeded);
+        admin = await _h.CallerAsync<SignedInAdministrator>(adminConfirmationChanged.Value, adminCertificate);
+        Assert.Equal(MessageCode.ConfirmationPinIncorrect, (await changes.ChangeEmailAsync(admin, AuthHarness.AdminConfirmationPin, "boss@example.co.jp")).ErrorCode);
+        Assert.True((await changes.ChangeEmailAsync(admin, "syacho04", "boss@example.co.jp")).Succeeded);
 
         var events = (await _h.OutboxAsync(contract)).Select(n => (n.Event, n.EmailAddress)).ToList();
         Assert.Contains((SecurityEvent.UserLoginPinChanged, "taro@example.co.jp"), events);
@@ -236,18 +241,18 @@ public sealed class UserFlowsTests : IDisposable
         var (userCertificate, userSession) = await _h.ActivateUserAsync(contract, taro);
         var adminSession = await _h.SignInAdminAsync(adminCertificate);
         var sessions = _h.Get<SessionValidation>();
-        Assert.True(await sessions.IsCurrentAsync(userSession, userCertificate));
-        Assert.True(await sessions.IsCurrentAsync(adminSession, adminCertificate));
+        Assert.True(await sessions.ValidateAsync(userSession, userCertificate) is not null);
+        Assert.True(await sessions.ValidateAsync(adminSession, adminCertificate) is not null);
 
-        await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, taro);
-        Assert.False(await sessions.IsCurrentAsync(userSession, userCertificate));
-        Assert.True(await sessions.IsCurrentAsync(adminSession, adminCertificate));
+        await _h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, taro);
+        Assert.False(await sessions.ValidateAsync(userSession, userCertificate) is not null);
+        Assert.True(await sessions.ValidateAsync(adminSession, adminCertificate) is not null);
 
-        await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, null);
-        Assert.False(await sessions.IsCurrentAsync(adminSession, adminCertificate));
+        await _h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, null);
+        Assert.False(await sessions.ValidateAsync(adminSession, adminCertificate) is not null);
         Assert.Contains(await _h.OutboxAsync(contract), n => n.Event == SecurityEvent.AccidentRegistered);
-        await _h.Get<BankOperations>().ClearAccidentAsync(AuthHarness.Operator, contract, null);
+        await _h.Get<BankOperations>().ClearAccidentAsync(_h.Operator, contract, null);
         Assert.Contains(await _h.OutboxAsync(contract), n => n.Event == SecurityEvent.AccidentCleared);
-        Assert.False(await sessions.IsCurrentAsync(adminSession, adminCertificate), "a cleared accident does not revive old sessions");
+        Assert.False(await sessions.ValidateAsync(adminSession, adminCertificate) is not null, "a cleared accident does not revive old sessions");
     }
 }

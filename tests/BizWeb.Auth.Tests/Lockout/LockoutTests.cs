@@ -127,11 +127,11 @@ public sealed class LockoutTests : IDisposable
     public async Task Seven_wrong_admin_confirmation_PINs_stop_the_contract()
     {
         var (contract, _) = await _h.ActiveContractAsync();
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await _h.AdminAsync(contract);
         AuthResult last = AuthResult.Success;
         for (var i = 0; i < 7; i++)
         {
-            last = await _h.Get<AdminAuthorization>().VerifyConfirmationPinAsync(admin, "wrong999", AuditActor.Principal(admin));
+            last = await _h.Get<AdminAuthorization>().VerifyConfirmationPinAsync(admin, "wrong999");
         }
 
         Assert.Equal(MessageCode.AdminLocked, last.ErrorCode);
@@ -162,15 +162,15 @@ public sealed class LockoutTests : IDisposable
         Assert.False((await _h.Get<AdminSignIn>().VerifyPinAsync(adminCertificate, AuthHarness.AdminLoginPin, AuthHarness.Browser)).Succeeded);
         Assert.Contains(await _h.OutboxAsync(contract), n => n.Event == SecurityEvent.UserPinLocked && n.Recipient.UserId == taro);
 
-        Assert.True((await _h.Get<BankOperations>().UnlockContractAsync(AuthHarness.Operator, contract)).Succeeded);
+        Assert.True((await _h.Get<BankOperations>().UnlockContractAsync(_h.Operator, contract)).Succeeded);
         Assert.Equal(ContractState.AwaitingReactivation, (await _h.Store.FindAsync(contract, default))!.State);
         await _h.ActivateAdminAsync(contract);
         await _h.SignInAdminAsync(adminCertificate);
         Assert.True((await signIn.SignInAsync(hanakoCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).Succeeded, "other users need no new activation");
         Assert.Equal(MessageCode.UserLocked, (await signIn.SignInAsync(taroCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).ErrorCode);
 
-        var admin = PrincipalId.Administrator(contract);
-        Assert.True((await _h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin))).Succeeded);
+        var admin = await _h.AdminAsync(contract);
+        Assert.True((await _h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin)).Succeeded);
         Assert.True((await signIn.SignInAsync(taroCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).Succeeded);
         Assert.Contains(await _h.OutboxAsync(contract), n => n.Event == SecurityEvent.PinLockReleased);
     }
@@ -195,8 +195,8 @@ public sealed class LockoutTests : IDisposable
         await _h.SignInAdminAsync(adminCertificate);
         Assert.Equal(MessageCode.UserLocked, (await signIn.SignInAsync(taroCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).ErrorCode);
 
-        var admin = PrincipalId.Administrator(contract);
-        Assert.True((await _h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin))).Succeeded);
+        var admin = await _h.AdminAsync(contract);
+        Assert.True((await _h.Get<UserAdministration>().ReleaseSuspensionAsync(admin, taro, AuthHarness.AdminConfirmationPin)).Succeeded);
         Assert.True((await signIn.SignInAsync(taroCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).Succeeded);
     }
 
@@ -211,7 +211,7 @@ public sealed class LockoutTests : IDisposable
             await _h.Get<UserSignIn>().SignInAsync(certificate, "wrong999", AuthHarness.Browser);
         }
 
-        Assert.True((await _h.Get<BankOperations>().UnlockUserAsync(AuthHarness.Operator, contract, taro)).Succeeded);
+        Assert.True((await _h.Get<BankOperations>().UnlockUserAsync(_h.Operator, contract, taro)).Succeeded);
         Assert.True((await _h.Get<UserSignIn>().SignInAsync(certificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).Succeeded);
     }
 
@@ -241,7 +241,7 @@ public sealed class LockoutTests : IDisposable
             await WrongAdminPinAsync(certificate);
         }
 
-        Assert.True((await _h.Get<BankOperations>().UnlockContractAsync(AuthHarness.Operator, contract)).Succeeded);
+        Assert.True((await _h.Get<BankOperations>().UnlockContractAsync(_h.Operator, contract)).Succeeded);
         Assert.Equal(MessageCode.ContractNotActive, (await WrongAdminPinAsync(certificate, AuthHarness.AdminLoginPin)).ErrorCode);
 
         var activation = _h.Get<AdminActivation>();
@@ -258,7 +258,7 @@ public sealed class LockoutTests : IDisposable
     public async Task Unlocking_a_contract_that_is_not_stopped_is_an_illegal_transition()
     {
         var (contract, _) = await _h.ActiveContractAsync();
-        Assert.Equal(MessageCode.InvalidState, (await _h.Get<BankOperations>().UnlockContractAsync(AuthHarness.Operator, contract)).ErrorCode);
+        Assert.Equal(MessageCode.InvalidState, (await _h.Get<BankOperations>().UnlockContractAsync(_h.Operator, contract)).ErrorCode);
     }
 
     [Fact]
@@ -373,8 +373,8 @@ public sealed class LockoutTests : IDisposable
         Assert.Equal(MessageCode.CredentialBusy, (await _h.Get<UserSignIn>().SignInAsync(userCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).ErrorCode);
         Assert.Equal(ContractState.Active, (await _h.Store.FindAsync(contract, default))!.State);
 
-        Assert.True((await _h.Get<BankOperations>().UnlockContractAsync(AuthHarness.Operator, contract)).Succeeded);
-        Assert.True((await _h.Get<BankOperations>().UnlockUserAsync(AuthHarness.Operator, contract, taro)).Succeeded);
+        Assert.True((await _h.Get<BankOperations>().UnlockContractAsync(_h.Operator, contract)).Succeeded);
+        Assert.True((await _h.Get<BankOperations>().UnlockUserAsync(_h.Operator, contract, taro)).Succeeded);
 
         Assert.Equal(ContractState.Active, (await _h.Store.FindAsync(contract, default))!.State);
         await _h.SignInAdminAsync(certificate);

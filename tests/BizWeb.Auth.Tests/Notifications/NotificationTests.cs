@@ -74,7 +74,7 @@ public sealed partial class NotificationTests : IDisposable
         var (contract, _) = await _h.ActiveContractAsync();
         var before = (await _h.OutboxAsync(contract)).Count;
         var stale = (await _h.Store.FindAsync(contract, default))!;
-        await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, null);
+        await _h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, null);
 
         // A change set built on the stale version conflicts: neither its state, its audit nor its notification is stored.
         var changes = new AuthChanges()
@@ -146,7 +146,7 @@ public sealed partial class NotificationTests : IDisposable
         var delivered = Assert.Single(await h.OutboxAsync(contract));
         Assert.Equal(3, delivered.Attempts);
 
-        await h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, null);
+        await h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, null);
         h.Mail.FailNext(100);
         for (var i = 0; i < 10; i++)
         {

@@ -37,8 +37,8 @@ public sealed class ReviewFindingsTests : IDisposable
         var taro = await _h.RegisterUserAsync(contract);
         var enrollment = _h.Get<CertificateEnrollment>();
         var begun = await enrollment.BeginUserAsync(contract.ToString(), "taro", AuthHarness.TemporaryLoginPin, AuthHarness.Browser);
-        var admin = PrincipalId.Administrator(contract);
-        await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var admin = await _h.AdminAsync(contract);
+        await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin);
 
         Assert.False((await enrollment.CompleteUserAsync(begun.Value.Handle, TestHardwareToken.Code, AuthHarness.Browser)).Succeeded);
     }
@@ -56,13 +56,13 @@ public sealed class ReviewFindingsTests : IDisposable
         }
 
         var ticket = await TicketAsync();
-        await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, taro);
+        await _h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, taro);
         Assert.Equal(MessageCode.EnrollmentTicketInvalid, (await enrollment.RedeemTicketAsync(ticket)).ErrorCode);
-        await _h.Get<BankOperations>().ClearAccidentAsync(AuthHarness.Operator, contract, taro);
+        await _h.Get<BankOperations>().ClearAccidentAsync(_h.Operator, contract, taro);
 
         ticket = await TicketAsync();
-        var admin = PrincipalId.Administrator(contract);
-        await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ タロウ", IssueCertificate = false }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var admin = await _h.AdminAsync(contract);
+        await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ タロウ", IssueCertificate = false }, AuthHarness.AdminConfirmationPin);
         Assert.Equal(MessageCode.EnrollmentTicketInvalid, (await enrollment.RedeemTicketAsync(ticket)).ErrorCode);
     }
 
@@ -73,7 +73,7 @@ public sealed class ReviewFindingsTests : IDisposable
         var activation = _h.Get<AdminActivation>();
         var begun = await activation.BeginAsync(contract.ToString(), AuthHarness.RegistrationPin, AuthHarness.Browser);
         var step = await activation.SetCredentialsAsync(begun.Value.Handle, AuthHarness.RegistrationPin, AuthHarness.AdminLoginPin, AuthHarness.AdminConfirmationPin, AuthHarness.AdminEmail, AuthHarness.Browser);
-        await _h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, contract, null);
+        await _h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, contract, null);
         Assert.False((await activation.CompleteAsync(step.Value.Handle, TestCustomerCard.Answer, AuthHarness.Browser)).Succeeded);
         Assert.Equal(ContractState.AwaitingAdminActivation, (await _h.Store.FindAsync(contract, default))!.State);
 
@@ -81,7 +81,7 @@ public sealed class ReviewFindingsTests : IDisposable
         var (other, certificate) = await h.ActiveContractAsync(contractId: "22233344455");
         var signIn = h.Get<AdminSignIn>();
         var pinStep = await signIn.VerifyPinAsync(certificate, AuthHarness.AdminLoginPin, AuthHarness.Browser);
-        await h.Get<BankOperations>().RegisterAccidentAsync(AuthHarness.Operator, other, null);
+        await h.Get<BankOperations>().RegisterAccidentAsync(_h.Operator, other, null);
         Assert.Equal(MessageCode.AccidentRegistered, (await signIn.VerifyCardAsync(pinStep.Value.Handle, TestCustomerCard.Answer, AuthHarness.Browser)).ErrorCode);
     }
 
@@ -102,7 +102,7 @@ public sealed class ReviewFindingsTests : IDisposable
             Assert.DoesNotContain(user.SecurityStamp, text, StringComparison.Ordinal);
             Assert.DoesNotContain("@", text, StringComparison.Ordinal);
         });
-        Assert.IsType<UserSummary>(Assert.Single(await _h.Get<UserAdministration>().ListAsync(PrincipalId.Administrator(contract))));
+        Assert.IsType<UserSummary>(Assert.Single(await _h.Get<UserAdministration>().ListAsync(await _h.AdminAsync(contract))));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ReviewFindingsTests : IDisposable
         var begun = await activation.BeginAsync(contract.ToString(), AuthHarness.RegistrationPin, AuthHarness.Browser);
         var attacker = await activation.SetCredentialsAsync(begun.Value.Handle, AuthHarness.RegistrationPin, "attack01", "attack02", "evil@example.com", AuthHarness.Browser);
 
-        await _h.Get<BankOperations>().ResetRegistrationPinAsync(AuthHarness.Operator, contract, "9135");
+        await _h.Get<BankOperations>().ResetRegistrationPinAsync(_h.Operator, contract, "9135");
 
         Assert.Equal(MessageCode.FlowExpired, (await activation.CompleteAsync(attacker.Value.Handle, TestCustomerCard.Answer, AuthHarness.Browser)).ErrorCode);
         await _h.ActivateAdminAsync(contract, "9135");
@@ -128,8 +128,8 @@ public sealed class ReviewFindingsTests : IDisposable
         var begun = await activation.BeginAsync(contract.ToString(), AuthHarness.RegistrationPin, AuthHarness.Browser);
         Assert.Equal(MessageCode.ActivationInterrupted, (await activation.BeginAsync(contract.ToString(), AuthHarness.RegistrationPin, AuthHarness.Browser)).ErrorCode);
 
-        Assert.True((await _h.Get<BankOperations>().CancelActivationAsync(AuthHarness.Operator, contract)).Succeeded);
-        Assert.Equal(MessageCode.InvalidState, (await _h.Get<BankOperations>().CancelActivationAsync(AuthHarness.Operator, contract)).ErrorCode);
+        Assert.True((await _h.Get<BankOperations>().CancelActivationAsync(_h.Operator, contract)).Succeeded);
+        Assert.Equal(MessageCode.InvalidState, (await _h.Get<BankOperations>().CancelActivationAsync(_h.Operator, contract)).ErrorCode);
         Assert.Equal(MessageCode.FlowExpired, (await activation.SetCredentialsAsync(begun.Value.Handle, AuthHarness.RegistrationPin, AuthHarness.AdminLoginPin, AuthHarness.AdminConfirmationPin, AuthHarness.AdminEmail, AuthHarness.Browser)).ErrorCode);
         await _h.ActivateAdminAsync(contract);
     }
@@ -189,9 +189,9 @@ public sealed class ReviewFindingsTests : IDisposable
         var (contract, _) = await _h.ActiveContractAsync();
         var taro = await _h.RegisterUserAsync(contract);
         var (certificate, session) = await _h.ActivateUserAsync(contract, taro);
-        var admin = PrincipalId.Administrator(contract);
-        await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = [] }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        var admin = await _h.AdminAsync(contract);
+        await _h.Get<UserAdministration>().ChangeAsync(admin, taro, new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = [] }, AuthHarness.AdminConfirmationPin);
 
-        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(session, certificate));
+        Assert.False(await _h.Get<SessionValidation>().ValidateAsync(session, certificate) is not null);
     }
 }

@@ -22,10 +22,10 @@ public sealed class SessionCertificateBindingTests : IDisposable
         var adminSession = await _h.SignInAdminAsync(adminCertificate);
         var sessions = _h.Get<SessionValidation>();
 
-        Assert.True(await sessions.IsCurrentAsync(userSession, userCertificate));
-        Assert.True(await sessions.IsCurrentAsync(adminSession, adminCertificate));
-        Assert.False(await sessions.IsCurrentAsync(userSession, null));
-        Assert.False(await sessions.IsCurrentAsync(adminSession, null));
+        Assert.True(await sessions.ValidateAsync(userSession, userCertificate) is not null);
+        Assert.True(await sessions.ValidateAsync(adminSession, adminCertificate) is not null);
+        Assert.False(await sessions.ValidateAsync(userSession, null) is not null);
+        Assert.False(await sessions.ValidateAsync(adminSession, null) is not null);
     }
 
     [Fact]
@@ -39,9 +39,9 @@ public sealed class SessionCertificateBindingTests : IDisposable
         var adminSession = await _h.SignInAdminAsync(adminCertificate);
         var sessions = _h.Get<SessionValidation>();
 
-        Assert.False(await sessions.IsCurrentAsync(taroSession, jiroCertificate));
-        Assert.False(await sessions.IsCurrentAsync(taroSession, adminCertificate));
-        Assert.False(await sessions.IsCurrentAsync(adminSession, taroCertificate));
+        Assert.False(await sessions.ValidateAsync(taroSession, jiroCertificate) is not null);
+        Assert.False(await sessions.ValidateAsync(taroSession, adminCertificate) is not null);
+        Assert.False(await sessions.ValidateAsync(adminSession, taroCertificate) is not null);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SessionCertificateBindingTests : IDisposable
         var (_, session) = await _h.ActivateUserAsync(contract, taro);
         using var other = _h.Certificates.IssueFor(PrincipalId.User(contract, taro));
 
-        Assert.False(await _h.Get<SessionValidation>().IsCurrentAsync(session, other));
+        Assert.False(await _h.Get<SessionValidation>().ValidateAsync(session, other) is not null);
     }
 
     [Fact]
@@ -65,10 +65,10 @@ public sealed class SessionCertificateBindingTests : IDisposable
         var sessions = _h.Get<SessionValidation>();
 
         _h.Certificates.Revoke(adminCertificate);
-        Assert.False(await sessions.IsCurrentAsync(adminSession, adminCertificate));
-        Assert.True(await sessions.IsCurrentAsync(userSession, userCertificate));
+        Assert.False(await sessions.ValidateAsync(adminSession, adminCertificate) is not null);
+        Assert.True(await sessions.ValidateAsync(userSession, userCertificate) is not null);
         _h.Certificates.Revoke(userCertificate);
-        Assert.False(await sessions.IsCurrentAsync(userSession, userCertificate));
+        Assert.False(await sessions.ValidateAsync(userSession, userCertificate) is not null);
     }
 
     [Fact]

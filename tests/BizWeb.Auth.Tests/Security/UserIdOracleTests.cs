@@ -33,7 +33,7 @@ public sealed class UserIdOracleTests
             Assert.Equal(UserState.Suspended, (await h.Store.FindAsync(contract, AuthHarness.User("taro"), default))!.State);
             if (mode == LockoutMode.Linked)
             {
-                Assert.True((await h.Get<BankOperations>().UnlockContractAsync(AuthHarness.Operator, contract)).Succeeded);
+                Assert.True((await h.Get<BankOperations>().UnlockContractAsync(h.Operator, contract)).Succeeded);
                 await h.ActivateAdminAsync(contract);
             }
         }

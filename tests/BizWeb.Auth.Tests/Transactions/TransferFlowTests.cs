@@ -18,7 +18,7 @@ public sealed class TransferFlowTests : IDisposable
     public async Task An_invalid_idempotency_key_is_an_input_error_not_already_accepted(string key)
     {
         var s = await TransferScenario.CreateAsync(_h);
-        var result = await s.Transfers.DraftAsync(s.User, s.Request(10_000, key: key), s.UserActor);
+        var result = await s.Transfers.DraftAsync(s.User, s.Request(10_000, key: key));
 
         Assert.Contains(result.Errors, e => e.Code == MessageCode.IdempotencyKeyInvalid);
         Assert.DoesNotContain(result.Errors, e => e.Code == MessageCode.IdempotencyKeyReused);
@@ -28,23 +28,23 @@ public sealed class TransferFlowTests : IDisposable
     public async Task A_reviewed_transfer_confirmed_with_the_token_is_authorised_once_and_audited()
     {
         var s = await TransferScenario.CreateAsync(_h, userLimit: new(1_000_000, 2_000_000));
-        var draft = await s.Transfers.DraftAsync(s.User, s.Request(50_000), s.UserActor);
+        var draft = await s.Transfers.DraftAsync(s.User, s.Request(50_000));
         Assert.True(draft.Succeeded, draft.ToString());
         Assert.Equal(new TransferQuote(50_000, 0, 50_000, 550, 50_550), draft.Value.Details.Quote);
         Assert.Equal(PayeeRelation.OtherBank, draft.Value.PayeeRelation);
 
-        var review = await s.Transfers.ReviewAsync(s.User, draft.Value.Id, s.UserActor);
+        var review = await s.Transfers.ReviewAsync(s.User, draft.Value.Id);
         Assert.True(review.Succeeded, review.ToString());
         Assert.Equal(TransferState.Reviewed, review.Value.Transfer.State);
         Assert.Equal(draft.Value.Details.ComputeDigest(), review.Value.Transfer.ReviewedDigest);
 
-        var confirmed = await s.Transfers.ConfirmAsync(s.User, draft.Value.Id, TestHardwareToken.Code, s.UserActor);
+        var confirmed = await s.Transfers.ConfirmAsync(s.User, draft.Value.Id, TestHardwareToken.Code);
         Assert.True(confirmed.Succeeded, confirmed.ToString());
         Assert.Equal(TransferState.Authorised, confirmed.Value.State);
         Assert.NotNull(confirmed.Value.ExecutionReference);
         Assert.Equal(1, _h.Executor.Executions[draft.Value.Id]);
         Assert.Equal(TransferState.Authorised, (await s.Transfers.GetAsync(s.User, draft.Value.Id)).Value.State);
-        Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferAuthorised" && a.Outcome == AuditOutcome.Succeeded && a.Subject == s.User);
+        Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferAuthorised" && a.Outcome == AuditOutcome.Succeeded && a.Subject == s.UserPrincipal);
     }
 
     [Fact]
@@ -55,12 +55,12 @@ public sealed class TransferFlowTests : IDisposable
         var first = await s.TransferAsync(request);
         Assert.True(first.Succeeded, first.ToString());
 
-        var replay = await s.Transfers.ConfirmAsync(s.User, first.Value.Id, TestHardwareToken.Code, s.UserActor);
+        var replay = await s.Transfers.ConfirmAsync(s.User, first.Value.Id, TestHardwareToken.Code);
         Assert.Equal(MessageCode.TransferNotConfirmable, replay.ErrorCode);
-        var again = await s.Transfers.DraftAsync(s.User, request, s.UserActor);
+        var again = await s.Transfers.DraftAsync(s.User, request);
         Assert.Equal(first.Value.Id, again.Value.Id);
         Assert.Equal(TransferState.Authorised, again.Value.State);
-        Assert.Equal(MessageCode.IdempotencyKeyReused, (await s.Transfers.DraftAsync(s.User, s.Request(10_001, key: "form-1"), s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.IdempotencyKeyReused, (await s.Transfers.DraftAsync(s.User, s.Request(10_001, key: "form-1"))).ErrorCode);
         Assert.Equal(1, _h.Executor.Executions[first.Value.Id]);
         Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferConfirm" && a.Outcome == AuditOutcome.Refused && a.Detail == nameof(MessageCode.TransferNotConfirmable));
     }
@@ -70,7 +70,7 @@ public sealed class TransferFlowTests : IDisposable
     {
         var s = await TransferScenario.CreateAsync(_h);
         var reviewed = await s.DraftAndReviewAsync(s.Request(10_000));
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () => await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code, s.UserActor))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () => await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code))));
         Assert.Single(results, r => r.Succeeded);
         Assert.Equal(1, _h.Executor.Executions[reviewed.Value.Id]);
     }
@@ -85,7 +85,7 @@ public sealed class TransferFlowTests : IDisposable
         var tampered = stored with { Details = stored.Details with { Quote = stored.Details.Quote with { Amount = 990_000, PayeeReceives = 990_000, Debited = 990_550 } } };
         Assert.Equal(CommitOutcome.Committed, await _h.Get<IAuthUnitOfWork>().CommitAsync(new AuthChanges().Put(tampered), default));
 
-        var confirmed = await s.Transfers.ConfirmAsync(s.User, stored.Id, TestHardwareToken.Code, s.UserActor);
+        var confirmed = await s.Transfers.ConfirmAsync(s.User, stored.Id, TestHardwareToken.Code);
         Assert.Equal(MessageCode.TransferChangedAfterReview, confirmed.ErrorCode);
         Assert.Equal(TransferState.Refused, (await s.Transfers.GetAsync(s.User, stored.Id)).Value.State);
         Assert.Empty(_h.Executor.Executions);
@@ -98,7 +98,7 @@ public sealed class TransferFlowTests : IDisposable
         var s = await TransferScenario.CreateAsync(_h);
         var reviewed = await s.DraftAndReviewAsync(s.Request(10_000));
         var changed = reviewed.Value.Details with { PayeeAccountNumber = "0000001" };
-        var verdict = await _h.TransferConfirmations.ConfirmAsync(reviewed.Value.ConfirmationId!.Value, s.User, changed.ComputeDigest(), TestHardwareToken.Code, default);
+        var verdict = await _h.TransferConfirmations.ConfirmAsync(reviewed.Value.ConfirmationId!.Value, s.UserPrincipal, changed.ComputeDigest(), TestHardwareToken.Code, default);
         Assert.Equal(SecondFactorResult.Rejected, verdict.Result);
     }
 
@@ -109,12 +109,12 @@ public sealed class TransferFlowTests : IDisposable
         var reviewed = await s.DraftAndReviewAsync(s.Request(10_000));
         _h.Time.Advance(TestTransferConfirmations.Lifetime);
 
-        var late = await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code, s.UserActor);
+        var late = await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code);
         Assert.Equal(MessageCode.TransferReviewExpired, late.ErrorCode);
         Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferConfirm" && a.Outcome == AuditOutcome.Refused && a.Detail == nameof(MessageCode.TransferReviewExpired));
 
-        Assert.True((await s.Transfers.ReviewAsync(s.User, reviewed.Value.Id, s.UserActor)).Succeeded);
-        Assert.True((await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code, s.UserActor)).Succeeded);
+        Assert.True((await s.Transfers.ReviewAsync(s.User, reviewed.Value.Id)).Succeeded);
+        Assert.True((await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code)).Succeeded);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class TransferFlowTests : IDisposable
         var s = await TransferScenario.CreateAsync(_h,
             userLimit: level == "user" ? limit : null, accountLimit: level == "account" ? limit : null, contractLimit: level == "contract" ? limit : null);
 
-        var over = await s.Transfers.DraftAsync(s.User, s.Request(100_001), s.UserActor);
+        var over = await s.Transfers.DraftAsync(s.User, s.Request(100_001));
         Assert.Equal(MessageCode.TransferLimitExceeded, over.ErrorCode);
         Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferDraft" && a.Outcome == AuditOutcome.Refused && a.Detail == nameof(MessageCode.TransferLimitExceeded));
         Assert.True((await s.TransferAsync(s.Request(100_000))).Succeeded);
@@ -151,9 +151,9 @@ public sealed class TransferFlowTests : IDisposable
     {
         var s = await TransferScenario.CreateAsync(_h);
         var reviewed = await s.DraftAndReviewAsync(s.Request(50_000));
-        Assert.True((await _h.Get<OptionalSettings>().SetContractLimitAsync(s.Admin, new(null, 49_999), AuthHarness.AdminConfirmationPin, s.AdminActor)).Succeeded);
+        Assert.True((await _h.Get<OptionalSettings>().SetContractLimitAsync(s.Admin, new(null, 49_999), AuthHarness.AdminConfirmationPin)).Succeeded);
 
-        var confirmed = await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code, s.UserActor);
+        var confirmed = await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code);
         Assert.Equal(MessageCode.DailyLimitExceeded, confirmed.ErrorCode);
         Assert.Equal(TransferState.Refused, (await s.Transfers.GetAsync(s.User, reviewed.Value.Id)).Value.State);
         Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferAuthorise" && a.Outcome == AuditOutcome.Refused);
@@ -163,10 +163,13 @@ public sealed class TransferFlowTests : IDisposable
     public async Task A_user_without_the_permission_is_refused()
     {
         var s = await TransferScenario.CreateAsync(_h);
-        Assert.True((await _h.Get<UserAdministration>().ChangeAsync(s.Admin, s.User.UserId!.Value,
-            new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = [BankServices.BalanceInquiry] }, AuthHarness.AdminConfirmationPin, s.AdminActor)).Succeeded);
+        Assert.True((await _h.Get<UserAdministration>().ChangeAsync(s.Admin, s.User.UserId,
+            new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = [BankServices.BalanceInquiry] }, AuthHarness.AdminConfirmationPin)).Succeeded);
 
-        var draft = await s.Transfers.DraftAsync(s.User, s.Request(1_000), s.UserActor);
+        // The change renewed the user's security stamp: the old session is stale, a new sign-in is refused the service.
+        Assert.Equal(MessageCode.SessionEnded, (await s.Transfers.DraftAsync(s.User, s.Request(1_000))).ErrorCode);
+        await s.SignInUserAsync();
+        var draft = await s.Transfers.DraftAsync(s.User, s.Request(1_000));
         Assert.Equal(MessageCode.ServiceNotPermitted, draft.ErrorCode);
         Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferDraft" && a.Outcome == AuditOutcome.Refused && a.Detail == nameof(MessageCode.ServiceNotPermitted));
     }
@@ -175,8 +178,8 @@ public sealed class TransferFlowTests : IDisposable
     public async Task A_service_the_bank_withdrew_cannot_be_used_even_if_granted()
     {
         var s = await TransferScenario.CreateAsync(_h);
-        Assert.True((await _h.Get<BankOperations>().SetContractServicesAsync(AuthHarness.Operator, s.Contract, [BankServices.BalanceInquiry])).Succeeded);
-        Assert.Equal(MessageCode.ServiceNotPermitted, (await s.Transfers.DraftAsync(s.User, s.Request(1_000), s.UserActor)).ErrorCode);
+        Assert.True((await _h.Get<BankOperations>().SetContractServicesAsync(_h.Operator, s.Contract, [BankServices.BalanceInquiry])).Succeeded);
+        Assert.Equal(MessageCode.ServiceNotPermitted, (await s.Transfers.DraftAsync(s.User, s.Request(1_000))).ErrorCode);
         Assert.Contains(await s.Transfers.ListServicesAsync(s.User), g => g.Service.Id == BankServices.Transfers && !g.Usable);
     }
 
@@ -185,8 +188,8 @@ public sealed class TransferFlowTests : IDisposable
     {
         var s = await TransferScenario.CreateAsync(_h);
         var admin = s.Admin;
-        var change = await _h.Get<UserAdministration>().ChangeAsync(admin, s.User.UserId!.Value,
-            new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = [BankServices.Transfers, BankServices.FileTransfer] }, AuthHarness.AdminConfirmationPin, s.AdminActor);
+        var change = await _h.Get<UserAdministration>().ChangeAsync(admin, s.User.UserId,
+            new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = [BankServices.Transfers, BankServices.FileTransfer] }, AuthHarness.AdminConfirmationPin);
         Assert.Equal(MessageCode.ServiceNotContracted, change.ErrorCode);
 
         var register = await _h.Get<UserAdministration>().RegisterAsync(admin, new UserRegistration
@@ -196,15 +199,15 @@ public sealed class TransferFlowTests : IDisposable
             TemporaryLoginPin = AuthHarness.TemporaryLoginPin,
             TemporaryConfirmationPin = AuthHarness.TemporaryConfirmationPin,
             GrantedServices = [BankServices.FileTransfer],
-        }, AuthHarness.AdminConfirmationPin, s.AdminActor);
+        }, AuthHarness.AdminConfirmationPin);
         Assert.Equal(MessageCode.ServiceNotContracted, register.ErrorCode);
         Assert.Null(await _h.Store.FindAsync(s.Contract, AuthHarness.User("hanako"), default));
 
-        var unknown = await _h.Get<UserAdministration>().ChangeAsync(admin, s.User.UserId!.Value,
-            new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = ["Forex"] }, AuthHarness.AdminConfirmationPin, s.AdminActor);
+        var unknown = await _h.Get<UserAdministration>().ChangeAsync(admin, s.User.UserId,
+            new UserChange { NameKana = "ヤマダ タロウ", GrantedServices = ["Forex"] }, AuthHarness.AdminConfirmationPin);
         Assert.Equal(MessageCode.ServiceUnknown, unknown.ErrorCode);
-        var limitWithoutGrant = await _h.Get<UserAdministration>().ChangeAsync(admin, s.User.UserId!.Value,
-            new UserChange { NameKana = "ヤマダ タロウ", ServiceLimits = new Dictionary<string, TransferLimit> { [BankServices.Transfers] = new(1, 1) } }, AuthHarness.AdminConfirmationPin, s.AdminActor);
+        var limitWithoutGrant = await _h.Get<UserAdministration>().ChangeAsync(admin, s.User.UserId,
+            new UserChange { NameKana = "ヤマダ タロウ", ServiceLimits = new Dictionary<string, TransferLimit> { [BankServices.Transfers] = new(1, 1) } }, AuthHarness.AdminConfirmationPin);
         Assert.Equal(MessageCode.TransferLimitInvalid, limitWithoutGrant.ErrorCode);
     }
 
@@ -217,13 +220,13 @@ public sealed class TransferFlowTests : IDisposable
         var reviewed = await s.DraftAndReviewAsync(s.Request(10_000));
         for (var i = 1; i <= 6; i++)
         {
-            Assert.Equal(MessageCode.OneTimePasswordIncorrect, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, "000000", s.UserActor)).ErrorCode);
+            Assert.Equal(MessageCode.OneTimePasswordIncorrect, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, "000000")).ErrorCode);
         }
 
-        Assert.Equal(MessageCode.UserLocked, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, "000000", s.UserActor)).ErrorCode);
-        Assert.Equal(MessageCode.UserLocked, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code, s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.UserLocked, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, "000000")).ErrorCode);
+        Assert.Equal(MessageCode.UserLocked, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code)).ErrorCode);
         Assert.Equal(7, _h.TransferConfirmations.Evaluations);
-        Assert.Equal(UserState.Suspended, (await _h.Store.FindAsync(s.Contract, s.User.UserId!.Value, default))!.State);
+        Assert.Equal(UserState.Suspended, (await _h.Store.FindAsync(s.Contract, s.User.UserId, default))!.State);
         Assert.Equal(mode == LockoutMode.Linked ? ContractState.Stopped : ContractState.Active, (await _h.Store.FindAsync(s.Contract, default))!.State);
         Assert.Empty(_h.Executor.Executions);
     }
@@ -233,9 +236,9 @@ public sealed class TransferFlowTests : IDisposable
     {
         var s = await TransferScenario.CreateAsync(_h);
         var reviewed = await s.DraftAndReviewAsync(s.Request(10_000));
-        Assert.Equal(MessageCode.OneTimePasswordMalformed, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, "２４６８１０", s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.OneTimePasswordMalformed, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, "２４６８１０")).ErrorCode);
         Assert.Equal(0, _h.TransferConfirmations.Evaluations);
-        Assert.True((await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code, s.UserActor)).Succeeded);
+        Assert.True((await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code)).Succeeded);
     }
 
     [Fact]
@@ -245,16 +248,16 @@ public sealed class TransferFlowTests : IDisposable
         var tomorrow = Today.AddDays(1);
         var scheduled = await s.TransferAsync(s.Request(100_000, tomorrow));
         Assert.True(scheduled.Succeeded, scheduled.ToString());
-        Assert.Equal(MessageCode.DailyLimitExceeded, (await s.Transfers.DraftAsync(s.User, s.Request(1, tomorrow), s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.DailyLimitExceeded, (await s.Transfers.DraftAsync(s.User, s.Request(1, tomorrow))).ErrorCode);
 
-        var cancelled = await s.Transfers.CancelAsync(s.User, scheduled.Value.Id, s.UserActor);
+        var cancelled = await s.Transfers.CancelAsync(s.User, scheduled.Value.Id);
         Assert.True(cancelled.Succeeded, cancelled.ToString());
         Assert.Equal(TransferState.Cancelled, cancelled.Value.State);
         Assert.True(_h.Executor.Cancelled.ContainsKey(scheduled.Value.Id));
-        Assert.Contains(await _h.OutboxAsync(s.Contract), n => n.Event == SecurityEvent.ScheduledTransferCancelled && n.Recipient == s.User && n.EmailAddress == "taro@example.co.jp");
+        Assert.Contains(await _h.OutboxAsync(s.Contract), n => n.Event == SecurityEvent.ScheduledTransferCancelled && n.Recipient == s.UserPrincipal && n.EmailAddress == "taro@example.co.jp");
         Assert.Contains(await _h.AuditAsync(), a => a.Action == "TransferCancelled" && a.Outcome == AuditOutcome.Succeeded);
         Assert.True((await s.TransferAsync(s.Request(100_000, tomorrow))).Succeeded);
-        Assert.Equal(MessageCode.TransferNotCancellable, (await s.Transfers.CancelAsync(s.User, scheduled.Value.Id, s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.TransferNotCancellable, (await s.Transfers.CancelAsync(s.User, scheduled.Value.Id)).ErrorCode);
     }
 
     [Fact]
@@ -262,7 +265,7 @@ public sealed class TransferFlowTests : IDisposable
     {
         var s = await TransferScenario.CreateAsync(_h);
         var today = await s.TransferAsync(s.Request(1_000));
-        Assert.Equal(MessageCode.TransferNotCancellable, (await s.Transfers.CancelAsync(s.User, today.Value.Id, s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.TransferNotCancellable, (await s.Transfers.CancelAsync(s.User, today.Value.Id)).ErrorCode);
         Assert.DoesNotContain(await _h.OutboxAsync(s.Contract), n => n.Event == SecurityEvent.ScheduledTransferCancelled);
     }
 
@@ -287,27 +290,27 @@ public sealed class TransferFlowTests : IDisposable
         {
             IdempotencyKey = "entry-1", DebitAccount = TransferScenario.DebitAccountId, PayeeBankCode = "０００５", PayeeBranchCode = "123",
             PayeeAccountNumber = "7654321", PayeeName = "ｶ)ﾄｳｷｮｳ", Amount = 0, ExecutionDate = Today.AddDays(-1),
-        }, s.UserActor);
+        });
         Assert.Equal([MessageCode.PayeeInvalid, MessageCode.TransferAmountInvalid, MessageCode.ExecutionDateInvalid], bad.Errors.Select(e => e.Code));
         Assert.Equal(before, (await _h.AuditAsync()).Count);
-        Assert.Equal(MessageCode.ExecutionDateInvalid, (await s.Transfers.DraftAsync(s.User, s.Request(1, Today.AddDays(31)), s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.ExecutionDateInvalid, (await s.Transfers.DraftAsync(s.User, s.Request(1, Today.AddDays(31)))).ErrorCode);
         Assert.Equal(MessageCode.DebitAccountNotFound, (await s.Transfers.DraftAsync(s.User, new TransferRequest
         {
             IdempotencyKey = "x", DebitAccount = "999-1-0000000", PayeeBankCode = "0005", PayeeBranchCode = "123", PayeeAccountNumber = "7654321", PayeeName = "ｶ)ﾄｳｷｮｳ", Amount = 1,
-        }, s.UserActor)).ErrorCode);
+        })).ErrorCode);
     }
 
     [Fact]
     public async Task Same_branch_and_payee_borne_fees_come_from_the_masters()
     {
         var s = await TransferScenario.CreateAsync(_h);
-        Assert.True((await _h.Get<OptionalSettings>().SetPayeeBorneFeesAsync(s.Admin, [new FeeBand(long.MaxValue, 0, 55, 440)], AuthHarness.AdminConfirmationPin, s.AdminActor)).Succeeded);
+        Assert.True((await _h.Get<OptionalSettings>().SetPayeeBorneFeesAsync(s.Admin, [new FeeBand(long.MaxValue, 0, 55, 440)], AuthHarness.AdminConfirmationPin)).Succeeded);
         var r = s.Request(30_000);
         var draft = await s.Transfers.DraftAsync(s.User, new TransferRequest
         {
             IdempotencyKey = r.IdempotencyKey, DebitAccount = r.DebitAccount, PayeeBankCode = "1286", PayeeBranchCode = "002", PayeeAccountType = PayeeAccountType.Current,
             PayeeAccountNumber = r.PayeeAccountNumber, PayeeName = r.PayeeName, Amount = 30_000, FeeBearer = FeeBearer.Payee,
-        }, s.UserActor);
+        });
         Assert.Equal(PayeeRelation.SameBank, draft.Value.PayeeRelation);
         Assert.Equal(new TransferQuote(30_000, 55, 29_945, 110, 30_055), draft.Value.Details.Quote);
     }
@@ -323,11 +326,11 @@ public sealed class TransferFlowTests : IDisposable
 
         var first = await s.TransferAsync(s.Request(1_000));
         _h.Time.Advance(TimeSpan.FromSeconds(1));
-        var second = await s.Transfers.DraftAsync(s.User, s.Request(2_000), s.UserActor);
+        var second = await s.Transfers.DraftAsync(s.User, s.Request(2_000));
         Assert.Equal([TransferState.Drafted, TransferState.Authorised], (await s.Transfers.ListAsync(s.User)).Select(t => t.State));
-        var other = PrincipalId.User(s.Contract, AuthHarness.User("jiro"));
+        var other = await _h.ActiveUserAsync(s.Contract, await _h.RegisterUserAsync(s.Contract, "jiro", email: "jiro@example.co.jp"));
         Assert.Equal(MessageCode.TransferNotFound, (await s.Transfers.GetAsync(other, first.Value.Id)).ErrorCode);
-        Assert.Equal(MessageCode.TransferNotFound, (await s.Transfers.ConfirmAsync(other, second.Value.Id, TestHardwareToken.Code, s.UserActor)).ErrorCode);
+        Assert.Equal(MessageCode.TransferNotFound, (await s.Transfers.ConfirmAsync(other, second.Value.Id, TestHardwareToken.Code)).ErrorCode);
         Assert.Empty(await s.Transfers.ListAsync(other));
     }
 }

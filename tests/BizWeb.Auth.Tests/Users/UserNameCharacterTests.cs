@@ -28,7 +28,7 @@ public sealed class UserNameCharacterTests : IDisposable
     public async Task A_name_with_a_control_or_format_character_is_refused_with_its_own_code(string name)
     {
         var (contract, _) = await _h.ActiveContractAsync();
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await _h.AdminAsync(contract);
         var result = await _h.Get<UserAdministration>().RegisterAsync(admin, new UserRegistration
         {
             UserId = "taro",
@@ -36,7 +36,7 @@ public sealed class UserNameCharacterTests : IDisposable
             NameKanji = name,
             TemporaryLoginPin = AuthHarness.TemporaryLoginPin,
             TemporaryConfirmationPin = AuthHarness.TemporaryConfirmationPin,
-        }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        }, AuthHarness.AdminConfirmationPin);
 
         Assert.False(result.Succeeded);
         Assert.Equal(2, result.Errors.Count(e => e.Code == MessageCode.UserNameInvalidCharacters));
@@ -56,14 +56,14 @@ public sealed class UserNameCharacterTests : IDisposable
     public async Task Ordinary_names_are_accepted(string name)
     {
         var (contract, _) = await _h.ActiveContractAsync();
-        var admin = PrincipalId.Administrator(contract);
+        var admin = await _h.AdminAsync(contract);
         var result = await _h.Get<UserAdministration>().RegisterAsync(admin, new UserRegistration
         {
             UserId = "taro",
             NameKana = name,
             TemporaryLoginPin = AuthHarness.TemporaryLoginPin,
             TemporaryConfirmationPin = AuthHarness.TemporaryConfirmationPin,
-        }, AuthHarness.AdminConfirmationPin, AuditActor.Principal(admin));
+        }, AuthHarness.AdminConfirmationPin);
 
         Assert.True(result.Succeeded, result.ToString());
     }

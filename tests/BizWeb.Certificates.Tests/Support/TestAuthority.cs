@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using BizWeb.Auth;
+using BizWeb.Testing.Auth;
 using BizWeb.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -91,7 +92,7 @@ internal sealed class TestAuthority : IDisposable
 
     public ICertificateStore Store => _provider.GetRequiredService<ICertificateStore>();
 
-    public static AuditActor Operator => AuditActor.BankOperator("op-01");
+    public static BankOperator Operator { get; } = TestBankOperators.Caller("op-01");
 
     public string TicketFor(PrincipalId principal)
     {

@@ -39,6 +39,8 @@ public sealed class AuthHarness : IDisposable
     public const string UserConfirmationPin = "taro02";
 
     private readonly IServiceScope _scope;
+    private readonly Dictionary<ContractId, X509Certificate2> _adminCertificates = [];
+    private BankOperator? _operator;
 
     private AuthHarness(ServiceProvider services, IServiceScope scope, FakeTimeProvider time, CountingPinHasher hasher, TestCustomerCard card, TestHardwareToken token, TestCertificates certificates, RecordingNotificationSender mail, TestTransferConfirmations confirmations, TestTransferExecutor executor)
     {
@@ -55,7 +57,9 @@ public sealed class AuthHarness : IDisposable
     }
 
     /// <summary>The bank operator of the tests.</summary>
-    public static AuditActor Operator { get; } = AuditActor.BankOperator("op001", "10.0.0.5");
+    /// <summary>The bank operator "op001" at terminal 10.0.0.5, made by the SDK from the harness's <see cref="TestBankOperators"/>.</summary>
+    public BankOperator Operator => _operator ??= TestBankOperators.Authenticate(Get<BankOperatorAuthentication>(), "op001", "10.0.0.5");
+
 
     /// <summary>An anonymous browser.</summary>
     public static AuditActor Browser { get; } = AuditActor.Anonymous("203.0.113.7");
@@ -112,6 +116,7 @@ public sealed class AuthHarness : IDisposable
             .AddSingleton<ICustomerCardVerifier>(card)
             .AddSingleton<IHardwareTokenVerifier>(token)
             .AddSingleton<IClientCertificateAuthenticator>(certificates)
+            .AddSingleton<IBankOperatorAuthenticator, TestBankOperators>()
             .AddSingleton<INotificationSender>(mail);
         collection.AddBizWeb(o =>
         {
@@ -175,10 +180,49 @@ public sealed class AuthHarness : IDisposable
     }
 
     /// <summary>管理者4-2: registers a user with the temporary PINs.</summary>
+    /// <summary>
+    /// The contract's administrator as the SDK's caller (<see cref="TestSessions"/>: its session with the
+    /// current security stamp and the harness's administrator certificate, validated as a host does on a
+    /// request). Call it again after a change that renews the contract's security stamp.
+    /// </summary>
+    public Task<SignedInAdministrator> AdminAsync(ContractId contractId) =>
+        TestSessions.CallerAsync<SignedInAdministrator>(_scope.ServiceProvider, PrincipalId.Administrator(contractId), AdminCertificate(contractId));
+
+    /// <summary>The user as the SDK's caller (<see cref="TestSessions"/>), presenting a certificate issued for it.</summary>
+    public Task<SignedInUser> UserAsync(ContractId contractId, UserId userId) =>
+        TestSessions.CallerAsync<SignedInUser>(_scope.ServiceProvider, PrincipalId.User(contractId, userId), Certificates.IssueFor(PrincipalId.User(contractId, userId)));
+
+    /// <summary>Makes <paramref name="certificate"/> (e.g. one the bank's CA issued) the administrator's certificate of <see cref="AdminAsync"/>.</summary>
+    public void UseAdminCertificate(ContractId contractId, X509Certificate2 certificate) => _adminCertificates[contractId] = certificate;
+
+    /// <summary>The harness's certificate of the contract's administrator (one per contract).</summary>
+    public X509Certificate2 AdminCertificate(ContractId contractId)
+    {
+        if (!_adminCertificates.TryGetValue(contractId, out var certificate))
+        {
+            certificate = _adminCertificates[contractId] = Certificates.IssueFor(PrincipalId.Administrator(contractId));
+        }
+
+        return certificate;
+    }
+
+    /// <summary>The caller of <paramref name="session"/> on a request presenting <paramref name="certificate"/>, validated by the SDK.</summary>
+    public async Task<T> CallerAsync<T>(SignedInPrincipal session, X509Certificate2 certificate)
+        where T : SignedInCaller =>
+        await Get<SessionValidation>().ValidateAsync(session, certificate, TestSessions.ClientAddress) as T
+        ?? throw new InvalidOperationException($"The harness's session of {session.Principal} is not current.");
+
+    /// <summary>A user activated (as <see cref="ActivateUserAsync"/>) and validated as the SDK's caller.</summary>
+    public async Task<SignedInUser> ActiveUserAsync(ContractId contractId, UserId userId)
+    {
+        var (certificate, session) = await ActivateUserAsync(contractId, userId);
+        return await CallerAsync<SignedInUser>(session, certificate);
+    }
+
     public async Task<UserId> RegisterUserAsync(ContractId contractId, string userId = "taro", string? email = "taro@example.co.jp", bool issueCertificate = true)
     {
         var result = await Get<UserAdministration>().RegisterAsync(
-            PrincipalId.Administrator(contractId),
+            await AdminAsync(contractId),
             new UserRegistration
             {
                 UserId = userId,
@@ -189,8 +233,7 @@ public sealed class AuthHarness : IDisposable
                 Email = email,
                 IssueCertificate = issueCertificate,
             },
-            AdminConfirmationPin,
-            AuditActor.Principal(PrincipalId.Administrator(contractId)));
+            AdminConfirmationPin);
         Assert(result, "register user");
         return User(userId);
     }

@@ -34,8 +34,9 @@ public sealed class TestCertificates : IClientCertificateAuthenticator, IDisposa
         ValueTask.FromResult(_issued.TryGetValue(certificate.Thumbprint, out var principal) ? principal : (PrincipalId?)null);
 
     /// <inheritdoc />
-    public ValueTask<bool> IsCurrentAsync(PrincipalId principal, X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_issued.TryGetValue(certificate.Thumbprint, out var issued) && issued == principal);
+    public ValueTask<bool> IsCurrentAsync(PrincipalId principal, string certificateThumbprint, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_made.FirstOrDefault(c => SignedInPrincipal.ThumbprintOf(c) == certificateThumbprint) is { } certificate
+            && _issued.TryGetValue(certificate.Thumbprint, out var issued) && issued == principal);
 
     /// <inheritdoc />
     public void Dispose()

@@ -16,11 +16,13 @@ public sealed class TransferScenario
 
     private int _keys;
 
-    private TransferScenario(AuthHarness harness, ContractId contract, PrincipalId user)
+    private TransferScenario(AuthHarness harness, ContractId contract, SignedInAdministrator admin, SignedInUser user, System.Security.Cryptography.X509Certificates.X509Certificate2 userCertificate)
     {
         Harness = harness;
         Contract = contract;
+        Admin = admin;
         User = user;
+        UserCertificate = userCertificate;
     }
 
     /// <summary>The harness.</summary>
@@ -29,20 +31,23 @@ public sealed class TransferScenario
     /// <summary>The contract.</summary>
     public ContractId Contract { get; }
 
-    /// <summary>The administrator.</summary>
-    public PrincipalId Admin => PrincipalId.Administrator(Contract);
+    /// <summary>The administrator, signed in as the scenario was set up.</summary>
+    public SignedInAdministrator Admin { get; }
 
-    /// <summary>The user.</summary>
-    public PrincipalId User { get; }
+    /// <summary>The user, signed in at activation (see <see cref="SignInUserAsync"/> for a fresh sign-in).</summary>
+    public SignedInUser User { get; private set; }
+
+    /// <summary>The user's principal.</summary>
+    public PrincipalId UserPrincipal => User.Principal;
+
+    /// <summary>The user's client certificate.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 UserCertificate { get; }
 
     /// <summary>The debit account's id.</summary>
     public static string DebitAccountId => new DebitAccount(Branch, PayeeAccountType.Ordinary, AccountNumber, new(null, null)).Id;
 
-    /// <summary>The user as actor.</summary>
-    public AuditActor UserActor => AuditActor.Principal(User, "203.0.113.9");
-
-    /// <summary>The administrator as actor.</summary>
-    public AuditActor AdminActor => AuditActor.Principal(Admin, "203.0.113.8");
+    /// <summary>The user as the audit trail names it.</summary>
+    public AuditActor UserActor => User.Actor;
 
     /// <summary>The transfer flow.</summary>
     public Transfers Transfers => Harness.Get<Transfers>();
@@ -59,14 +64,13 @@ public sealed class TransferScenario
     {
         ArgumentNullException.ThrowIfNull(harness);
         var (contract, _) = await harness.ActiveContractAsync(mode, contractId);
-        var admin = PrincipalId.Administrator(contract);
-        var adminActor = AuditActor.Principal(admin);
-        Check(await harness.Get<BankOperations>().SetContractServicesAsync(AuthHarness.Operator, contract, [BankServices.BalanceInquiry, BankServices.Transfers]), "services");
+        var admin = await harness.AdminAsync(contract);
+        Check(await harness.Get<BankOperations>().SetContractServicesAsync(harness.Operator, contract, [BankServices.BalanceInquiry, BankServices.Transfers]), "services");
         var settings = harness.Get<OptionalSettings>();
-        Check(await settings.SetDebitAccountsAsync(admin, [new DebitAccount(Branch, PayeeAccountType.Ordinary, AccountNumber, accountLimit ?? new(null, null))], AuthHarness.AdminConfirmationPin, adminActor), "accounts");
+        Check(await settings.SetDebitAccountsAsync(admin, [new DebitAccount(Branch, PayeeAccountType.Ordinary, AccountNumber, accountLimit ?? new(null, null))], AuthHarness.AdminConfirmationPin), "accounts");
         if (contractLimit is not null)
         {
-            Check(await settings.SetContractLimitAsync(admin, contractLimit, AuthHarness.AdminConfirmationPin, adminActor), "contract limit");
+            Check(await settings.SetContractLimitAsync(admin, contractLimit, AuthHarness.AdminConfirmationPin), "contract limit");
         }
 
         var userId = await harness.RegisterUserAsync(contract);
@@ -77,9 +81,9 @@ public sealed class TransferScenario
             IssueCertificate = true,
             GrantedServices = [BankServices.BalanceInquiry, BankServices.Transfers],
             ServiceLimits = userLimit is null ? new Dictionary<string, TransferLimit>() : new Dictionary<string, TransferLimit> { [BankServices.Transfers] = userLimit },
-        }, AuthHarness.AdminConfirmationPin, adminActor), "grant");
-        await harness.ActivateUserAsync(contract, userId);
-        return new TransferScenario(harness, contract, PrincipalId.User(contract, userId));
+        }, AuthHarness.AdminConfirmationPin), "grant");
+        var (certificate, session) = await harness.ActivateUserAsync(contract, userId);
+        return new TransferScenario(harness, contract, admin, await harness.CallerAsync<SignedInUser>(session, certificate), certificate);
     }
 
     /// <summary>An entry to another bank, payer bears the fee.</summary>
@@ -105,13 +109,13 @@ public sealed class TransferScenario
     /// <returns>The reviewed transfer, or the first failing step's result.</returns>
     public async Task<AuthResult<Transfer>> DraftAndReviewAsync(TransferRequest request)
     {
-        var draft = await Transfers.DraftAsync(User, request, UserActor);
+        var draft = await Transfers.DraftAsync(User, request);
         if (!draft.Succeeded)
         {
             return draft;
         }
 
-        var review = await Transfers.ReviewAsync(User, draft.Value.Id, UserActor);
+        var review = await Transfers.ReviewAsync(User, draft.Value.Id);
         return review.Succeeded ? AuthResult.Ok(review.Value.Transfer) : AuthResult.Fail<Transfer>(review.Errors);
     }
 
@@ -121,7 +125,16 @@ public sealed class TransferScenario
     public async Task<AuthResult<Transfer>> TransferAsync(TransferRequest request)
     {
         var reviewed = await DraftAndReviewAsync(request);
-        return reviewed.Succeeded ? await Transfers.ConfirmAsync(User, reviewed.Value.Id, TestHardwareToken.Code, UserActor) : reviewed;
+        return reviewed.Succeeded ? await Transfers.ConfirmAsync(User, reviewed.Value.Id, TestHardwareToken.Code) : reviewed;
+    }
+
+    /// <summary>Signs the user in again (certificate and ⑤) after a change renewed the user's security stamp; <see cref="User"/> becomes the new caller.</summary>
+    /// <returns>The new caller.</returns>
+    public async Task<SignedInUser> SignInUserAsync()
+    {
+        var signedIn = await Harness.Get<UserSignIn>().SignInAsync(UserCertificate, AuthHarness.UserLoginPin, AuthHarness.Browser);
+        Check(signedIn, "user sign-in");
+        return User = await Harness.CallerAsync<SignedInUser>(signedIn.Value, UserCertificate);
     }
 
     private static void Check(AuthResult result, string step)

@@ -5,7 +5,7 @@ namespace BizWeb.SampleHost.Pages.Ops;
 
 /// <summary>
 /// What every console screen needs on top of <see cref="SitePageModel"/>: the signed-in operator as
-/// the audit actor (<see cref="AuditActor.BankOperator"/> with the terminal's address) and a line of
+/// the SDK's <see cref="BankOperator"/> caller (with the terminal's address) and a line of
 /// results to show after an action.
 /// </summary>
 public abstract class OpsPageModel : SitePageModel
@@ -14,7 +14,8 @@ public abstract class OpsPageModel : SitePageModel
 
     protected string OperatorId => OperatorSession.OperatorId(User) ?? throw new InvalidOperationException("The console page requires a signed-in operator.");
 
-    protected AuditActor Operator => AuditActor.BankOperator(OperatorId, ClientAddress);
+    /// <summary>The bank operator of this request, as the SDK made it from the host's <see cref="OperatorAuthenticator"/>.</summary>
+    protected BankOperator Operator => Sessions.RequestCallers.Get<BankOperator>(HttpContext);
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 

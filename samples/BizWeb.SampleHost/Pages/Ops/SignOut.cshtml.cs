@@ -12,7 +12,7 @@ public sealed class SignOutModel : OpsPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await Service<OperatorAudit>().AppendAsync(Operator, "OperatorSignedOut", AuditOutcome.Succeeded, cancellationToken: Aborted);
+        await Service<OperatorAudit>().AppendAsync(Operator.Actor, "OperatorSignedOut", AuditOutcome.Succeeded, cancellationToken: Aborted);
         await Service<Sessions.EndedSessions>().EndAsync(User, OperatorSession.AbsoluteTimeout, Aborted);
         await HttpContext.SignOutAsync(OperatorSession.Scheme);
         return LocalRedirect(OperationsConsole.SignInPath);

@@ -24,7 +24,7 @@ public sealed class TestClockModel : OpsPageModel
         }
         else
         {
-            await TestClockEndpoint.AdvanceAsync(Service<AdjustableClock>(), minutes, Operator, Service<OperatorAudit>(), Service<ILogger<TestClockModel>>(), Aborted);
+            await TestClockEndpoint.AdvanceAsync(Service<AdjustableClock>(), minutes, Operator.Actor, Service<OperatorAudit>(), Service<ILogger<TestClockModel>>(), Aborted);
             Results.Add(T($"時計を{minutes}分進めました。", $"The clock moved forward {minutes} minutes."));
         }
 

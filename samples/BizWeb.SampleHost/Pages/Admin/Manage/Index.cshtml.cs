@@ -16,6 +16,6 @@ public sealed class IndexModel(IContractStore contracts, UserAdministration user
         var contract = await contracts.FindAsync(Principal.ContractId, HttpContext.RequestAborted);
         ContractId = Principal.ContractId.ToString();
         Email = contract?.AdminEmail;
-        UserCount = (await users.ListAsync(Principal, HttpContext.RequestAborted)).Count(u => u.State != UserState.Deleted);
+        UserCount = (await users.ListAsync(Admin, HttpContext.RequestAborted)).Count(u => u.State != UserState.Deleted);
     }
 }

@@ -24,7 +24,7 @@ public sealed class IndexModel(AuditTrail trail) : OpsPageModel
         var verification = await trail.VerifyAsync(Aborted);
         Verification = verification;
         await Service<OperatorAudit>().AppendAsync(
-            Operator,
+            Operator.Actor,
             "AuditChainVerified",
             verification.IsIntact ? AuditOutcome.Succeeded : AuditOutcome.Failed,
             verification.IsIntact ? $"{verification.VerifiedRecords} records intact" : $"broken at {verification.FirstBrokenSequence}",

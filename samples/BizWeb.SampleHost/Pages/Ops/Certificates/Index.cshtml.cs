@@ -57,7 +57,7 @@ public sealed class IndexModel(CertificateAuthority authority) : OpsPageModel
     public async Task OnPostPublishCrlAsync()
     {
         Published = await authority.PublishCertificateRevocationListAsync(Aborted);
-        await Service<OperatorAudit>().AppendAsync(Operator, "CrlPublished", AuditOutcome.Succeeded, $"CRL #{Published.Number}", cancellationToken: Aborted);
+        await Service<OperatorAudit>().AppendAsync(Operator.Actor, "CrlPublished", AuditOutcome.Succeeded, $"CRL #{Published.Number}", cancellationToken: Aborted);
         Results.Add(T($"CRL #{Published.Number} を発行しました。", $"CRL #{Published.Number} was published."));
     }
 

@@ -32,7 +32,7 @@ public sealed class IndexModel(BankOperations operations, IContractSettingsStore
             return;
         }
 
-        await Service<OperatorAudit>().AppendAsync(Operator, "ContractViewed", AuditOutcome.Succeeded, subject: PrincipalId.Administrator(id), cancellationToken: Aborted);
+        await Service<OperatorAudit>().AppendAsync(Operator.Actor, "ContractViewed", AuditOutcome.Succeeded, subject: PrincipalId.Administrator(id), cancellationToken: Aborted);
         await LoadAsync(id);
     }
 

@@ -24,7 +24,7 @@ public sealed class IndexModel : OpsPageModel
         }
         else
         {
-            await Service<OperatorSignIn>().UnlockAsync(operatorId, Operator, Aborted);
+            await Service<OperatorSignIn>().UnlockAsync(operatorId, Operator.Actor, Aborted);
             Results.Add(T($"{operatorId} のロックを解除しました。", $"{operatorId} was unlocked."));
         }
 

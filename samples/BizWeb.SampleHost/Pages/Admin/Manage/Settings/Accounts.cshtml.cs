@@ -21,7 +21,7 @@ public sealed class AccountsModel(OptionalSettings settings) : SitePageModel
 
     public async Task OnGetAsync()
     {
-        var summary = await settings.GetAsync(Principal, HttpContext.RequestAborted);
+        var summary = await settings.GetAsync(Admin, HttpContext.RequestAborted);
         Accounts = [.. summary.DebitAccounts.Select(AccountRow.Of)];
         Pad();
     }
@@ -45,7 +45,7 @@ public sealed class AccountsModel(OptionalSettings settings) : SitePageModel
         }
 
         // A wrong row is the form's error: ④ is not tried and nothing is saved.
-        if (!valid || !Show(await settings.SetDebitAccountsAsync(Principal, accounts, confirmationPin, Actor, HttpContext.RequestAborted)))
+        if (!valid || !Show(await settings.SetDebitAccountsAsync(Admin, accounts, confirmationPin, HttpContext.RequestAborted)))
         {
             Pad();
             return Page();

@@ -12,13 +12,13 @@ public sealed class ContractLimitModel(OptionalSettings settings) : SitePageMode
     [BindProperty]
     public LimitInput Limit { get; set; } = new();
 
-    public async Task OnGetAsync() => Limit = LimitInput.Of((await settings.GetAsync(Principal, HttpContext.RequestAborted)).ContractLimit);
+    public async Task OnGetAsync() => Limit = LimitInput.Of((await settings.GetAsync(Admin, HttpContext.RequestAborted)).ContractLimit);
 
     public async Task<IActionResult> OnPostAsync(string? confirmationPin)
     {
         // A wrong amount is the form's error: ④ is not tried and nothing is saved.
         if (!Limit.TryRead(T("ご契約先限度額", "The contract limit"), Errors, out var limit)
-            || !Show(await settings.SetContractLimitAsync(Principal, limit, confirmationPin, Actor, HttpContext.RequestAborted)))
+            || !Show(await settings.SetContractLimitAsync(Admin, limit, confirmationPin, HttpContext.RequestAborted)))
         {
             return Page();
         }

@@ -25,7 +25,7 @@ public sealed class FeesModel(OptionalSettings settings) : SitePageModel
 
     public async Task OnGetAsync()
     {
-        var bands = (await settings.GetAsync(Principal, HttpContext.RequestAborted)).PayeeBorneFees;
+        var bands = (await settings.GetAsync(Admin, HttpContext.RequestAborted)).PayeeBorneFees;
         Registered = bands is not null;
         Bands = [.. (bands ?? []).Select(FeeRow.Of)];
         Pad();
@@ -52,7 +52,7 @@ public sealed class FeesModel(OptionalSettings settings) : SitePageModel
         }
 
         // A wrong row is the form's error: ④ is not tried and nothing is saved.
-        if (!valid || !Show(await settings.SetPayeeBorneFeesAsync(Principal, bands, confirmationPin, Actor, HttpContext.RequestAborted)))
+        if (!valid || !Show(await settings.SetPayeeBorneFeesAsync(Admin, bands, confirmationPin, HttpContext.RequestAborted)))
         {
             await ReloadAsync();
             return Page();
@@ -66,7 +66,7 @@ public sealed class FeesModel(OptionalSettings settings) : SitePageModel
     /// <summary>Removes the customer's table: payee-borne transfers deduct the bank's fee again.</summary>
     public async Task<IActionResult> OnPostClearAsync(string? confirmationPin)
     {
-        if (!Show(await settings.SetPayeeBorneFeesAsync(Principal, null, confirmationPin, Actor, HttpContext.RequestAborted)))
+        if (!Show(await settings.SetPayeeBorneFeesAsync(Admin, null, confirmationPin, HttpContext.RequestAborted)))
         {
             await OnGetAsync();
             return Page();
@@ -79,7 +79,7 @@ public sealed class FeesModel(OptionalSettings settings) : SitePageModel
 
     private async Task ReloadAsync()
     {
-        Registered = (await settings.GetAsync(Principal, HttpContext.RequestAborted)).PayeeBorneFees is not null;
+        Registered = (await settings.GetAsync(Admin, HttpContext.RequestAborted)).PayeeBorneFees is not null;
         Pad();
     }
 

@@ -32,7 +32,7 @@ public sealed class FileTransferModel(OptionalSettings settings) : SitePageModel
             matches = false;
         }
 
-        if (!matches || !Show(await settings.SetFileTransferInfoAsync(Principal, zenginPassword, fileAccessKey, confirmationPin, Actor, HttpContext.RequestAborted)))
+        if (!matches || !Show(await settings.SetFileTransferInfoAsync(Admin, zenginPassword, fileAccessKey, confirmationPin, HttpContext.RequestAborted)))
         {
             await LoadAsync();
             return Page();
@@ -43,5 +43,5 @@ public sealed class FileTransferModel(OptionalSettings settings) : SitePageModel
         return RedirectToPage("Index");
     }
 
-    private async Task LoadAsync() => Registered = (await settings.GetAsync(Principal, HttpContext.RequestAborted)).FileTransferInfoRegistered;
+    private async Task LoadAsync() => Registered = (await settings.GetAsync(Admin, HttpContext.RequestAborted)).FileTransferInfoRegistered;
 }

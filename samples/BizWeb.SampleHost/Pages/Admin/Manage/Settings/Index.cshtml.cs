@@ -11,5 +11,5 @@ public sealed class IndexModel(OptionalSettings settings) : SitePageModel
 {
     public ContractSettingsSummary Summary { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Summary = await settings.GetAsync(Principal, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Summary = await settings.GetAsync(Admin, HttpContext.RequestAborted);
 }

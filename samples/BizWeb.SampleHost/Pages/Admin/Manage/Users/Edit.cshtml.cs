@@ -34,16 +34,16 @@ public sealed class EditModel(UserAdministration users) : SitePageModel
         }
 
         return await ActAsync(id, keepForm: true, T("利用者情報を変更しました。", "The user's details were changed."),
-            userId => users.ChangeAsync(Principal, userId, Form.ToChange(catalogue, limits), confirmationPin, Actor, HttpContext.RequestAborted));
+            userId => users.ChangeAsync(Admin, userId, Form.ToChange(catalogue, limits), confirmationPin, HttpContext.RequestAborted));
     }
 
     public Task<IActionResult> OnPostResetPinsAsync(string? id, string? loginPin, string? userConfirmationPin, string? confirmationPin) =>
         ActAsync(id, keepForm: false, T("暗証番号を再設定しました。利用者に新しい暗証番号を通知してください。", "New PINs set. Tell the user the new PINs."),
-            userId => users.ResetPinsAsync(Principal, userId, loginPin, userConfirmationPin, confirmationPin, Actor, HttpContext.RequestAborted));
+            userId => users.ResetPinsAsync(Admin, userId, loginPin, userConfirmationPin, confirmationPin, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostReleaseAsync(string? id, string? confirmationPin) =>
         ActAsync(id, keepForm: false, T("利用中止を解除しました。", "The suspension was released."),
-            userId => users.ReleaseSuspensionAsync(Principal, userId, confirmationPin, Actor, HttpContext.RequestAborted));
+            userId => users.ReleaseSuspensionAsync(Admin, userId, confirmationPin, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostDeleteAsync(string? id, string? confirmationPin)
     {
@@ -52,7 +52,7 @@ public sealed class EditModel(UserAdministration users) : SitePageModel
             return RedirectToPage("Index");
         }
 
-        if (!Show(await users.DeleteAsync(Principal, userId, confirmationPin, Actor, HttpContext.RequestAborted)))
+        if (!Show(await users.DeleteAsync(Admin, userId, confirmationPin, HttpContext.RequestAborted)))
         {
             return Page();
         }
@@ -81,7 +81,7 @@ public sealed class EditModel(UserAdministration users) : SitePageModel
 
     private async Task<bool> LoadAsync(string? id, bool keepForm)
     {
-        var user = (await users.ListAsync(Principal, HttpContext.RequestAborted)).FirstOrDefault(u => u.UserId.ToString() == id);
+        var user = (await users.ListAsync(Admin, HttpContext.RequestAborted)).FirstOrDefault(u => u.UserId.ToString() == id);
         if (user is null)
         {
             return false;

@@ -20,6 +20,6 @@ public sealed class IndexModel(UserAdministration users) : SitePageModel
     public async Task OnGetAsync()
     {
         Registered = TempData[RegisteredKey] as string;
-        Users = await users.ListAsync(Principal, HttpContext.RequestAborted);
+        Users = await users.ListAsync(Admin, HttpContext.RequestAborted);
     }
 }

@@ -24,7 +24,7 @@ public sealed class RegisterModel(UserAdministration users) : SitePageModel
             return Page();
         }
 
-        var registered = await users.RegisterAsync(Principal, Form.ToRegistration(catalogue, limits, temporaryLoginPin, temporaryConfirmationPin), confirmationPin, Actor, HttpContext.RequestAborted);
+        var registered = await users.RegisterAsync(Admin, Form.ToRegistration(catalogue, limits, temporaryLoginPin, temporaryConfirmationPin), confirmationPin, HttpContext.RequestAborted);
         if (!Show(registered))
         {
             return Page();

@@ -21,7 +21,7 @@ public sealed class TokenModel(HardwareTokenRegistration registration) : SitePag
             return RedirectToPage("Index");
         }
 
-        var registered = await registration.RegisterAsync(Principal, userId, serialNumber?.Trim() ?? string.Empty, tokenCode ?? string.Empty, confirmationPin ?? string.Empty, Actor, HttpContext.RequestAborted);
+        var registered = await registration.RegisterAsync(Admin, userId, serialNumber?.Trim() ?? string.Empty, tokenCode ?? string.Empty, confirmationPin ?? string.Empty, HttpContext.RequestAborted);
         if (Show(registered))
         {
             Notices.Add(T($"利用者ID {userId} にトークンを登録しました。", $"The token was registered to {userId}."));

@@ -23,7 +23,7 @@ public sealed class ConfirmModel(BizWeb.Auth.Transfers transfers, Microsoft.Exte
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? tokenCode)
     {
-        var confirmed = await transfers.ConfirmAsync(Principal, id, tokenCode, Actor, HttpContext.RequestAborted);
+        var confirmed = await transfers.ConfirmAsync(SignedInUser, id, tokenCode, HttpContext.RequestAborted);
         if (Show(confirmed))
         {
             return RedirectToPage("Done", new { id });
@@ -35,7 +35,7 @@ public sealed class ConfirmModel(BizWeb.Auth.Transfers transfers, Microsoft.Exte
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id)
     {
-        if (Show(await transfers.ReviewAsync(Principal, id, Actor, HttpContext.RequestAborted)))
+        if (Show(await transfers.ReviewAsync(SignedInUser, id, HttpContext.RequestAborted)))
         {
             return RedirectToPage("Confirm", new { id });
         }
@@ -46,7 +46,7 @@ public sealed class ConfirmModel(BizWeb.Auth.Transfers transfers, Microsoft.Exte
 
     private async Task LoadAsync(Guid id)
     {
-        var found = await transfers.GetAsync(Principal, id, HttpContext.RequestAborted);
+        var found = await transfers.GetAsync(SignedInUser, id, HttpContext.RequestAborted);
         Transfer = Show(found) ? found.Value : null;
     }
 }

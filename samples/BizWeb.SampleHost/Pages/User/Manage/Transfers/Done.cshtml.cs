@@ -9,7 +9,7 @@ public sealed class DoneModel(BizWeb.Auth.Transfers transfers) : SitePageModel
 
     public async Task OnGetAsync(Guid id)
     {
-        var found = await transfers.GetAsync(Principal, id, HttpContext.RequestAborted);
+        var found = await transfers.GetAsync(SignedInUser, id, HttpContext.RequestAborted);
         Transfer = Show(found) && found.Value.State == TransferState.Authorised ? found.Value : null;
     }
 }

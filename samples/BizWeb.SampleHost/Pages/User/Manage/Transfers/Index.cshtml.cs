@@ -15,7 +15,7 @@ public sealed class IndexModel(BizWeb.Auth.Transfers transfers, IOptions<BizWebO
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id)
     {
-        var cancelled = await transfers.CancelAsync(Principal, id, Actor, HttpContext.RequestAborted);
+        var cancelled = await transfers.CancelAsync(SignedInUser, id, HttpContext.RequestAborted);
         if (Show(cancelled))
         {
             Notices.Add(T("振込予約を取り消しました。", "The scheduled transfer was cancelled."));
@@ -27,7 +27,7 @@ public sealed class IndexModel(BizWeb.Auth.Transfers transfers, IOptions<BizWebO
 
     private async Task LoadAsync()
     {
-        Items = await transfers.ListAsync(Principal, cancellationToken: HttpContext.RequestAborted);
+        Items = await transfers.ListAsync(SignedInUser, cancellationToken: HttpContext.RequestAborted);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZoneId);
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), zone).DateTime);
     }

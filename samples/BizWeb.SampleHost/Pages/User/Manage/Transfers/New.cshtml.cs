@@ -20,7 +20,7 @@ public sealed class NewModel(BizWeb.Auth.Transfers transfers) : SitePageModel
     public async Task OnGetAsync()
     {
         IdempotencyKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        Accounts = await transfers.ListDebitAccountsAsync(Principal, HttpContext.RequestAborted);
+        Accounts = await transfers.ListDebitAccountsAsync(Caller, HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync(TransferInput form)
@@ -33,10 +33,10 @@ public sealed class NewModel(BizWeb.Auth.Transfers transfers) : SitePageModel
         }
         else
         {
-            var drafted = await transfers.DraftAsync(Principal, Input, Actor, HttpContext.RequestAborted);
+            var drafted = await transfers.DraftAsync(SignedInUser, Input, HttpContext.RequestAborted);
             if (Show(drafted))
             {
-                var reviewed = await transfers.ReviewAsync(Principal, drafted.Value.Id, Actor, HttpContext.RequestAborted);
+                var reviewed = await transfers.ReviewAsync(SignedInUser, drafted.Value.Id, HttpContext.RequestAborted);
                 if (Show(reviewed))
                 {
                     return RedirectToPage("Confirm", new { id = drafted.Value.Id });
@@ -44,7 +44,7 @@ public sealed class NewModel(BizWeb.Auth.Transfers transfers) : SitePageModel
             }
         }
 
-        Accounts = await transfers.ListDebitAccountsAsync(Principal, HttpContext.RequestAborted);
+        Accounts = await transfers.ListDebitAccountsAsync(Caller, HttpContext.RequestAborted);
         return Page();
     }
 }
