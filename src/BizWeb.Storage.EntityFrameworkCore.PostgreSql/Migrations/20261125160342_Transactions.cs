@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
+namespace BizWeb.Storage.EntityFrameworkCore.PostgreSql.Migrations
 {
     /// <inheritdoc />
     internal partial class Transactions : Migration

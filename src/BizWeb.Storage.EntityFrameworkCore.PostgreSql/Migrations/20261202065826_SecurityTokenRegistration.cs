@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
+namespace BizWeb.Storage.EntityFrameworkCore.PostgreSql.Migrations
 {
     /// <inheritdoc />
     internal partial class SecurityTokenRegistration : Migration

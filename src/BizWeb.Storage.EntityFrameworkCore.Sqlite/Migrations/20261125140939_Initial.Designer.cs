@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteBizWebDbContext))]
-    [Migration("20261125143800_TokensAndCertificates")]
-    partial class TokensAndCertificates
+    [Migration("20261125140939_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -116,123 +116,6 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("bizweb_audit_trail", (string)null);
                 });
 
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CardChallengeRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("CardSerialNumber")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("card_serial_number");
-
-                    b.Property<string>("ContractId")
-                        .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contract_id");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("expires_at_ticks");
-
-                    b.Property<Guid>("FlowId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("flow_id");
-
-                    b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("issued_at_ticks");
-
-                    b.Property<string>("Positions")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("positions");
-
-                    b.Property<string>("Principal")
-                        .IsRequired()
-                        .HasMaxLength(42)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("principal");
-
-                    b.Property<int>("Purpose")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("purpose");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContractId");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("Principal", "Purpose", "FlowId")
-                        .IsUnique();
-
-                    b.ToTable("bizweb_card_challenges", (string)null);
-                });
-
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CertificateRow", b =>
-                {
-                    b.Property<string>("SerialNumber")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("serial_number");
-
-                    b.Property<string>("CurrentOf")
-                        .HasMaxLength(42)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("current_of");
-
-                    b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("issued_at_ticks");
-
-                    b.Property<long>("NotAfter")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("not_after_ticks");
-
-                    b.Property<long>("NotBefore")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("not_before_ticks");
-
-                    b.Property<string>("Principal")
-                        .IsRequired()
-                        .HasMaxLength(42)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("principal");
-
-                    b.Property<byte[]>("RawData")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("raw_data");
-
-                    b.Property<int?>("ReminderSentDaysBefore")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("reminder_sent_days_before");
-
-                    b.Property<int?>("RevocationReason")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revocation_reason");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revoked_at_ticks");
-
-                    b.HasKey("SerialNumber");
-
-                    b.HasIndex("CurrentOf")
-                        .IsUnique();
-
-                    b.HasIndex("NotAfter");
-
-                    b.HasIndex("Principal");
-
-                    b.ToTable("bizweb_certificates", (string)null);
-                });
-
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.ContractRow", b =>
                 {
                     b.Property<string>("Id")
@@ -310,71 +193,6 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("bizweb_failure_counters", (string)null);
                 });
 
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CrlRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("LastNumber")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_number");
-
-                    b.Property<long?>("LatestNextUpdate")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("latest_next_update_ticks");
-
-                    b.Property<long?>("LatestNumber")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("latest_number");
-
-                    b.Property<byte[]>("LatestRawData")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("latest_raw_data");
-
-                    b.Property<long?>("LatestThisUpdate")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("latest_this_update_ticks");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("bizweb_crl", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastNumber = 0L
-                        });
-                });
-
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CustomerCardRow", b =>
-                {
-                    b.Property<string>("ContractId")
-                        .HasMaxLength(11)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contract_id");
-
-                    b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("issued_at_ticks");
-
-                    b.Property<byte[]>("ProtectedValues")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("protected_values");
-
-                    b.Property<string>("SerialNumber")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("serial_number");
-
-                    b.HasKey("ContractId");
-
-                    b.ToTable("bizweb_customer_cards", (string)null);
-                });
-
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.FlowTicketRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -444,76 +262,6 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("bizweb_flow_tickets", (string)null);
                 });
 
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.HardwareTokenRow", b =>
-                {
-                    b.Property<string>("SerialNumber")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("serial_number");
-
-                    b.Property<int>("Algorithm")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("algorithm");
-
-                    b.Property<long?>("ChangedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("changed_at_ticks");
-
-                    b.Property<int>("Digits")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("digits");
-
-                    b.Property<int>("Drift")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("drift");
-
-                    b.Property<long>("EpochSeconds")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("epoch_seconds");
-
-                    b.Property<long>("ImportedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("imported_at_ticks");
-
-                    b.Property<long>("LastUsedStep")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_used_step");
-
-                    b.Property<string>("Manufacturer")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("manufacturer");
-
-                    b.Property<string>("OcraSuite")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ocra_suite");
-
-                    b.Property<string>("Owner")
-                        .HasMaxLength(42)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("owner");
-
-                    b.Property<int>("PeriodSeconds")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("period_seconds");
-
-                    b.Property<byte[]>("ProtectedSeed")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("protected_seed");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("status");
-
-                    b.HasKey("SerialNumber");
-
-                    b.HasIndex("Owner")
-                        .IsUnique();
-
-                    b.ToTable("bizweb_hardware_tokens", (string)null);
-                });
-
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.NotificationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -573,43 +321,6 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("NextAttemptAt");
 
                     b.ToTable("bizweb_outbox", (string)null);
-                });
-
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransactionConfirmationRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at_ticks");
-
-                    b.Property<byte[]>("Digest")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("digest");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("expires_at_ticks");
-
-                    b.Property<string>("OcraChallenge")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ocra_challenge");
-
-                    b.Property<string>("Principal")
-                        .IsRequired()
-                        .HasMaxLength(42)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("principal");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("bizweb_transaction_confirmations", (string)null);
                 });
 
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.UserRow", b =>

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteBizWebDbContext))]
-    [Migration("20261125160336_Transactions")]
-    partial class Transactions
+    [Migration("20261202065755_SecurityTokenRegistration")]
+    partial class SecurityTokenRegistration
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -501,6 +501,11 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<int>("Algorithm")
                         .HasColumnType("INTEGER")
                         .HasColumnName("algorithm");
+
+                    b.Property<string>("BoundContractId")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bound_contract_id");
 
                     b.Property<long?>("ChangedAt")
                         .HasColumnType("INTEGER")

@@ -9,7 +9,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
+namespace BizWeb.Storage.EntityFrameworkCore.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlBizWebDbContext))]
     [Migration("20261125160342_Transactions")]

@@ -3,40 +3,38 @@ using System;
 using BizWeb.Storage.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite.Migrations
 {
-    [DbContext(typeof(PostgreSqlBizWebDbContext))]
-    partial class PostgreSqlBizWebDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteBizWebDbContext))]
+    [Migration("20261125160336_Transactions")]
+    partial class Transactions
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.AuditHeadRow", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_hash");
 
                     b.Property<long>("LastSequence")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_sequence");
 
                     b.HasKey("Id");
@@ -55,59 +53,59 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.AuditRow", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("ActorClientAddress")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_client_address");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
                     b.Property<int>("ActorKind")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("actor_kind");
 
                     b.Property<long>("At")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at_ticks");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
                     b.Property<int>("Outcome")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous_hash");
 
                     b.Property<string>("SubjectContractId")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_contract_id");
 
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_user_id");
 
                     b.HasKey("Sequence");
@@ -121,47 +119,47 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CardChallengeRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("CardSerialNumber")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("card_serial_number");
 
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<Guid>("FlowId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("flow_id");
 
                     b.Property<long>("IssuedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issued_at_ticks");
 
                     b.Property<string>("Positions")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("positions");
 
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("principal");
 
                     b.Property<int>("Purpose")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("purpose");
 
                     b.HasKey("Id");
@@ -180,47 +178,47 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("serial_number");
 
                     b.Property<string>("CurrentOf")
                         .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("current_of");
 
                     b.Property<long>("IssuedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issued_at_ticks");
 
                     b.Property<long>("NotAfter")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("not_after_ticks");
 
                     b.Property<long>("NotBefore")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("not_before_ticks");
 
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("principal");
 
                     b.Property<byte[]>("RawData")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("raw_data");
 
                     b.Property<int?>("ReminderSentDaysBefore")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reminder_sent_days_before");
 
                     b.Property<int?>("RevocationReason")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revocation_reason");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revoked_at_ticks");
 
                     b.HasKey("SerialNumber");
@@ -239,50 +237,50 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<bool>("AccidentRegistered")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("accident_registered");
 
                     b.Property<string>("AdminConfirmationPinHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("admin_confirmation_pin_hash");
 
                     b.Property<string>("AdminEmail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("admin_email");
 
                     b.Property<string>("AdminLoginPinHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("admin_login_pin_hash");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<int>("LockoutMode")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_mode");
 
                     b.Property<string>("RegistrationPinHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registration_pin_hash");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -294,42 +292,42 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("ContractId")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id");
 
                     b.Property<long?>("ContractPerDay")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("contract_per_day");
 
                     b.Property<long?>("ContractPerTransfer")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("contract_per_transfer");
 
                     b.Property<string>("DebitAccounts")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("debit_accounts");
 
                     b.Property<string>("EnabledServices")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("enabled_services");
 
                     b.Property<string>("PayeeBorneFees")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payee_borne_fees");
 
                     b.Property<byte[]>("ProtectedFileAccessKey")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("protected_file_access_key");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<string>("ZenginPasswordHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("zengin_password_hash");
 
                     b.HasKey("ContractId");
@@ -341,15 +339,15 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<int>("Failures")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("failures");
 
                     b.HasKey("Key");
@@ -362,27 +360,27 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CrlRow", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<long>("LastNumber")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_number");
 
                     b.Property<long?>("LatestNextUpdate")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("latest_next_update_ticks");
 
                     b.Property<long?>("LatestNumber")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("latest_number");
 
                     b.Property<byte[]>("LatestRawData")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("latest_raw_data");
 
                     b.Property<long?>("LatestThisUpdate")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("latest_this_update_ticks");
 
                     b.HasKey("Id");
@@ -401,22 +399,22 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("ContractId")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("IssuedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issued_at_ticks");
 
                     b.Property<byte[]>("ProtectedValues")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("protected_values");
 
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("serial_number");
 
                     b.HasKey("ContractId");
@@ -427,58 +425,58 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.FlowTicketRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<bool>("Completed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("completed");
 
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<string>("HandleHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("handle_hash");
 
                     b.Property<long>("LastStepAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_step_at_ticks");
 
                     b.Property<int>("Purpose")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("purpose");
 
                     b.Property<long>("StartedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("started_at_ticks");
 
                     b.Property<int>("Step")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("step");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("Values")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("values");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -497,67 +495,62 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("serial_number");
 
                     b.Property<int>("Algorithm")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("algorithm");
 
-                    b.Property<string>("BoundContractId")
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
-                        .HasColumnName("bound_contract_id");
-
                     b.Property<long?>("ChangedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("changed_at_ticks");
 
                     b.Property<int>("Digits")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("digits");
 
                     b.Property<int>("Drift")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("drift");
 
                     b.Property<long>("EpochSeconds")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("epoch_seconds");
 
                     b.Property<long>("ImportedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("imported_at_ticks");
 
                     b.Property<long>("LastUsedStep")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_used_step");
 
                     b.Property<string>("Manufacturer")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("manufacturer");
 
                     b.Property<string>("OcraSuite")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ocra_suite");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner");
 
                     b.Property<int>("PeriodSeconds")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("period_seconds");
 
                     b.Property<byte[]>("ProtectedSeed")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("protected_seed");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
                     b.HasKey("SerialNumber");
@@ -571,51 +564,51 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.NotificationRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<bool>("Abandoned")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("abandoned");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<long?>("DeliveredAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("delivered_at_ticks");
 
                     b.Property<string>("EmailAddress")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email_address");
 
                     b.Property<int>("Event")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("event");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
                     b.Property<long>("NextAttemptAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at_ticks");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -632,31 +625,31 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransactionConfirmationRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<byte[]>("Digest")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("digest");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<string>("OcraChallenge")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ocra_challenge");
 
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("principal");
 
                     b.HasKey("Id");
@@ -669,128 +662,128 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransferRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount");
 
                     b.Property<Guid?>("ConfirmationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("confirmation_id");
 
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<string>("DebitAccount")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("debit_account");
 
                     b.Property<long>("Debited")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("debited");
 
                     b.Property<long>("Deduction")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deduction");
 
                     b.Property<int>("ExecutionDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("execution_date");
 
                     b.Property<string>("ExecutionReference")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("execution_reference");
 
                     b.Property<long>("Fee")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fee");
 
                     b.Property<int>("FeeBearer")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fee_bearer");
 
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
                     b.Property<string>("PayeeAccountNumber")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payee_account_number");
 
                     b.Property<int>("PayeeAccountType")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payee_account_type");
 
                     b.Property<string>("PayeeBankCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payee_bank_code");
 
                     b.Property<string>("PayeeBranchCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payee_branch_code");
 
                     b.Property<string>("PayeeName")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payee_name");
 
                     b.Property<long>("PayeeReceives")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payee_receives");
 
                     b.Property<int>("PayeeRelation")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payee_relation");
 
                     b.Property<int?>("RefusalCode")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("refusal_code");
 
                     b.Property<long?>("ReviewExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("review_expires_at_ticks");
 
                     b.Property<byte[]>("ReviewedDigest")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("reviewed_digest");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at_ticks");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -807,15 +800,15 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.Property<int>("Day")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("day");
 
                     b.Property<long>("Used")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("used");
 
                     b.HasKey("Key", "Day");
@@ -827,78 +820,78 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<string>("ContractId")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<bool>("AccidentRegistered")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("accident_registered");
 
                     b.Property<long?>("ActivatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("activated_at_ticks");
 
                     b.Property<string>("ConfirmationPinHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("confirmation_pin_hash");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<long?>("DeletedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deleted_at_ticks");
 
                     b.Property<string>("Email")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("GrantedServices")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("granted_services");
 
                     b.Property<bool>("IssueCertificate")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("issue_certificate");
 
                     b.Property<string>("LoginPinHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_pin_hash");
 
                     b.Property<string>("NameKana")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_kana");
 
                     b.Property<string>("NameKanji")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_kanji");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
                     b.Property<string>("ServiceLimits")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("service_limits");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("ContractId", "UserId");

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite.Migrations
 {
     /// <inheritdoc />
     internal partial class Initial : Migration
@@ -199,13 +199,13 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                 column: "next_attempt_at_ticks");
 
             // Not generated: the audit trail is append-only in the database itself.
-            migrationBuilder.CreateBizWebAuditGuard();
+            migrationBuilder.CreateBizWebAuditGuard(SqliteBizWebSqlDialect.Instance);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropBizWebAuditGuard();
+            migrationBuilder.DropBizWebAuditGuard(SqliteBizWebSqlDialect.Instance);
 
             migrationBuilder.DropTable(
                 name: "bizweb_audit_head");

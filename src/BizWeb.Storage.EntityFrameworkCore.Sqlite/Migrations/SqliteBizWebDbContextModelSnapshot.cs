@@ -3,19 +3,16 @@ using System;
 using BizWeb.Storage.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteBizWebDbContext))]
-    [Migration("20261202065755_SecurityTokenRegistration")]
-    partial class SecurityTokenRegistration
+    partial class SqliteBizWebDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace BizWeb.Storage.EntityFrameworkCore;
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite;
 
 /// <summary>The ready context for SQLite, the embedded default; its migrations are in this package.</summary>
 public sealed class SqliteBizWebDbContext : BizWebDbContext

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace BizWeb.Storage.EntityFrameworkCore;
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite;
 
 /// <summary>
 /// The SQLite file holds PIN hashes, encrypted seeds and the audit trail: on Unix it is created

@@ -3,35 +3,43 @@ using System;
 using BizWeb.Storage.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
+namespace BizWeb.Storage.EntityFrameworkCore.PostgreSql.Migrations
 {
-    [DbContext(typeof(SqliteBizWebDbContext))]
-    partial class SqliteBizWebDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(PostgreSqlBizWebDbContext))]
+    [Migration("20261125143802_TokensAndCertificates")]
+    partial class TokensAndCertificates
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.AuditHeadRow", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("last_hash");
 
                     b.Property<long>("LastSequence")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_sequence");
 
                     b.HasKey("Id");
@@ -50,59 +58,59 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.AuditRow", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<string>("ActorClientAddress")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actor_client_address");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actor_id");
 
                     b.Property<int>("ActorKind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("actor_kind");
 
                     b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("at_ticks");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("detail");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
 
                     b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("previous_hash");
 
                     b.Property<string>("SubjectContractId")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("subject_contract_id");
 
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("subject_user_id");
 
                     b.HasKey("Sequence");
@@ -116,47 +124,47 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CardChallengeRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("CardSerialNumber")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("card_serial_number");
 
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<Guid>("FlowId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("flow_id");
 
                     b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("issued_at_ticks");
 
                     b.Property<string>("Positions")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("positions");
 
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(42)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(42)")
                         .HasColumnName("principal");
 
                     b.Property<int>("Purpose")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("purpose");
 
                     b.HasKey("Id");
@@ -175,47 +183,47 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                 {
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("serial_number");
 
                     b.Property<string>("CurrentOf")
                         .HasMaxLength(42)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(42)")
                         .HasColumnName("current_of");
 
                     b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("issued_at_ticks");
 
                     b.Property<long>("NotAfter")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("not_after_ticks");
 
                     b.Property<long>("NotBefore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("not_before_ticks");
 
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(42)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(42)")
                         .HasColumnName("principal");
 
                     b.Property<byte[]>("RawData")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("raw_data");
 
                     b.Property<int?>("ReminderSentDaysBefore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("reminder_sent_days_before");
 
                     b.Property<int?>("RevocationReason")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("revocation_reason");
 
                     b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("revoked_at_ticks");
 
                     b.HasKey("SerialNumber");
@@ -234,50 +242,50 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("id");
 
                     b.Property<bool>("AccidentRegistered")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("accident_registered");
 
                     b.Property<string>("AdminConfirmationPinHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("admin_confirmation_pin_hash");
 
                     b.Property<string>("AdminEmail")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("admin_email");
 
                     b.Property<string>("AdminLoginPinHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("admin_login_pin_hash");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<int>("LockoutMode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("lockout_mode");
 
                     b.Property<string>("RegistrationPinHash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("registration_pin_hash");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
                     b.Property<int>("State")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("state");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -285,66 +293,19 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("bizweb_contracts", (string)null);
                 });
 
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.ContractSettingsRow", b =>
-                {
-                    b.Property<string>("ContractId")
-                        .HasMaxLength(11)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contract_id");
-
-                    b.Property<long?>("ContractPerDay")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("contract_per_day");
-
-                    b.Property<long?>("ContractPerTransfer")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("contract_per_transfer");
-
-                    b.Property<string>("DebitAccounts")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("debit_accounts");
-
-                    b.Property<string>("EnabledServices")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("enabled_services");
-
-                    b.Property<string>("PayeeBorneFees")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payee_borne_fees");
-
-                    b.Property<byte[]>("ProtectedFileAccessKey")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("protected_file_access_key");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.Property<string>("ZenginPasswordHash")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("zengin_password_hash");
-
-                    b.HasKey("ContractId");
-
-                    b.ToTable("bizweb_contract_settings", (string)null);
-                });
-
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CounterRow", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("key");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<int>("Failures")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("failures");
 
                     b.HasKey("Key");
@@ -357,27 +318,27 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.CrlRow", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
                     b.Property<long>("LastNumber")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_number");
 
                     b.Property<long?>("LatestNextUpdate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("latest_next_update_ticks");
 
                     b.Property<long?>("LatestNumber")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("latest_number");
 
                     b.Property<byte[]>("LatestRawData")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("latest_raw_data");
 
                     b.Property<long?>("LatestThisUpdate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("latest_this_update_ticks");
 
                     b.HasKey("Id");
@@ -396,22 +357,22 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                 {
                     b.Property<string>("ContractId")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("issued_at_ticks");
 
                     b.Property<byte[]>("ProtectedValues")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("protected_values");
 
                     b.Property<string>("SerialNumber")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("serial_number");
 
                     b.HasKey("ContractId");
@@ -422,58 +383,58 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.FlowTicketRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<bool>("Completed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("completed");
 
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<string>("HandleHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("handle_hash");
 
                     b.Property<long>("LastStepAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_step_at_ticks");
 
                     b.Property<int>("Purpose")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("purpose");
 
                     b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("started_at_ticks");
 
                     b.Property<int>("Step")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("step");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("user_id");
 
                     b.Property<string>("Values")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("values");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -492,67 +453,62 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                 {
                     b.Property<string>("SerialNumber")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("serial_number");
 
                     b.Property<int>("Algorithm")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("algorithm");
 
-                    b.Property<string>("BoundContractId")
-                        .HasMaxLength(11)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("bound_contract_id");
-
                     b.Property<long?>("ChangedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("changed_at_ticks");
 
                     b.Property<int>("Digits")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("digits");
 
                     b.Property<int>("Drift")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("drift");
 
                     b.Property<long>("EpochSeconds")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("epoch_seconds");
 
                     b.Property<long>("ImportedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("imported_at_ticks");
 
                     b.Property<long>("LastUsedStep")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_used_step");
 
                     b.Property<string>("Manufacturer")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("manufacturer");
 
                     b.Property<string>("OcraSuite")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("ocra_suite");
 
                     b.Property<string>("Owner")
                         .HasMaxLength(42)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(42)")
                         .HasColumnName("owner");
 
                     b.Property<int>("PeriodSeconds")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("period_seconds");
 
                     b.Property<byte[]>("ProtectedSeed")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("protected_seed");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status");
 
                     b.HasKey("SerialNumber");
@@ -566,51 +522,51 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.NotificationRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<bool>("Abandoned")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("abandoned");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ContractId")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("contract_id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("delivered_at_ticks");
 
                     b.Property<string>("EmailAddress")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("email_address");
 
                     b.Property<int>("Event")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("event");
 
                     b.Property<string>("LastError")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("last_error");
 
                     b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("next_attempt_at_ticks");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -627,31 +583,31 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransactionConfirmationRow", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<byte[]>("Digest")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("digest");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("expires_at_ticks");
 
                     b.Property<string>("OcraChallenge")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("ocra_challenge");
 
                     b.Property<string>("Principal")
                         .IsRequired()
                         .HasMaxLength(42)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(42)")
                         .HasColumnName("principal");
 
                     b.HasKey("Id");
@@ -661,239 +617,78 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("bizweb_transaction_confirmations", (string)null);
                 });
 
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransferRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount");
-
-                    b.Property<Guid?>("ConfirmationId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("confirmation_id");
-
-                    b.Property<string>("ContractId")
-                        .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contract_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at_ticks");
-
-                    b.Property<string>("DebitAccount")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("debit_account");
-
-                    b.Property<long>("Debited")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("debited");
-
-                    b.Property<long>("Deduction")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("deduction");
-
-                    b.Property<int>("ExecutionDate")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("execution_date");
-
-                    b.Property<string>("ExecutionReference")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("execution_reference");
-
-                    b.Property<long>("Fee")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("fee");
-
-                    b.Property<int>("FeeBearer")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("fee_bearer");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("idempotency_key");
-
-                    b.Property<string>("PayeeAccountNumber")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payee_account_number");
-
-                    b.Property<int>("PayeeAccountType")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("payee_account_type");
-
-                    b.Property<string>("PayeeBankCode")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payee_bank_code");
-
-                    b.Property<string>("PayeeBranchCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payee_branch_code");
-
-                    b.Property<string>("PayeeName")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payee_name");
-
-                    b.Property<long>("PayeeReceives")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("payee_receives");
-
-                    b.Property<int>("PayeeRelation")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("payee_relation");
-
-                    b.Property<int?>("RefusalCode")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("refusal_code");
-
-                    b.Property<long?>("ReviewExpiresAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("review_expires_at_ticks");
-
-                    b.Property<byte[]>("ReviewedDigest")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("reviewed_digest");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("state");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at_ticks");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContractId", "UserId", "CreatedAt");
-
-                    b.HasIndex("ContractId", "UserId", "IdempotencyKey")
-                        .IsUnique();
-
-                    b.ToTable("bizweb_transfers", (string)null);
-                });
-
-            modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.TransferTotalRow", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<int>("Day")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("day");
-
-                    b.Property<long>("Used")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("used");
-
-                    b.HasKey("Key", "Day");
-
-                    b.ToTable("bizweb_transfer_daily_totals", (string)null);
-                });
-
             modelBuilder.Entity("BizWeb.Storage.EntityFrameworkCore.UserRow", b =>
                 {
                     b.Property<string>("ContractId")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("contract_id");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("user_id");
 
                     b.Property<bool>("AccidentRegistered")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("accident_registered");
 
                     b.Property<long?>("ActivatedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("activated_at_ticks");
 
                     b.Property<string>("ConfirmationPinHash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("confirmation_pin_hash");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at_ticks");
 
                     b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("deleted_at_ticks");
 
                     b.Property<string>("Email")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("email");
 
                     b.Property<string>("GrantedServices")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("granted_services");
 
                     b.Property<bool>("IssueCertificate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("issue_certificate");
 
                     b.Property<string>("LoginPinHash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_pin_hash");
 
                     b.Property<string>("NameKana")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name_kana");
 
                     b.Property<string>("NameKanji")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name_kanji");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
-                    b.Property<string>("ServiceLimits")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("service_limits");
-
                     b.Property<int>("State")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("state");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("ContractId", "UserId");

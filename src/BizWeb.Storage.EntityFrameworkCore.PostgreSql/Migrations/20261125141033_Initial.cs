@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
+namespace BizWeb.Storage.EntityFrameworkCore.PostgreSql.Migrations
 {
     /// <inheritdoc />
     internal partial class Initial : Migration
@@ -199,13 +199,13 @@ namespace BizWeb.Storage.EntityFrameworkCore.Migrations.PostgreSql
                 column: "next_attempt_at_ticks");
 
             // Not generated: the audit trail is append-only in the database itself.
-            migrationBuilder.CreateBizWebAuditGuard();
+            migrationBuilder.CreateBizWebAuditGuard(PostgreSqlBizWebSqlDialect.Instance);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropBizWebAuditGuard();
+            migrationBuilder.DropBizWebAuditGuard(PostgreSqlBizWebSqlDialect.Instance);
 
             migrationBuilder.DropTable(
                 name: "bizweb_audit_head");

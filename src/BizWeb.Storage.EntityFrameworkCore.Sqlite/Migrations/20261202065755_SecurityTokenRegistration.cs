@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace BizWeb.Storage.EntityFrameworkCore.Migrations.Sqlite
+namespace BizWeb.Storage.EntityFrameworkCore.Sqlite.Migrations
 {
     /// <inheritdoc />
     internal partial class SecurityTokenRegistration : Migration

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace BizWeb.Storage.EntityFrameworkCore;
+namespace BizWeb.Storage.EntityFrameworkCore.PostgreSql;
 
 /// <summary>The ready context for PostgreSQL; its migrations (with the append-only audit trigger) are in this package.</summary>
 public sealed class PostgreSqlBizWebDbContext : BizWebDbContext
