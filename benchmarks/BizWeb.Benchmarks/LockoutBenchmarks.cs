@@ -2,6 +2,8 @@ using System.Data.Common;
 using BenchmarkDotNet.Attributes;
 using BizWeb.Auth;
 using BizWeb.Storage.EntityFrameworkCore;
+using BizWeb.Storage.EntityFrameworkCore.PostgreSql;
+using BizWeb.Storage.EntityFrameworkCore.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -151,7 +153,7 @@ internal abstract class LockoutBackend : IAsyncDisposable
             context.Database.Migrate();
             _services = services.BuildServiceProvider();
             Counters = _services.GetRequiredService<ICredentialCounterStore>();
-            var sql = StorageSql.For(context);
+            var sql = StorageSql.For(context, postgreSql ? PostgreSqlBizWebSqlDialect.Instance : SqliteBizWebSqlDialect.Instance);
             _connection = context.Database.GetDbConnection();
             _connection.Open();
             _reserve = _connection.CreateCommand();

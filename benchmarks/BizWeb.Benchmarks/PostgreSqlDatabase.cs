@@ -1,4 +1,4 @@
-using BizWeb.Storage.EntityFrameworkCore;
+using BizWeb.Storage.EntityFrameworkCore.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -23,79 +23,50 @@ public static class BizWebEntityFrameworkBuilderExtensions
     /// context with <c>AddDbContextFactory&lt;TContext&gt;</c> or <c>AddPooledDbContextFactory&lt;TContext&gt;</c>:
     /// each store call uses a short-lived context of its own, so one scope may call the stores
     /// concurrently. The stores are scoped; <see cref="BizWebStoragePurge"/> is registered too.
-    /// Works on SQLite (3.35 or later) and PostgreSQL.
+    /// The provider packages call this with their dialect: <c>AddSqliteStores</c> (BizWeb.Storage.EntityFrameworkCore.Sqlite)
+    /// and <c>AddPostgreSqlStores</c> (BizWeb.Storage.EntityFrameworkCore.PostgreSql), each with an overload
+    /// for the bank's own context; call this directly only with a dialect of your own.
     /// </summary>
     /// <typeparam name="TContext">The bank's context, or a ready <see cref="BizWebDbContext"/>.</typeparam>
     /// <param name="builder">The builder.</param>
+    /// <param name="dialect">The SQL dialect of the context's provider; a context of another provider is refused at its first store call.</param>
     /// <returns>The builder.</returns>
-    public static BizWebBuilder AddEntityFrameworkStores<TContext>(this BizWebBuilder builder)
+    public static BizWebBuilder AddEntityFrameworkStores<TContext>(this BizWebBuilder builder, BizWebSqlDialect dialect)
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dialect);
         var services = builder.Services;
         services.RemoveAll<InMemoryAuthStore>();
-        services.Replace(ServiceDescriptor.Scoped<IContractStore>(sp => new EfContractStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<IUserStore>(sp => new EfUserStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<IFlowTicketStore>(sp => new EfFlowTicketStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<ICredentialCounterStore>(sp => new EfCredentialCounterStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<IAuditTrailStore>(sp => new EfAuditTrailStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<INotificationOutbox>(sp => new EfNotificationOutbox<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<IAuthUnitOfWork>(sp => new EfAuthUnitOfWork<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<IContractSettingsStore>(sp => new EfContractSettingsStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<ITransferStore>(sp => new EfTransferStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<ITransferTotalStore>(sp => new EfTransferTotalStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<IContractStore>(sp => new EfContractStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<IUserStore>(sp => new EfUserStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<IFlowTicketStore>(sp => new EfFlowTicketStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<ICredentialCounterStore>(sp => new EfCredentialCounterStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<IAuditTrailStore>(sp => new EfAuditTrailStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<INotificationOutbox>(sp => new EfNotificationOutbox<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<IAuthUnitOfWork>(sp => new EfAuthUnitOfWork<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<IContractSettingsStore>(sp => new EfContractSettingsStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<ITransferStore>(sp => new EfTransferStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<ITransferTotalStore>(sp => new EfTransferTotalStore<TContext>(Contexts<TContext>(sp, dialect))));
 
         // Tokens and certificates: Replace here wins over the in-memory defaults whichever is called
         // first, since AddCustomerCards, AddHardwareTokens and AddCertificateAuthority only TryAdd them.
-        services.Replace(ServiceDescriptor.Scoped<ICustomerCardStore>(sp => new EfCustomerCardStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<ICustomerCardChallengeStore>(sp => new EfCustomerCardChallengeStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<IHardwareTokenStore>(sp => new EfHardwareTokenStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<ITransactionConfirmationStore>(sp => new EfTransactionConfirmationStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<ICustomerCardStore>(sp => new EfCustomerCardStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<ICustomerCardChallengeStore>(sp => new EfCustomerCardChallengeStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<IHardwareTokenStore>(sp => new EfHardwareTokenStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<ITransactionConfirmationStore>(sp => new EfTransactionConfirmationStore<TContext>(Contexts<TContext>(sp, dialect))));
         services.RemoveAll<InMemoryCertificateStore>();
-        services.Replace(ServiceDescriptor.Scoped<ICertificateStore>(sp => new EfCertificateStore<TContext>(Contexts<TContext>(sp))));
-        services.Replace(ServiceDescriptor.Scoped<ICertificateRevocationListStore>(sp => new EfCertificateRevocationListStore<TContext>(Contexts<TContext>(sp))));
+        services.Replace(ServiceDescriptor.Scoped<ICertificateStore>(sp => new EfCertificateStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<ICertificateRevocationListStore>(sp => new EfCertificateRevocationListStore<TContext>(Contexts<TContext>(sp, dialect))));
         services.AddOptions<StorageRetentionOptions>()
             .Validate(o => !o.Validate().Any(), "BizWeb storage retention: retentions must not be negative and the interval must be positive.")
             .ValidateOnStart();
         services.Replace(ServiceDescriptor.Singleton(sp =>
         {
-            var contexts = Contexts<TContext>(sp);
+            var contexts = Contexts<TContext>(sp, dialect);
             return new BizWebStoragePurge(() => contexts.CreateDbContext(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageRetentionOptions>>());
         }));
         return builder;
-    }
-
-    /// <summary>
-    /// The embedded default: EF Core stores on a SQLite file through <see cref="SqliteBizWebDbContext"/>
-    /// (a pooled context factory). Apply its migrations at start (<c>Database.MigrateAsync()</c>).
-    /// A database file that does not exist yet is created here, owner-only on Unix (0600), so the
-    /// hashes and the audit trail it will hold are not readable by other local accounts.
-    /// </summary>
-    /// <param name="builder">The builder.</param>
-    /// <param name="connectionString">For example <c>Data Source=bizweb.db</c>.</param>
-    /// <returns>The builder.</returns>
-    public static BizWebBuilder AddSqliteStores(this BizWebBuilder builder, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        SqliteDatabaseFile.CreateOwnerOnly(connectionString);
-        builder.Services.AddPooledDbContextFactory<SqliteBizWebDbContext>(o => o.UseSqlite(connectionString));
-        return builder.AddEntityFrameworkStores<SqliteBizWebDbContext>();
-    }
-
-    /// <summary>
-    /// EF Core stores on PostgreSQL through <see cref="PostgreSqlBizWebDbContext"/> (a pooled context
-    /// factory). Apply its migrations at start or from a deployment step.
-    /// </summary>
-    /// <param name="builder">The builder.</param>
-    /// <param name="connectionString">An Npgsql connection string.</param>
-    /// <returns>The builder.</returns>
-    public static BizWebBuilder AddPostgreSqlStores(this BizWebBuilder builder, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddPooledDbContextFactory<PostgreSqlBizWebDbContext>(o => o.UseNpgsql(connectionString));
-        return builder.AddEntityFrameworkStores<PostgreSqlBizWebDbContext>();
     }
 
     /// <summary>
@@ -121,8 +92,8 @@ public static class BizWebEntityFrameworkBuilderExtensions
         return builder;
     }
 
-    private static IDbContextFactory<TContext> Contexts<TContext>(IServiceProvider services)
+    private static EfContexts<TContext> Contexts<TContext>(IServiceProvider services, BizWebSqlDialect dialect)
         where TContext : DbContext =>
-        services.GetService<IDbContextFactory<TContext>>() ?? throw new InvalidOperationException(
-            $"The BizWeb EF Core stores need IDbContextFactory<{typeof(TContext).Name}>: register the context with services.AddDbContextFactory<{typeof(TContext).Name}>(…) or AddPooledDbContextFactory.");
+        new(services.GetService<IDbContextFactory<TContext>>() ?? throw new InvalidOperationException(
+            $"The BizWeb EF Core stores need IDbContextFactory<{typeof(TContext).Name}>: register the context with services.AddDbContextFactory<{typeof(TContext).Name}>(…) or AddPooledDbContextFactory."), dialect);
 }

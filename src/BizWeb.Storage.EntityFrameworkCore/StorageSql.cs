@@ -4,23 +4,25 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
-/// The few statements LINQ cannot express, written once per model from the mapped (prefixed,
-/// schema-qualified, quoted) table and column names, for SQLite ≥ 3.35 and PostgreSQL.
+/// The few statements LINQ cannot express, written once per model and dialect from the mapped
+/// (prefixed, schema-qualified, quoted) table and column names; what differs between databases comes
+/// from the <see cref="BizWebSqlDialect"/> (SQLite ≥ 3.35 and PostgreSQL ship in their packages).
 /// </summary>
 internal sealed class StorageSql
 {
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-    private static readonly ConcurrentDictionary<(IModel, string), StorageSql> Cache = new();
+    private static readonly ConcurrentDictionary<(IModel, BizWebSqlDialect), StorageSql> Cache = new();
+    private readonly BizWebSqlDialect _dialect;
+    private readonly DbProviderFactory? _parameters;
 
-    private StorageSql(DbContext db, bool postgreSql)
+    private StorageSql(DbContext db, BizWebSqlDialect dialect)
     {
+        _dialect = dialect;
+        _parameters = DbProviderFactories.GetFactory(db.Database.GetDbConnection());
+        var locked = dialect.RowLockClause;
         var helper = db.GetService<ISqlGenerationHelper>();
         var counters = Names.Of<CounterRow>(db.Model, helper);
         var key = counters.Column(nameof(CounterRow.Key));
@@ -42,13 +44,12 @@ internal sealed class StorageSql
         var head = Names.Of<AuditHeadRow>(db.Model, helper);
         // PostgreSQL: the row lock serialises appends across every host until the commit. SQLite:
         // the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
-        LockAuditHead = $"SELECT * FROM {head.Table} WHERE {head.Column(nameof(AuditHeadRow.Id))} = {AuditHeadRow.SingletonId}" + (postgreSql ? " FOR UPDATE" : string.Empty);
-        IsPostgreSql = postgreSql;
+        LockAuditHead = $"SELECT * FROM {head.Table} WHERE {head.Column(nameof(AuditHeadRow.Id))} = {AuditHeadRow.SingletonId}" + locked;
 
         // The tokens and certificates tables are optional (AddBizWebTokens, AddBizWebCertificates).
         if (Names.TryOf<HardwareTokenRow>(db.Model, helper) is { } tokens)
         {
-            LockTokenOrNull = $"SELECT * FROM {tokens.Table} WHERE {tokens.Column(nameof(HardwareTokenRow.SerialNumber))} = @serial" + (postgreSql ? " FOR UPDATE" : string.Empty);
+            LockTokenOrNull = $"SELECT * FROM {tokens.Table} WHERE {tokens.Column(nameof(HardwareTokenRow.SerialNumber))} = @serial" + locked;
         }
 
         if (Names.TryOf<CustomerCardRow>(db.Model, helper) is { } cards)
@@ -70,8 +71,11 @@ internal sealed class StorageSql
         }
     }
 
-    /// <summary>Whether the provider is PostgreSQL (otherwise SQLite).</summary>
-    public bool IsPostgreSql { get; }
+    /// <summary>Whether the hot commands are prepared (see <see cref="BizWebSqlDialect.PreparesCommands"/>).</summary>
+    public bool PreparesCommands => _dialect.PreparesCommands;
+
+    /// <summary>A collation ordering text by code point, or <see langword="null"/> for the default one.</summary>
+    public string? OrdinalCollation => _dialect.OrdinalCollation;
 
     /// <summary>The counter reservation; parameters <c>@key @limit @now @expires</c>; returns the new count as <c>Value</c>.</summary>
     public string ReserveAttempt { get; }
@@ -82,10 +86,10 @@ internal sealed class StorageSql
     /// <summary>The counter's failures unless expired; parameters <c>@key @now</c>; no row for none.</summary>
     public string CurrentFailures { get; }
 
-    /// <summary>Reads (and on PostgreSQL locks) the audit chain head.</summary>
+    /// <summary>Reads (and where the dialect needs it, locks) the audit chain head.</summary>
     public string LockAuditHead { get; }
 
-    /// <summary>Reads (and on PostgreSQL locks) one hardware token; parameter <c>@serial</c>.</summary>
+    /// <summary>Reads (and where the dialect needs it, locks) one hardware token; parameter <c>@serial</c>.</summary>
     public string LockToken => LockTokenOrNull ?? throw NotMapped(nameof(BizWebModelBuilderExtensions.AddBizWebTokens));
 
     /// <summary>The card upsert; parameters <c>@contract @serial @values @issued</c>.</summary>
@@ -100,21 +104,18 @@ internal sealed class StorageSql
 
     private string? NextCrlNumberOrNull { get; }
 
-    public static StorageSql For(DbContext db)
-    {
-        var provider = db.Database.ProviderName ?? string.Empty;
-        var postgreSql = provider switch
-        {
-            NpgsqlProvider => true,
-            SqliteProvider => false,
-            _ => throw new NotSupportedException($"The BizWeb EF Core stores support SQLite and PostgreSQL, not '{provider}'."),
-        };
-        return Cache.GetOrAdd((db.Model, provider), _ => new StorageSql(db, postgreSql));
-    }
+    /// <summary>The statements for <paramref name="db"/>'s model in <paramref name="dialect"/>, written once per model.</summary>
+    public static StorageSql For(DbContext db, BizWebSqlDialect dialect) =>
+        Cache.TryGetValue((db.Model, dialect), out var sql) ? sql : Cache.GetOrAdd((db.Model, dialect), _ => Create(db, dialect));
 
-    /// <summary>A named parameter for the raw statements, typed for the provider.</summary>
-    public DbParameter Parameter(string name, object? value) =>
-        IsPostgreSql ? new NpgsqlParameter(name, value ?? DBNull.Value) : new SqliteParameter(name, value ?? DBNull.Value);
+    /// <summary>A named parameter for the raw statements, of the provider's own parameter type.</summary>
+    public DbParameter Parameter(string name, object? value)
+    {
+        var parameter = _parameters?.CreateParameter() ?? throw new InvalidOperationException("The provider's connection names no DbProviderFactory.");
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
+    }
 
     /// <summary>A typed parameter for a nullable <c>bigint</c>.</summary>
     public DbParameter Int64Parameter(string name, long? value)
@@ -125,25 +126,38 @@ internal sealed class StorageSql
     }
 
     /// <summary>
-    /// PostgreSQL only: takes a transaction-scoped advisory lock on <paramref name="key"/>, serialising
-    /// the read-then-write steps of one owner, contract or principal across every host until the
-    /// commit. SQLite needs none: the transaction (BEGIN IMMEDIATE) holds the database's write lock.
+    /// Takes the dialect's transaction-scoped lock on <paramref name="key"/> (PostgreSQL: an advisory
+    /// lock), serialising the read-then-write steps of one owner, contract or principal across every host
+    /// until the commit. A dialect without one (SQLite) needs none: its transaction (BEGIN IMMEDIATE)
+    /// holds the database's write lock.
     /// </summary>
     public async Task LockKeyAsync(DbContext db, string key, CancellationToken cancellationToken)
     {
-        if (IsPostgreSql)
+        if (_dialect.KeyLockStatement is { } statement)
         {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", [Parameter("@key", "bizweb:" + key)], cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync(statement, [Parameter("@key", "bizweb:" + key)], cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Whether <paramref name="exception"/> says another transaction got there first: a unique key, or (PostgreSQL) a serialization failure or deadlock.</summary>
-    public static bool IsConflict(Exception exception) => exception switch
+    /// <summary>Whether <paramref name="exception"/> (or an inner one) says another transaction got there first, in the dialect's judgement.</summary>
+    public bool IsConflict(Exception exception) => exception switch
     {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE
-        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        DbException database when _dialect.IsConflict(database) => true,
         _ => exception.InnerException is { } inner && IsConflict(inner),
     };
+
+    private static StorageSql Create(DbContext db, BizWebSqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var provider = db.Database.ProviderName;
+        if (provider != dialect.ProviderName)
+        {
+            throw new InvalidOperationException(
+                $"The BizWeb EF Core stores were registered with the {dialect.ProviderName} dialect, but {db.GetType().Name} uses '{provider}': register them with that provider's Add…Stores call.");
+        }
+
+        return new StorageSql(db, dialect);
+    }
 
     private static InvalidOperationException NotMapped(string method) =>
         new($"The context does not map these BizWeb tables: call modelBuilder.{method}() in its OnModelCreating (and add a migration).");

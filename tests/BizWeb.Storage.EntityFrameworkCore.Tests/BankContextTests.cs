@@ -116,6 +116,6 @@ internal static class BankContext
         }
 
         services.AddDbContextFactory<BankDbContext>(o => o.UseNpgsql(database.ConnectionString));
-        services.AddBizWeb().AddEntityFrameworkStores<BankDbContext>();
+        services.AddBizWeb().AddPostgreSqlStores<BankDbContext>();
     }
 }

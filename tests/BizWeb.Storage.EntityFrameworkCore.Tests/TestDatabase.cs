@@ -42,6 +42,6 @@ public abstract class TestDatabase : IDisposable
             Configure(o);
             configure?.Invoke(o);
         });
-        services.AddBizWeb().AddEntityFrameworkStores<TContext>();
+        services.AddBizWeb().AddEntityFrameworkStores<TContext>(IsPostgreSql ? PostgreSqlBizWebSqlDialect.Instance : SqliteBizWebSqlDialect.Instance);
     }
 }

@@ -1,4 +1,5 @@
-using BizWeb.Storage.EntityFrameworkCore;
+using BizWeb.Storage.EntityFrameworkCore.PostgreSql;
+using BizWeb.Storage.EntityFrameworkCore.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BizWeb.SampleHost.Hosting;

@@ -13,9 +13,9 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 internal sealed class EfAuthUnitOfWork<TContext> : IAuthUnitOfWork
     where TContext : DbContext
 {
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfAuthUnitOfWork(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfAuthUnitOfWork(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask<CommitOutcome> CommitAsync(AuthChanges changes, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed class EfAuthUnitOfWork<TContext> : IAuthUnitOfWork
 
         using var db = _contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var sql = StorageSql.For(db);
+        var sql = _contexts.Sql(db);
         // SQLite: BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue for the lock
         // instead of failing on an upgrade. PostgreSQL: read committed, with row locks below.
         using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -43,7 +43,7 @@ internal sealed class EfAuthUnitOfWork<TContext> : IAuthUnitOfWork
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             return CommitOutcome.Conflict;
         }
-        catch (DbUpdateException exception) when (StorageSql.IsConflict(exception))
+        catch (DbUpdateException exception) when (sql.IsConflict(exception))
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             return CommitOutcome.Conflict;

@@ -11,14 +11,14 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 internal sealed class EfCertificateRevocationListStore<TContext> : ICertificateRevocationListStore
     where TContext : DbContext
 {
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfCertificateRevocationListStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfCertificateRevocationListStore(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask<long> NextNumberAsync(CancellationToken cancellationToken)
     {
         using var db = _contexts.CreateDbContext();
-        var numbers = await db.Database.SqlQueryRaw<long>(StorageSql.For(db).NextCrlNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var numbers = await db.Database.SqlQueryRaw<long>(_contexts.Sql(db).NextCrlNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
         return numbers.Count == 1 ? numbers[0] : throw new InvalidOperationException("The CRL state row is missing: apply the BizWeb migrations.");
     }
 

@@ -15,9 +15,9 @@ internal sealed class EfCertificateStore<TContext> : ICertificateStore
     where TContext : DbContext
 {
     private const int Superseded = (int)CertificateRevocationReason.Superseded;
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfCertificateStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfCertificateStore(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask<IssuedCertificate?> FindBySerialAsync(string serialNumber, CancellationToken cancellationToken)
     {

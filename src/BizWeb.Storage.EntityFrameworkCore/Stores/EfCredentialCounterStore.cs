@@ -13,15 +13,15 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterStore
     where TContext : DbContext
 {
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfCredentialCounterStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfCredentialCounterStore(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask<AttemptReservation> TryReserveAttemptAsync(string key, int limit, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         using var db = _contexts.CreateDbContext();
-        var sql = StorageSql.For(db);
+        var sql = _contexts.Sql(db);
         if (limit >= 1)
         {
             var reserved = await EfRawCommands.ScalarAsync(
@@ -47,14 +47,14 @@ internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterSto
     public async ValueTask ResetAsync(string key, CancellationToken cancellationToken)
     {
         using var db = _contexts.CreateDbContext();
-        var sql = StorageSql.For(db);
+        var sql = _contexts.Sql(db);
         _ = await EfRawCommands.NonQueryAsync(db, sql, sql.ResetCounter, [sql.Parameter("@key", key)], cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<int> GetFailuresAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var db = _contexts.CreateDbContext();
-        return await CurrentAsync(db, StorageSql.For(db), key, now, cancellationToken).ConfigureAwait(false);
+        return await CurrentAsync(db, _contexts.Sql(db), key, now, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> CurrentAsync(DbContext db, StorageSql sql, string key, DateTimeOffset now, CancellationToken cancellationToken)

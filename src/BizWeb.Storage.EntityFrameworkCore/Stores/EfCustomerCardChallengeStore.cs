@@ -13,9 +13,9 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 internal sealed class EfCustomerCardChallengeStore<TContext> : ICustomerCardChallengeStore
     where TContext : DbContext
 {
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfCustomerCardChallengeStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfCustomerCardChallengeStore(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask<CustomerCardChallenge> GetOrAddAsync(CustomerCardChallenge candidate, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -11,9 +11,9 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 internal sealed class EfCustomerCardStore<TContext> : ICustomerCardStore
     where TContext : DbContext
 {
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfCustomerCardStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfCustomerCardStore(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask<CustomerCard?> FindAsync(ContractId contractId, CancellationToken cancellationToken)
     {

@@ -20,9 +20,9 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
     private const int InStock = (int)HardwareTokenStatus.InStock;
     private const int Retired = (int)HardwareTokenStatus.Retired;
 
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfHardwareTokenStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfHardwareTokenStore(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask<IReadOnlyList<string>> AddAllAsync(IReadOnlyList<HardwareToken> tokens, AuthChanges? changes, CancellationToken cancellationToken)
     {
@@ -90,9 +90,10 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
         using var db = _contexts.CreateDbContext();
         var tokens = db.Set<HardwareTokenRow>().AsNoTracking();
         // Ordinal order: SQLite's default BINARY collation is; on PostgreSQL the "C" collation is (a
-        // database collation such as en_US would sort "a2" before "B1").
-        var ordered = StorageSql.For(db).IsPostgreSql
-            ? tokens.OrderBy(r => EF.Functions.Collate(r.SerialNumber, "C"))
+        // database collation such as en_US would sort "a2" before "B1"). The dialect names it.
+        var collation = _contexts.Sql(db).OrdinalCollation;
+        var ordered = collation is not null
+            ? tokens.OrderBy(r => EF.Functions.Collate(r.SerialNumber, collation))
             : tokens.OrderBy(r => r.SerialNumber);
         var rows = await ordered.Skip(skip).Take(take).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r.ToToken())];

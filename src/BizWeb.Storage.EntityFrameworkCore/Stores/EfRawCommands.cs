@@ -8,8 +8,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
 /// Runs one of <see cref="StorageSql"/>'s hot statements (the failure-counter reservation, its reset,
-/// its read) as a single command on the context's connection, without EF Core's LINQ pipeline. On
-/// PostgreSQL the command is prepared: Npgsql keeps a prepared statement on its physical connection
+/// its read) as a single command on the context's connection, without EF Core's LINQ pipeline. Where
+/// the dialect prepares commands (PostgreSQL) the command is prepared: Npgsql keeps a prepared statement on its physical connection
 /// across pool returns, so after the first use the statement is neither parsed nor planned again, and
 /// the pool's reset leaves it in place. The command still goes through EF Core's connection handling,
 /// its command interceptors (executing, executed, error) and its logging, as <c>ExecuteSqlRaw</c> does.
@@ -47,7 +47,7 @@ internal static class EfRawCommands
                     command.CommandTimeout = timeout;
                 }
 
-                if (sql.IsPostgreSql)
+                if (sql.PreparesCommands)
                 {
                     // A no-op (no round trip) once this physical connection has prepared the statement.
                     await command.PrepareAsync(cancellationToken).ConfigureAwait(false);

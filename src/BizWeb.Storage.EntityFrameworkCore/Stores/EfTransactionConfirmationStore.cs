@@ -7,9 +7,9 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 internal sealed class EfTransactionConfirmationStore<TContext> : ITransactionConfirmationStore
     where TContext : DbContext
 {
-    private readonly IDbContextFactory<TContext> _contexts;
+    private readonly EfContexts<TContext> _contexts;
 
-    public EfTransactionConfirmationStore(IDbContextFactory<TContext> contexts) => _contexts = contexts;
+    public EfTransactionConfirmationStore(EfContexts<TContext> contexts) => _contexts = contexts;
 
     public async ValueTask AddAsync(TransactionConfirmation confirmation, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal sealed class EfTransactionConfirmationStore<TContext> : ITransactionCon
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException exception) when (StorageSql.IsConflict(exception))
+        catch (DbUpdateException exception) when (_contexts.Sql(db).IsConflict(exception))
         {
             throw new InvalidOperationException("A confirmation with this id exists already.", exception);
         }

@@ -12,13 +12,13 @@ internal static class EfTransactions
 {
     private const int MaxAttempts = 4;
 
-    public static async Task<T> InTransactionAsync<TContext, T>(this IDbContextFactory<TContext> contexts, Func<TContext, StorageSql, Task<T>> body, CancellationToken cancellationToken)
+    public static async Task<T> InTransactionAsync<TContext, T>(this EfContexts<TContext> contexts, Func<TContext, StorageSql, Task<T>> body, CancellationToken cancellationToken)
         where TContext : DbContext
     {
         for (var attempt = 1; ; attempt++)
         {
             using var db = contexts.CreateDbContext();
-            var sql = StorageSql.For(db);
+            var sql = contexts.Sql(db);
             // SQLite: BEGIN IMMEDIATE, so the transaction holds the write lock from its first read.
             using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -27,7 +27,7 @@ internal static class EfTransactions
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
-            catch (Exception exception) when (attempt < MaxAttempts && StorageSql.IsConflict(exception))
+            catch (Exception exception) when (attempt < MaxAttempts && sql.IsConflict(exception))
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             }

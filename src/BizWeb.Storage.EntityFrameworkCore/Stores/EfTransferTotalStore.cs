@@ -13,7 +13,7 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// its limit, and the first that cannot rolls everything back. PostgreSQL re-checks the condition on
 /// the row's latest version under its row lock; SQLite's transaction holds the write lock.
 /// </summary>
-internal sealed class EfTransferTotalStore<TContext>(IDbContextFactory<TContext> contexts) : ITransferTotalStore
+internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contexts) : ITransferTotalStore
     where TContext : DbContext
 {
     private static readonly ConcurrentDictionary<IModel, string> Statements = new();
@@ -23,7 +23,7 @@ internal sealed class EfTransferTotalStore<TContext>(IDbContextFactory<TContext>
         ArgumentNullException.ThrowIfNull(reservations);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         using var db = contexts.CreateDbContext();
-        var sql = StorageSql.For(db);
+        var sql = contexts.Sql(db);
         var statement = Statements.GetOrAdd(db.Model, _ => ReserveStatement(db));
         using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var reservation in reservations.OrderBy(r => r.Key, StringComparer.Ordinal))
