@@ -56,10 +56,10 @@ internal sealed class CustomerCardVerifier : ICustomerCardVerifier
         var challenge = await _challenges.FindAsync(context.Principal, context.Purpose, context.FlowId, context.Now, cancellationToken).ConfigureAwait(false);
         if (challenge is null)
         {
-            return DigitInput.IsAsciiDigits(answer) ? SecondFactorVerification.Rejected : DigitInput.Malformed(answer);
+            return OneTimePasswordInput.IsAsciiDigits(answer) ? SecondFactorVerification.Rejected : OneTimePasswordInput.Malformed(answer);
         }
 
-        if (DigitInput.Check(answer, challenge.Positions.Count * 2) is { } malformed)
+        if (OneTimePasswordInput.Check(answer, challenge.Positions.Count * 2) is { } malformed)
         {
             return malformed;
         }

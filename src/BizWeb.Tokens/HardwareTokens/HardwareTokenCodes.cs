@@ -24,9 +24,9 @@ internal sealed class HardwareTokenCodes
     /// <summary>Verifies <paramref name="code"/> of the token registered to <paramref name="owner"/>.</summary>
     public async ValueTask<SecondFactorVerification> VerifyAsync(PrincipalId owner, string? code, DateTimeOffset now, int window, CancellationToken cancellationToken)
     {
-        if (!DigitInput.IsAsciiDigits(code))
+        if (!OneTimePasswordInput.IsAsciiDigits(code))
         {
-            return DigitInput.Malformed(code);
+            return OneTimePasswordInput.Malformed(code);
         }
 
         var token = await _tokens.FindByOwnerAsync(owner, cancellationToken).ConfigureAwait(false);
@@ -37,7 +37,7 @@ internal sealed class HardwareTokenCodes
 
         if (code.Length != token.Digits)
         {
-            return DigitInput.Malformed(code);
+            return OneTimePasswordInput.Malformed(code);
         }
 
         var current = token.StepAt(now);

@@ -331,12 +331,12 @@ public sealed class HardwareTokenInventory
             return AuthResult.Fail(MessageCode.HardwareTokenNotFound);
         }
 
-        if (DigitInput.Check(firstCode, token.Digits) is { } first)
+        if (OneTimePasswordInput.Check(firstCode, token.Digits) is { } first)
         {
             return AuthResult.Fail([first.Error!]);
         }
 
-        if (DigitInput.Check(secondCode, token.Digits) is { } second)
+        if (OneTimePasswordInput.Check(secondCode, token.Digits) is { } second)
         {
             return AuthResult.Fail([second.Error!]);
         }

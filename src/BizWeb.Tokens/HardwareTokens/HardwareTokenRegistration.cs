@@ -93,9 +93,9 @@ public sealed class HardwareTokenRegistration
 
         // Input that is no code at all is refused before anything is counted or looked up; the length
         // is checked against what any token shows (6–8), not this token's, which would tell that it exists.
-        if (!DigitInput.IsAsciiDigits(currentCode))
+        if (!OneTimePasswordInput.IsAsciiDigits(currentCode))
         {
-            return AuthResult.Fail([DigitInput.Malformed(currentCode).Error!]);
+            return AuthResult.Fail([OneTimePasswordInput.Malformed(currentCode).Error!]);
         }
 
         if (currentCode.Length is < Hotp.MinDigits or > Hotp.MaxDigits)

@@ -96,9 +96,9 @@ public sealed class TransactionConfirmations
     public async ValueTask<SecondFactorVerification> ConfirmAsync(Guid confirmationId, PrincipalId user, ReadOnlyMemory<byte> transactionDigest, string code, CancellationToken cancellationToken = default)
     {
         IdGuard.Require(user);
-        if (!DigitInput.IsAsciiDigits(code))
+        if (!OneTimePasswordInput.IsAsciiDigits(code))
         {
-            return DigitInput.Malformed(code);
+            return OneTimePasswordInput.Malformed(code);
         }
 
         var now = _time.GetUtcNow();
@@ -145,7 +145,7 @@ public sealed class TransactionConfirmations
 
         if (code.Length != suite.Digits)
         {
-            return DigitInput.Malformed(code);
+            return OneTimePasswordInput.Malformed(code);
         }
 
         var seed = _codes.UnprotectSeed(token);

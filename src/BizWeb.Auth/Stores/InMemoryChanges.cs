@@ -1,9 +1,8 @@
-using BizWeb.Auth;
-
-namespace BizWeb.Certificates;
+namespace BizWeb.Auth;
 
 /// <summary>
-/// How the in-memory certificate store commit a state change with its audit records: under the store's
+/// How the in-memory token and certificate stores commit a state change with its audit records (one
+/// file, compiled into BizWeb.Tokens and BizWeb.Certificates like IdGuard.cs): under the store's
 /// write gate, the changes are committed first and the state applied right after — a dictionary
 /// update that cannot fail — so one never stands without the other.
 /// </summary>
