@@ -19,10 +19,11 @@ internal sealed class CredentialGuard(AuthCore core)
         AuditActor actor,
         string action,
         Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool resetInCallersCommit = false)
     {
         using var activity = StartActivity(credential);
-        var result = await CheckKnownAsync(contract, user, credential, actor, action, evaluate, cancellationToken).ConfigureAwait(false);
+        var result = await CheckKnownAsync(contract, user, credential, actor, action, evaluate, resetInCallersCommit, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("bizweb.outcome", result.Outcome.ToString());
         return result;
     }
@@ -34,6 +35,7 @@ internal sealed class CredentialGuard(AuthCore core)
         AuditActor actor,
         string action,
         Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate,
+        bool resetInCallersCommit,
         CancellationToken cancellationToken)
     {
         var principal = IsContractLevel(credential) ? PrincipalId.Administrator(contract.Id) : user!.Principal;
@@ -63,7 +65,13 @@ internal sealed class CredentialGuard(AuthCore core)
         var verification = await evaluate(cancellationToken).ConfigureAwait(false);
         if (verification.Result == SecondFactorResult.Verified)
         {
-            await core.Counters.ResetAsync(key, cancellationToken).ConfigureAwait(false);
+            // A caller that commits anyway (e.g. the sign-in's audit record) resets the counter in that
+            // commit (AuthChanges.ResetCounter), saving a round trip; every other caller resets here.
+            if (!resetInCallersCommit)
+            {
+                await core.Counters.ResetAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+
             return new GuardResult(GuardOutcome.Verified);
         }
 

@@ -45,7 +45,7 @@ internal static class PinGuard
     /// nothing) a suspended user whose PIN counter is not at the limit (suspended by the administrator, or
     /// locked by another credential) answers exactly like an unknown id instead of "locked" at the first guess.
     /// </summary>
-    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false, SignedInCaller? caller = null)
+    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false, SignedInCaller? caller = null, bool resetInCallersCommit = false)
     {
         if (NotAPin(pin) is { } malformed)
         {
@@ -81,7 +81,7 @@ internal static class PinGuard
             _ => throw new ArgumentOutOfRangeException(nameof(credential)),
         };
         var check = new PinCheck(core.Hasher, pin, hash);
-        var result = await core.Guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
+        var result = await core.Guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken, resetInCallersCommit).ConfigureAwait(false);
         return new PinGuardResult(result, contract, user, check);
     }
 

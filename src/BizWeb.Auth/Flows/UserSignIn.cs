@@ -37,20 +37,22 @@ public sealed class UserSignIn
             return AuthResult.Fail<SignedInPrincipal>(MessageCode.PinRequired);
         }
 
-        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
+        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken, resetInCallersCommit: true).ConfigureAwait(false);
         if (!check.Verified)
         {
             return Counted(AuthResult.Fail<SignedInPrincipal>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked)));
         }
 
+        // The right PIN resets its counter in the commit that records the outcome (one round trip less).
         var (contract, user) = (check.Contract!, check.User!);
+        var reset = CounterKey.For(p, Credential.UserLoginPin);
         if (UserGate.Refusal(contract, user) is { } refusal)
         {
-            await _core.AppendAuditAsync(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Refused, refusal), cancellationToken).ConfigureAwait(false);
+            _ = await _core.UnitOfWork.CommitAsync(new AuthChanges().ResetCounter(reset).Append(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Refused, refusal)), cancellationToken).ConfigureAwait(false);
             return Counted(AuthResult.Fail<SignedInPrincipal>(refusal));
         }
 
-        var changes = new AuthChanges().Append(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Succeeded));
+        var changes = new AuthChanges().ResetCounter(reset).Append(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Succeeded));
         if (check.Check!.Renewed(_core.Hasher) is { } renewed)
         {
             changes.Put(user with { LoginPinHash = renewed });
@@ -59,7 +61,7 @@ public sealed class UserSignIn
         if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
         {
             // Only the re-hash can conflict; it waits for the next sign-in.
-            await _core.AppendAuditAsync(changes.Audit[0], cancellationToken).ConfigureAwait(false);
+            _ = await _core.UnitOfWork.CommitAsync(new AuthChanges().ResetCounter(reset).Append(changes.Audit[0]), cancellationToken).ConfigureAwait(false);
         }
 
         return Counted(AuthResult.Ok(SignedInPrincipal.For(p, user.SecurityStamp, clientCertificate!)));
