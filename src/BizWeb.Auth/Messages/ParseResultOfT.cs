@@ -12,11 +12,13 @@ public readonly struct ParseResult<T>
 {
     private readonly T _value;
     private readonly BizWebMessage[]? _errors;
+    private readonly bool _parsed;
 
     internal ParseResult(T value)
     {
         _value = value;
         _errors = null;
+        _parsed = true;
     }
 
     internal ParseResult(BizWebMessage[] errors)
@@ -25,13 +27,13 @@ public readonly struct ParseResult<T>
         _errors = errors;
     }
 
-    /// <summary>True when the text was valid and <see cref="Value"/> holds the result.</summary>
+    /// <summary>True when the text was valid and <see cref="Value"/> holds the result; false for <c>default</c>, which parsed nothing.</summary>
     [MemberNotNullWhen(true, nameof(Value))]
-    public bool Succeeded => _errors is null;
+    public bool Succeeded => _parsed;
 
     /// <summary>The parsed value.</summary>
     /// <exception cref="InvalidOperationException">The parse failed; see <see cref="Errors"/>.</exception>
-    public T Value => _errors is null
+    public T Value => _parsed
         ? _value
         : throw new InvalidOperationException("The text was not valid; read Errors instead of Value.");
 
@@ -41,7 +43,7 @@ public readonly struct ParseResult<T>
     public bool TryGetValue([MaybeNullWhen(false)] out T value)
     {
         value = _value;
-        return _errors is null;
+        return _parsed;
     }
 
     /// <summary>Every rule the text broke; empty on success.</summary>
@@ -49,5 +51,5 @@ public readonly struct ParseResult<T>
 
     /// <inheritdoc />
     public override string ToString() =>
-        _errors is null ? "Succeeded" : "Failed: " + string.Join("; ", _errors.Select(m => m.Code.ToString()));
+        _parsed ? "Succeeded" : _errors is null ? "Failed: nothing was parsed (default)" : "Failed: " + string.Join("; ", _errors.Select(m => m.Code.ToString()));
 }

@@ -54,6 +54,17 @@ public sealed class DefaultIdTests : IDisposable
             });
 
     [Fact]
+    public void A_default_parse_result_is_no_success()
+    {
+        var result = default(ParseResult<ContractId>);
+        Assert.False(result.Succeeded);
+        Assert.False(result.TryGetValue(out _));
+        Assert.Throws<InvalidOperationException>(() => result.Value);
+        Assert.True(ContractId.Parse("12345678901").Succeeded);
+        Assert.False(ContractId.Parse("1234").Succeeded);
+    }
+
+    [Fact]
     public void The_factories_refuse_default_ids_naming_the_parameter()
     {
         Assert.Equal("contractId", Assert.Throws<ArgumentException>(() => PrincipalId.Administrator(default)).ParamName);
