@@ -6,9 +6,9 @@ namespace BizWeb.Auth;
 internal static class CertificateGate
 {
     /// <summary>The principal of <paramref name="certificate"/> when it is of the expected kind; otherwise audited and null.</summary>
-    public static async ValueTask<PrincipalId?> AuthenticateAsync(AuthCore core, IClientCertificateAuthenticator? authenticator, X509Certificate2? certificate, bool administrator, AuditActor actor, string action, CancellationToken cancellationToken)
+    public static async ValueTask<PrincipalId?> AuthenticateAsync(AuthCore core, X509Certificate2? certificate, bool administrator, AuditActor actor, string action, CancellationToken cancellationToken)
     {
-        var gate = authenticator ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");
+        var gate = core.RequiredCertificates;
         var principal = certificate is null ? null : await gate.AuthenticateAsync(certificate, core.Now, cancellationToken).ConfigureAwait(false);
         if (principal is { } p && p.IsAdministrator == administrator)
         {

@@ -56,7 +56,7 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));
         services.TryAddScoped(sp => new AdminAuthorization(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new AdminActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>()));
-        services.TryAddScoped(sp => new AdminSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>(), sp.GetService<ICustomerCardVerifier>()));
+        services.TryAddScoped(sp => new AdminSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>()));
         services.TryAddScoped(sp => new UserAdministration(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));
         services.TryAddScoped(sp => new OptionalSettings(sp.GetRequiredService<AuthCore>(), sp.GetRequiredService<IContractSettingsStore>(), sp.GetService<ISecretProtector>()));
         services.TryAddScoped(sp => new Transfers(
@@ -69,8 +69,8 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddScoped(sp => new SecurityNotifications(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new CertificateHolders(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new CertificateEnrollment(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>(), sp.GetService<IHardwareTokenVerifier>()));
-        services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
-        services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<IClientCertificateAuthenticator>()));
+        services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>()));
+        services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new CredentialChanges(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new SessionValidation(sp.GetRequiredService<AuthCore>()));
         services.TryAddScoped(sp => new BankOperatorAuthentication(sp.GetRequiredService<IBankOperatorAuthenticator>()));

@@ -9,13 +9,11 @@ namespace BizWeb.Auth;
 public sealed class AdminSignIn
 {
     private readonly AuthCore _core;
-    private readonly IClientCertificateAuthenticator? _certificates;
     private readonly ICustomerCardVerifier? _card;
 
-    internal AdminSignIn(AuthCore core, IClientCertificateAuthenticator? certificates, ICustomerCardVerifier? card)
+    internal AdminSignIn(AuthCore core, ICustomerCardVerifier? card)
     {
         _core = core;
-        _certificates = certificates;
         _card = card;
     }
 
@@ -31,7 +29,7 @@ public sealed class AdminSignIn
     /// </returns>
     public async ValueTask<AuthResult<SecondFactorStep>> VerifyPinAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var principal = await CertificateGate.AuthenticateAsync(_core, _certificates, clientCertificate, administrator: true, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
+        var principal = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: true, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
         if (principal is not { } admin)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.CertificateNotAccepted);

@@ -270,6 +270,29 @@ public sealed class Transfers
             return AuthResult.Fail<Transfer>(MessageCode.TransferNotFound);
         }
 
+        // The caller first: a stale one neither learns nor changes anything of the transfer.
+        var (contract, record) = await LoadAsync(user, cancellationToken).ConfigureAwait(false);
+        if (contract is null || record is null || record.State == UserState.Deleted)
+        {
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
+        }
+
+        // A suspended user or a stopped contract is refused without evaluation as "locked" (as the guard would).
+        if (contract.State == ContractState.Stopped || record.State == UserState.Suspended)
+        {
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.UserLocked), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (UserGate.Refusal(contract, record) is { } refusal)
+        {
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await CallerCheck.IsSameAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false))
+        {
+            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
+        }
+
         if (transfer.State != TransferState.Reviewed || transfer.ReviewedDigest is null || transfer.ConfirmationId is not { } confirmationId)
         {
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
@@ -290,24 +313,6 @@ public sealed class Transfers
         if (OneTimePasswordInput.Check(tokenCode) is { } malformed)
         {
             return AuthResult.Fail<Transfer>([malformed]);
-        }
-
-        var (contract, record) = await LoadAsync(user, cancellationToken).ConfigureAwait(false);
-        if (contract is null || record is null || record.State == UserState.Deleted)
-        {
-            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
-        }
-
-        // A suspended user or a stopped contract is refused by the guard, without evaluation, as "locked".
-        var lockedOut = contract.State == ContractState.Stopped || record.State == UserState.Suspended;
-        if (!lockedOut && UserGate.Refusal(contract, record) is { } refusal)
-        {
-            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!lockedOut && !await CallerCheck.IsSameAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false))
-        {
-            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
         }
 
         var verifier = Verifier;

@@ -10,12 +10,10 @@ namespace BizWeb.Auth;
 public sealed class UserActivation
 {
     private readonly AuthCore _core;
-    private readonly IClientCertificateAuthenticator? _certificates;
 
-    internal UserActivation(AuthCore core, IClientCertificateAuthenticator? certificates)
+    internal UserActivation(AuthCore core)
     {
         _core = core;
-        _certificates = certificates;
     }
 
     /// <summary>利用者7-3: the temporary login PIN after the certificate was selected.</summary>
@@ -26,7 +24,7 @@ public sealed class UserActivation
     /// <returns>The handle for 利用者7-4 and whether an e-mail address is registered already; or the errors.</returns>
     public async ValueTask<AuthResult<UserActivationStep>> BeginAsync(X509Certificate2? clientCertificate, string? temporaryLoginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var principal = await CertificateGate.AuthenticateAsync(_core, _certificates, clientCertificate, administrator: false, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
+        var principal = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
         if (principal is not { } p)
         {
             return AuthResult.Fail<UserActivationStep>(MessageCode.CertificateNotAccepted);

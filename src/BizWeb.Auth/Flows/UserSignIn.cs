@@ -6,12 +6,10 @@ namespace BizWeb.Auth;
 public sealed class UserSignIn
 {
     private readonly AuthCore _core;
-    private readonly IClientCertificateAuthenticator? _certificates;
 
-    internal UserSignIn(AuthCore core, IClientCertificateAuthenticator? certificates)
+    internal UserSignIn(AuthCore core)
     {
         _core = core;
-        _certificates = certificates;
     }
 
     /// <summary>利用者8-2: the login PIN after the certificate was selected.</summary>
@@ -26,7 +24,7 @@ public sealed class UserSignIn
     /// </returns>
     public async ValueTask<AuthResult<SignedInPrincipal>> SignInAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var principal = await CertificateGate.AuthenticateAsync(_core, _certificates, clientCertificate, administrator: false, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
+        var principal = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
         if (principal is not { } p)
         {
             return Counted(AuthResult.Fail<SignedInPrincipal>(MessageCode.CertificateNotAccepted));

@@ -103,6 +103,7 @@ public sealed class StaleCallerTests : IDisposable
         Assert.False(confirmed.Succeeded);
         Assert.Contains(confirmed.ErrorCode, new MessageCode?[] { transferCode, MessageCode.UserLocked });
         Assert.Empty(_h.Executor.Executions);
+        Assert.Equal(TransferState.Reviewed, (await _h.Get<ITransferStore>().FindAsync(reviewed.Value.Id, default))!.State);
 
         var email = await _h.Get<CredentialChanges>().ChangeEmailAsync(user, AuthHarness.UserConfirmationPin, "stale@example.co.jp");
         Assert.Equal(changeCode, email.ErrorCode);
