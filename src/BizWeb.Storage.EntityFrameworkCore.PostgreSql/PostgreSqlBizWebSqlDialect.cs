@@ -37,6 +37,9 @@ public sealed class PostgreSqlBizWebSqlDialect : BizWebSqlDialect
     protected override bool PreparesCommands => true;
 
     /// <inheritdoc />
+    protected override bool SupportsDataModifyingCommonTableExpressions => true;
+
+    /// <inheritdoc />
     protected override bool IsConflict(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 

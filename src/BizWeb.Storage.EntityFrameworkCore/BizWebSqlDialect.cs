@@ -47,6 +47,15 @@ public abstract class BizWebSqlDialect
     /// <summary>Whether the hot single-statement commands are prepared (kept parsed and planned per physical connection).</summary>
     protected internal virtual bool PreparesCommands => false;
 
+    /// <summary>
+    /// Whether a statement's <c>WITH</c> clause may hold <c>INSERT</c>, <c>UPDATE</c> and <c>DELETE</c>
+    /// (PostgreSQL). Then a commit of audit records and counter resets alone is one statement that moves
+    /// the audit chain head from where this process last saw it and, only if it moved, inserts the
+    /// records and deletes the counters: one round trip instead of a transaction of four. A head that
+    /// moved elsewhere changes nothing, and the commit takes the locked way.
+    /// </summary>
+    protected internal virtual bool SupportsDataModifyingCommonTableExpressions => false;
+
     /// <summary>Whether <paramref name="exception"/> says another transaction got there first: a unique key taken, a serialization failure, a deadlock.</summary>
     /// <param name="exception">A provider exception.</param>
     /// <returns>Whether running the transaction again from its first read can succeed.</returns>

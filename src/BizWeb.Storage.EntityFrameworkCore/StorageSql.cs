@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,6 +18,10 @@ internal sealed class StorageSql
     private static readonly ConcurrentDictionary<(IModel, BizWebSqlDialect), StorageSql> Cache = new();
     private readonly BizWebSqlDialect _dialect;
     private readonly DbProviderFactory? _parameters;
+    private readonly ConcurrentDictionary<(int Records, int Resets), string> _appends = new();
+    private readonly Names _audit;
+    private readonly Names _head;
+    private readonly Names _counters;
 
     private StorageSql(DbContext db, BizWebSqlDialect dialect)
     {
@@ -41,7 +46,8 @@ internal sealed class StorageSql
         // The live count: an expired counter counts as zero (no row).
         CurrentFailures = $"SELECT {failures} FROM {counters.Table} WHERE {key} = @key AND ({expires} IS NULL OR {expires} > @now)";
 
-        var head = Names.Of<AuditHeadRow>(db.Model, helper);
+        (_counters, _audit) = (counters, Names.Of<AuditRow>(db.Model, helper));
+        var head = _head = Names.Of<AuditHeadRow>(db.Model, helper);
         // PostgreSQL: the row lock serialises appends across every host until the commit. SQLite:
         // the transaction is BEGIN IMMEDIATE, which already holds the database's write lock.
         LockAuditHead = $"SELECT * FROM {head.Table} WHERE {head.Column(nameof(AuditHeadRow.Id))} = {AuditHeadRow.SingletonId}" + locked;
@@ -86,6 +92,28 @@ internal sealed class StorageSql
     /// <summary>The counter's failures unless expired; parameters <c>@key @now</c>; no row for none.</summary>
     public string CurrentFailures { get; }
 
+    /// <summary>Where this process last saw the audit head of this model's database (one per model and dialect, as these statements).</summary>
+    public AuditHeadHint AuditHead { get; } = new();
+
+    /// <summary>Whether an audit-only commit can be one statement (see <see cref="BizWebSqlDialect.SupportsDataModifyingCommonTableExpressions"/>).</summary>
+    public bool AppendsInOneStatement => _dialect.SupportsDataModifyingCommonTableExpressions;
+
+    /// <summary>The columns of <see cref="AppendAudit"/>'s records, in their parameter order (<c>@a{record}_{column}</c>).</summary>
+    public static IReadOnlyList<string> AuditColumns { get; } =
+    [
+        nameof(AuditRow.Sequence), nameof(AuditRow.At), nameof(AuditRow.ActorKind), nameof(AuditRow.ActorId), nameof(AuditRow.ActorClientAddress), nameof(AuditRow.Action),
+        nameof(AuditRow.SubjectContractId), nameof(AuditRow.SubjectUserId), nameof(AuditRow.Outcome), nameof(AuditRow.Detail), nameof(AuditRow.PreviousHash), nameof(AuditRow.Hash),
+    ];
+
+    /// <summary>
+    /// One statement (data-modifying <c>WITH</c>): moves the audit head from <c>@previous</c>/<c>@previousHash</c> to
+    /// <c>@last</c>/<c>@hash</c>, and only if it moved inserts <paramref name="records"/> records
+    /// (parameters <c>@a{i}_{j}</c>, <see cref="AuditColumns"/>) and deletes <paramref name="resets"/>
+    /// counters (<c>@k{i}</c>). Returns 1 as <c>Value</c> when the head moved, 0 when it was elsewhere
+    /// (then nothing changed).
+    /// </summary>
+    public string AppendAudit(int records, int resets) => _appends.GetOrAdd((records, resets), WriteAppend);
+
     /// <summary>Reads (and where the dialect needs it, locks) the audit chain head.</summary>
     public string LockAuditHead { get; }
 
@@ -118,10 +146,13 @@ internal sealed class StorageSql
     }
 
     /// <summary>A typed parameter for a nullable <c>bigint</c>.</summary>
-    public DbParameter Int64Parameter(string name, long? value)
+    public DbParameter Int64Parameter(string name, long? value) => Parameter(name, value, System.Data.DbType.Int64);
+
+    /// <summary>A parameter of type <paramref name="type"/>, so a null is typed too (a statement may not infer it from a column).</summary>
+    public DbParameter Parameter(string name, object? value, System.Data.DbType type)
     {
         var parameter = Parameter(name, value);
-        parameter.DbType = System.Data.DbType.Int64;
+        parameter.DbType = type;
         return parameter;
     }
 
@@ -145,6 +176,34 @@ internal sealed class StorageSql
         DbException database when _dialect.IsConflict(database) => true,
         _ => exception.InnerException is { } inner && IsConflict(inner),
     };
+
+    private string WriteAppend((int Records, int Resets) shape)
+    {
+        var (head, audit, counters) = (_head, _audit, _counters);
+        var (sequence, hash) = (head.Column(nameof(AuditHeadRow.LastSequence)), head.Column(nameof(AuditHeadRow.LastHash)));
+        var columns = string.Join(", ", AuditColumns.Select(audit.Column));
+        var parts = new List<string>
+        {
+            // Sequence and hash: the records link after exactly the head the row pins, whichever database the guess came from.
+            $"WITH moved AS (UPDATE {head.Table} SET {sequence} = @last, {hash} = @hash " +
+            $"WHERE {head.Column(nameof(AuditHeadRow.Id))} = {AuditHeadRow.SingletonId} AND {sequence} = @previous AND {hash} = @previousHash RETURNING 1 AS moved)",
+        };
+        for (var i = 0; i < shape.Records; i++)
+        {
+            var record = i.ToString(CultureInfo.InvariantCulture);
+            var values = string.Join(", ", Enumerable.Range(0, AuditColumns.Count).Select(j => "@a" + record + "_" + j.ToString(CultureInfo.InvariantCulture)));
+            parts.Add($", a{record} AS (INSERT INTO {audit.Table} ({columns}) SELECT {values} FROM moved)");
+        }
+
+        if (shape.Resets > 0)
+        {
+            var keys = string.Join(", ", Enumerable.Range(0, shape.Resets).Select(i => "@k" + i.ToString(CultureInfo.InvariantCulture)));
+            parts.Add($", resets AS (DELETE FROM {counters.Table} WHERE {counters.Column(nameof(CounterRow.Key))} IN ({keys}) AND EXISTS (SELECT 1 FROM moved))");
+        }
+
+        parts.Add(" SELECT COUNT(*) AS \"Value\" FROM moved");
+        return string.Concat(parts);
+    }
 
     private static StorageSql Create(DbContext db, BizWebSqlDialect dialect)
     {

@@ -16,6 +16,7 @@ public sealed class InjectedFaultException(int command) : DbException($"Injected
 /// </summary>
 public sealed class FaultPlan
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
     private int _count;
 
     /// <summary>The command to fail, counted from the last <see cref="Reset"/>; 0 for none.</summary>
@@ -27,6 +28,9 @@ public sealed class FaultPlan
     /// <summary>Commands (and commits) counted since the last <see cref="Reset"/>.</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>The text of every command (and "COMMIT") counted since the last <see cref="Reset"/>, in order.</summary>
+    public IReadOnlyList<string> Texts => [.. _texts];
+
     /// <summary>The interceptors to add to the context options.</summary>
     public IInterceptor[] Interceptors => [new Commands(this), new Commits(this)];
 
@@ -36,11 +40,13 @@ public sealed class FaultPlan
         FailAt = 0;
         FailWhen = null;
         Interlocked.Exchange(ref _count, 0);
+        _texts.Clear();
     }
 
     private void Step(string text)
     {
         var n = Interlocked.Increment(ref _count);
+        _texts.Enqueue(text);
         if (n == FailAt || FailWhen?.Invoke(text) == true)
         {
             throw new InjectedFaultException(n);

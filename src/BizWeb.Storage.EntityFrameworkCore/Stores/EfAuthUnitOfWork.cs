@@ -29,6 +29,11 @@ internal sealed class EfAuthUnitOfWork<TContext> : IAuthUnitOfWork
         using var db = _contexts.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var sql = _contexts.Sql(db);
+        if (EfAuditAppend.Applies(sql, changes) && await EfAuditAppend.TryCommitAsync(db, sql, changes, cancellationToken).ConfigureAwait(false))
+        {
+            return CommitOutcome.Committed;
+        }
+
         // SQLite: BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue for the lock
         // instead of failing on an upgrade. PostgreSQL: read committed, with row locks below.
         using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

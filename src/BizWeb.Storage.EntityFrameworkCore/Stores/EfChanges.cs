@@ -126,5 +126,7 @@ internal static class EfChanges
         head.LastHash = previous;
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // A guess for the next one-statement append; wrong if this transaction rolls back, and then harmless.
+        sql.AuditHead.Set(sequence, previous);
     }
 }
