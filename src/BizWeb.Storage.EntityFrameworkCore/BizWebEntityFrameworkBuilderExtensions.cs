@@ -40,6 +40,7 @@ public static class BizWebEntityFrameworkBuilderExtensions
         services.RemoveAll<InMemoryAuthStore>();
         services.Replace(ServiceDescriptor.Scoped<IContractStore>(sp => new EfContractStore<TContext>(Contexts<TContext>(sp, dialect))));
         services.Replace(ServiceDescriptor.Scoped<IUserStore>(sp => new EfUserStore<TContext>(Contexts<TContext>(sp, dialect))));
+        services.Replace(ServiceDescriptor.Scoped<IPrincipalReader>(sp => new EfPrincipalReader<TContext>(Contexts<TContext>(sp, dialect))));
         services.Replace(ServiceDescriptor.Scoped<IFlowTicketStore>(sp => new EfFlowTicketStore<TContext>(Contexts<TContext>(sp, dialect))));
         services.Replace(ServiceDescriptor.Scoped<ICredentialCounterStore>(sp => new EfCredentialCounterStore<TContext>(Contexts<TContext>(sp, dialect))));
         services.Replace(ServiceDescriptor.Scoped<IAuditTrailStore>(sp => new EfAuditTrailStore<TContext>(Contexts<TContext>(sp, dialect))));

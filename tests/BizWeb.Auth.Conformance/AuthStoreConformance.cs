@@ -29,6 +29,9 @@ public abstract class AuthStoreConformance : IDisposable
     /// <summary>The user store under test.</summary>
     protected IUserStore Users => H.Get<IUserStore>();
 
+    /// <summary>Reads contract and user together.</summary>
+    protected IPrincipalReader Principals => H.Get<IPrincipalReader>();
+
     /// <summary>The ticket store under test.</summary>
     protected IFlowTicketStore Tickets => H.Get<IFlowTicketStore>();
 

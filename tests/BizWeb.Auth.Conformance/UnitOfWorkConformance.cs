@@ -26,6 +26,33 @@ public abstract class UnitOfWorkConformance : AuthStoreConformance
     }
 
     [Fact]
+    public async Task The_principal_reader_answers_the_contract_and_user_as_stored()
+    {
+        var contract = NewContract();
+        var deleted = NewUser("hanako") with { State = UserState.Deleted, DeletedAt = T0 };
+        await UnitOfWork.CommitAsync(new AuthChanges().Put(contract).Put(NewUser("taro")).Put(deleted).Put(NewContract("12345678902")), default);
+
+        var admin = (await Principals.FindAsync(PrincipalId.Administrator(contract.Id), default))!;
+        Assert.Equal(await Contracts.FindAsync(contract.Id, default), admin.Contract);
+        Assert.Null(admin.User);
+        Assert.Equal(PrincipalId.Administrator(contract.Id), admin.Principal);
+
+        var taro = (await Principals.FindAsync(PrincipalId.User(contract.Id, UserId.Parse("taro").Value), default))!;
+        Assert.Equal(admin.Contract, taro.Contract);
+        var stored = (await Users.FindAsync(contract.Id, UserId.Parse("taro").Value, default))!;
+        Assert.Equal((stored.Principal, stored.Version, stored.State, stored.SecurityStamp, stored.LoginPinHash), (taro.User!.Principal, taro.User.Version, taro.User.State, taro.User.SecurityStamp, taro.User.LoginPinHash));
+
+        // A deleted user keeps its row; the reader answers it with its state.
+        Assert.Equal(UserState.Deleted, (await Principals.FindAsync(PrincipalId.User(contract.Id, UserId.Parse("hanako").Value), default))!.User!.State);
+        // Unknown contract, unknown user, a user id of another contract, and case: nothing.
+        Assert.Null(await Principals.FindAsync(PrincipalId.Administrator(ContractId.Parse("12345678903").Value), default));
+        Assert.Null(await Principals.FindAsync(PrincipalId.User(contract.Id, UserId.Parse("jiro").Value), default));
+        Assert.Null(await Principals.FindAsync(PrincipalId.User(ContractId.Parse("12345678902").Value, UserId.Parse("taro").Value), default));
+        Assert.Null(await Principals.FindAsync(PrincipalId.User(contract.Id, UserId.Parse("TARO").Value), default));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await Principals.FindAsync(default, default));
+    }
+
+    [Fact]
     public async Task A_second_insert_of_the_same_key_conflicts()
     {
         Assert.Equal(CommitOutcome.Committed, await UnitOfWork.CommitAsync(new AuthChanges().Put(NewContract()), default));

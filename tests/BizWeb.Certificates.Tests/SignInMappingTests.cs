@@ -126,7 +126,7 @@ public sealed class SignInMappingTests : IDisposable
     {
         var issued = await _ca.IssueAsync(TestAuthority.User, TestKeys.NewP256Request());
         var authenticator = new ClientCertificateAuthenticator(
-            new IssuingAuthority(_ca.Keys), _ca.Store, _ca.AuthStore, _ca.AuthStore, _ca.AuthStore, BankCode.Parse("1287").Value);
+            new IssuingAuthority(_ca.Keys), _ca.Store, _ca.Principals, _ca.AuthStore, BankCode.Parse("1287").Value);
 
         var mapping = await authenticator.MapAsync(issued.RawData, _ca.Time.GetUtcNow(), CancellationToken.None);
 
@@ -137,7 +137,7 @@ public sealed class SignInMappingTests : IDisposable
     public async Task Garbage_is_refused_as_malformed()
     {
         var authenticator = new ClientCertificateAuthenticator(
-            new IssuingAuthority(_ca.Keys), _ca.Store, _ca.AuthStore, _ca.AuthStore, _ca.AuthStore, BankCode.Default);
+            new IssuingAuthority(_ca.Keys), _ca.Store, _ca.Principals, _ca.AuthStore, BankCode.Default);
 
         var mapping = await authenticator.MapAsync([0x30, 0x03, 0x02, 0x01, 0x01], _ca.Time.GetUtcNow(), CancellationToken.None);
 

@@ -18,10 +18,12 @@ internal sealed class AuthCore
         PinPolicy pinPolicy,
         IOptions<BizWebOptions> options,
         TimeProvider time,
+        IPrincipalReader principals,
         IClientCertificateAuthenticator? certificates = null,
         ILoggerFactory? loggerFactory = null)
     {
         Certificates = certificates;
+        Principals = principals;
         Contracts = contracts;
         Users = users;
         Tickets = tickets;
@@ -39,6 +41,9 @@ internal sealed class AuthCore
     public IContractStore Contracts { get; }
 
     public IUserStore Users { get; }
+
+    /// <summary>Reads contract and user together (one query in the EF Core stores).</summary>
+    public IPrincipalReader Principals { get; }
 
     public IFlowTicketStore Tickets { get; }
 

@@ -3,19 +3,21 @@ namespace BizWeb.Auth;
 /// <summary>
 /// A PIN guess for a principal given by its identifiers: loads the contract (and user), and runs the
 /// guess through <see cref="CredentialGuard"/>, with the same cost and answers for identifiers that
-/// do not exist. Input that cannot be a PIN of any PIN system (not half-width, longer than 12) is an
+/// do not exist. A flow that judged the client certificate hands in the rows it was judged with
+/// (<see cref="PrincipalRecord"/>) instead of reading them again. Input that cannot be a PIN of any PIN system (not half-width, longer than 12) is an
 /// input error and never counted.
 /// </summary>
 internal static class PinGuard
 {
-    public static async ValueTask<PinGuardResult> CheckContractPinAsync(AuthCore core, ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, SignedInCaller? caller = null)
+    public static async ValueTask<PinGuardResult> CheckContractPinAsync(AuthCore core, ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, SignedInCaller? caller = null, PrincipalRecord? loaded = null)
     {
         if (NotAPin(pin) is { } malformed)
         {
             return new PinGuardResult(malformed, null, null, null);
         }
 
-        var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        var contract = Loaded(loaded, PrincipalId.Administrator(contractId))?.Contract
+            ?? await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
         // A stale caller guesses nothing; a stopped contract is the guard's "locked" (the lock renewed the stamp).
         if (caller is not null && (contract is null || (contract.State != ContractState.Stopped && !await CallerCheck.IsSameAsync(core, caller, contract, null, cancellationToken).ConfigureAwait(false))))
         {
@@ -45,14 +47,15 @@ internal static class PinGuard
     /// nothing) a suspended user whose PIN counter is not at the limit (suspended by the administrator, or
     /// locked by another credential) answers exactly like an unknown id instead of "locked" at the first guess.
     /// </summary>
-    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false, SignedInCaller? caller = null, bool resetInCallersCommit = false)
+    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false, SignedInCaller? caller = null, bool resetInCallersCommit = false, PrincipalRecord? loaded = null)
     {
         if (NotAPin(pin) is { } malformed)
         {
             return new PinGuardResult(malformed, null, null, null);
         }
 
-        var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        loaded = Loaded(loaded, PrincipalId.User(contractId, userId));
+        var contract = loaded?.Contract ?? await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
         if (contract is { State: ContractState.Stopped })
         {
             // Refused before the user is looked up: a stopped contract must not tell its real user ids from unknown ones.
@@ -60,7 +63,7 @@ internal static class PinGuard
             return new PinGuardResult(refused, null, null, null);
         }
 
-        var user = contract is null ? null : await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false);
+        var user = loaded?.User ?? (contract is null ? null : await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false));
         if (caller is not null && (user is not { State: UserState.Suspended } && !await CallerCheck.IsSameAsync(core, caller, contract, user, cancellationToken).ConfigureAwait(false)))
         {
             return await StaleAsync(core, caller, action, cancellationToken).ConfigureAwait(false);
@@ -84,6 +87,11 @@ internal static class PinGuard
         var result = await core.Guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken, resetInCallersCommit).ConfigureAwait(false);
         return new PinGuardResult(result, contract, user, check);
     }
+
+    /// <summary>The rows the certificate was judged with, when they are this principal's (the caller need not read them again).</summary>
+    private static PrincipalRecord? Loaded(PrincipalRecord? loaded, PrincipalId principal) =>
+        loaded is null || loaded.Principal == principal ? loaded
+        : throw new ArgumentException("The loaded record is another principal's.", nameof(loaded));
 
     /// <summary>Audits and answers a stale caller's attempt (not evaluated, not counted).</summary>
     private static async ValueTask<PinGuardResult> StaleAsync(AuthCore core, SignedInCaller caller, string action, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinPolicy.ToPolicy());
         services.TryAddSingleton<IPinHasher>(sp => new PhcPinHasher(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinHashing));
         AddInMemoryStores(services);
+        services.TryAddScoped<IPrincipalReader>(sp => new StorePrincipalReader(sp.GetRequiredService<IContractStore>(), sp.GetRequiredService<IUserStore>()));
         services.TryAddScoped(sp => new AuthCore(
             sp.GetRequiredService<IContractStore>(),
             sp.GetRequiredService<IUserStore>(),
@@ -51,6 +52,7 @@ public static class BizWebServiceCollectionExtensions
             sp.GetRequiredService<PinPolicy>(),
             sp.GetRequiredService<IOptions<BizWebOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IPrincipalReader>(),
             sp.GetService<IClientCertificateAuthenticator>(),
             sp.GetService<ILoggerFactory>()));
         services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));

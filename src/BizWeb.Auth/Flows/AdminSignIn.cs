@@ -29,8 +29,8 @@ public sealed class AdminSignIn
     /// </returns>
     public async ValueTask<AuthResult<SecondFactorStep>> VerifyPinAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var principal = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: true, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
-        if (principal is not { } admin)
+        var record = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: true, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.CertificateNotAccepted);
         }
@@ -40,7 +40,8 @@ public sealed class AdminSignIn
             return AuthResult.Fail<SecondFactorStep>(MessageCode.PinRequired);
         }
 
-        var check = await PinGuard.CheckContractPinAsync(_core, admin.ContractId, Credential.AdminLoginPin, loginPin, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
+        var admin = record.Principal;
+        var check = await PinGuard.CheckContractPinAsync(_core, admin.ContractId, Credential.AdminLoginPin, loginPin, actor, "AdminSignIn", cancellationToken, loaded: record).ConfigureAwait(false);
         if (!check.Verified)
         {
             Count(check.Guard.Outcome.ToString());

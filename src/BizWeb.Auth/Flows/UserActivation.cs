@@ -24,8 +24,8 @@ public sealed class UserActivation
     /// <returns>The handle for 利用者7-4 and whether an e-mail address is registered already; or the errors.</returns>
     public async ValueTask<AuthResult<UserActivationStep>> BeginAsync(X509Certificate2? clientCertificate, string? temporaryLoginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var principal = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
-        if (principal is not { } p)
+        var record = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return AuthResult.Fail<UserActivationStep>(MessageCode.CertificateNotAccepted);
         }
@@ -35,7 +35,8 @@ public sealed class UserActivation
             return AuthResult.Fail<UserActivationStep>(MessageCode.PinRequired);
         }
 
-        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, temporaryLoginPin, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
+        var p = record.Principal;
+        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, temporaryLoginPin, actor, "UserActivationBegin", cancellationToken, loaded: record).ConfigureAwait(false);
         if (!check.Verified)
         {
             return AuthResult.Fail<UserActivationStep>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked));

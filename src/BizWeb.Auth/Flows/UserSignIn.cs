@@ -24,8 +24,8 @@ public sealed class UserSignIn
     /// </returns>
     public async ValueTask<AuthResult<SignedInPrincipal>> SignInAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var principal = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
-        if (principal is not { } p)
+        var record = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return Counted(AuthResult.Fail<SignedInPrincipal>(MessageCode.CertificateNotAccepted));
         }
@@ -35,7 +35,8 @@ public sealed class UserSignIn
             return AuthResult.Fail<SignedInPrincipal>(MessageCode.PinRequired);
         }
 
-        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken, resetInCallersCommit: true).ConfigureAwait(false);
+        var p = record.Principal;
+        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken, resetInCallersCommit: true, loaded: record).ConfigureAwait(false);
         if (!check.Verified)
         {
             return Counted(AuthResult.Fail<SignedInPrincipal>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked)));

@@ -17,6 +17,28 @@ public interface IClientCertificateAuthenticator
     ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="AuthenticateAsync"/>, answering the principal's contract and user as read with
+    /// <paramref name="principals"/> (the sign-in flows' reader), so the flow decides on the rows the
+    /// certificate was judged with. <see langword="null"/> when refused, or when the principal does not
+    /// exist or was deleted. By default <see cref="AuthenticateAsync"/>, then one read; BizWeb.Certificates
+    /// reads the principal once, while judging.
+    /// </summary>
+    /// <param name="certificate">The client certificate.</param>
+    /// <param name="principals">Reads the principal.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The principal as read.</returns>
+    async ValueTask<PrincipalRecord?> AuthenticatePrincipalAsync(X509Certificate2 certificate, IPrincipalReader principals, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principals);
+        return await AuthenticateAsync(certificate, now, cancellationToken).ConfigureAwait(false) is { } principal
+            && await principals.FindAsync(principal, cancellationToken).ConfigureAwait(false) is { } record
+            && record.User is not { State: UserState.Deleted }
+            ? record
+            : null;
+    }
+
+    /// <summary>
     /// Whether the certificate with SHA-256 thumbprint <paramref name="certificateThumbprint"/>, which
     /// authenticated <paramref name="principal"/> at sign-in, is still that principal's current
     /// certificate, unrevoked and within its validity: <see cref="SessionValidation"/> and every

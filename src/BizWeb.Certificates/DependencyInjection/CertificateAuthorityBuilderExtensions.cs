@@ -42,8 +42,7 @@ public static class CertificateAuthorityBuilderExtensions
         services.TryAddScoped(sp => new ClientCertificateAuthenticator(
             sp.GetRequiredService<IssuingAuthority>(),
             sp.GetRequiredService<ICertificateStore>(),
-            sp.GetRequiredService<IContractStore>(),
-            sp.GetRequiredService<IUserStore>(),
+            sp.GetRequiredService<IPrincipalReader>(),
             sp.GetRequiredService<IAuthUnitOfWork>(),
             BankCodeOf(sp)));
         services.TryAddScoped<IClientCertificateAuthenticator>(sp => sp.GetRequiredService<ClientCertificateAuthenticator>());

@@ -16,18 +16,21 @@ namespace BizWeb.Certificates;
 internal sealed class ClientCertificateAuthenticator(
     IssuingAuthority authority,
     ICertificateStore store,
-    IContractStore contracts,
-    IUserStore users,
+    IPrincipalReader principals,
     IAuthUnitOfWork unitOfWork,
     BankCode bankCode) : IClientCertificateAuthenticator
 {
-    public async ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await AuthenticatePrincipalAsync(certificate, principals, now, cancellationToken).ConfigureAwait(false))?.Principal;
+
+    public async ValueTask<PrincipalRecord?> AuthenticatePrincipalAsync(X509Certificate2 certificate, IPrincipalReader principals, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        var mapping = await MapAsync(certificate.RawData, now, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(principals);
+        var mapping = await MapAsync(certificate.RawData, principals, now, cancellationToken).ConfigureAwait(false);
         if (mapping.Refusal == CertificateRefusal.None)
         {
-            return mapping.Principal;
+            return mapping.Holder;
         }
 
         var entry = new AuditEntry
@@ -56,7 +59,9 @@ internal sealed class ClientCertificateAuthenticator(
     }
 
     /// <summary>The principal, or the refusal (with the claimed principal once the CA's signature is verified).</summary>
-    internal async ValueTask<Mapping> MapAsync(byte[] der, DateTimeOffset now, CancellationToken cancellationToken)
+    internal ValueTask<Mapping> MapAsync(byte[] der, DateTimeOffset now, CancellationToken cancellationToken) => MapAsync(der, principals, now, cancellationToken);
+
+    private async ValueTask<Mapping> MapAsync(byte[] der, IPrincipalReader reader, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ca = await authority.GetAsync(cancellationToken).ConfigureAwait(false);
         BcCertificate certificate;
@@ -107,34 +112,20 @@ internal sealed class ClientCertificateAuthenticator(
             return new(CertificateRefusal.UnknownCertificate, principal, null);
         }
 
+        // Unrevoked is current: issuing a certificate supersedes (revokes) the principal's previous one
+        // in the same transaction (ICertificateStore.AddCurrentAsync), so no second read asks.
         if (record.State != CertificateState.Current)
         {
             return new(record.State == CertificateState.Superseded ? CertificateRefusal.NotCurrent : CertificateRefusal.Revoked, principal, record);
         }
 
-        var current = await store.FindCurrentAsync(principal, cancellationToken).ConfigureAwait(false);
-        if (current is null || current.SerialNumber != serial)
-        {
-            return new(CertificateRefusal.NotCurrent, principal, record);
-        }
-
-        if (!await ExistsAsync(principal, cancellationToken).ConfigureAwait(false))
+        var holder = await reader.FindAsync(principal, cancellationToken).ConfigureAwait(false);
+        if (holder is null || holder.User is { State: UserState.Deleted })
         {
             return new(CertificateRefusal.PrincipalUnknown, principal, record);
         }
 
-        return new(CertificateRefusal.None, principal, record);
-    }
-
-    private async ValueTask<bool> ExistsAsync(PrincipalId principal, CancellationToken cancellationToken)
-    {
-        if (await contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return false;
-        }
-
-        return principal.UserId is not { } userId
-            || await users.FindAsync(principal.ContractId, userId, cancellationToken).ConfigureAwait(false) is { State: not UserState.Deleted };
+        return new(CertificateRefusal.None, principal, record, holder);
     }
 
     /// <summary>
@@ -190,5 +181,5 @@ internal sealed class ClientCertificateAuthenticator(
     }
 
     /// <summary>The mapping's answer.</summary>
-    internal readonly record struct Mapping(CertificateRefusal Refusal, PrincipalId? Principal, IssuedCertificate? Certificate);
+    internal readonly record struct Mapping(CertificateRefusal Refusal, PrincipalId? Principal, IssuedCertificate? Certificate, PrincipalRecord? Holder = null);
 }

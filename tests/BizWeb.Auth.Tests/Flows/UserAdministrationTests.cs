@@ -183,6 +183,7 @@ public sealed class UserAdministrationTests : IDisposable
         await _h.Get<UserAdministration>().DeleteAsync(admin, taro, AuthHarness.AdminConfirmationPin);
 
         Assert.Empty(await _h.Get<UserAdministration>().ListAsync(admin));
-        Assert.Equal(MessageCode.UserSignInFailed, (await _h.Get<UserSignIn>().SignInAsync(certificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).ErrorCode);
+        // The certificate of a deleted user maps to no principal (as the bank's CA answers, PrincipalUnknown).
+        Assert.Equal(MessageCode.CertificateNotAccepted, (await _h.Get<UserSignIn>().SignInAsync(certificate, AuthHarness.UserLoginPin, AuthHarness.Browser)).ErrorCode);
     }
 }

@@ -88,6 +88,8 @@ internal sealed class TestAuthority : IDisposable
 
     public CertificateExpiryReminders Reminders => _scope.ServiceProvider.GetRequiredService<CertificateExpiryReminders>();
 
+    public IPrincipalReader Principals => _scope.ServiceProvider.GetRequiredService<IPrincipalReader>();
+
     public InMemoryAuthStore AuthStore => _provider.GetRequiredService<InMemoryAuthStore>();
 
     public ICertificateStore Store => _provider.GetRequiredService<ICertificateStore>();
