@@ -96,5 +96,6 @@ public static class BizWebEntityFrameworkBuilderExtensions
     private static EfContexts<TContext> Contexts<TContext>(IServiceProvider services, BizWebSqlDialect dialect)
         where TContext : DbContext =>
         new(services.GetService<IDbContextFactory<TContext>>() ?? throw new InvalidOperationException(
-            $"The BizWeb EF Core stores need IDbContextFactory<{typeof(TContext).Name}>: register the context with services.AddDbContextFactory<{typeof(TContext).Name}>(…) or AddPooledDbContextFactory."), dialect);
+            $"The BizWeb EF Core stores need IDbContextFactory<{typeof(TContext).Name}>: register the context with services.AddDbContextFactory<{typeof(TContext).Name}>(…) or AddPooledDbContextFactory."), dialect,
+            services.GetRequiredService<IOptions<BizWebOptions>>().Value.MaxCommitAttempts);
 }

@@ -6,7 +6,6 @@ namespace BizWeb.Auth;
 /// <summary>What every flow needs: stores, hasher, policy, options, time, and the commit helper.</summary>
 internal sealed class AuthCore
 {
-    private const int CommitAttempts = 5;
 
     public AuthCore(
         IContractStore contracts,
@@ -100,7 +99,7 @@ internal sealed class AuthCore
         Func<TResult> onConflict,
         CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= CommitAttempts; attempt++)
+        for (var attempt = 1; attempt <= Options.MaxCommitAttempts; attempt++)
         {
             var (changes, result) = await build(cancellationToken).ConfigureAwait(false);
             if (changes is null || await UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed)
@@ -109,7 +108,7 @@ internal sealed class AuthCore
             }
         }
 
-        AuthLog.CommitGivenUp(Logger, CommitAttempts);
+        AuthLog.CommitGivenUp(Logger, Options.MaxCommitAttempts);
         return onConflict();
     }
 

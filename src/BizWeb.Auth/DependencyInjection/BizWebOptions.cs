@@ -41,4 +41,12 @@ public sealed class BizWebOptions
 
     /// <summary>The most users (not counting deleted ones) a contract may have: 99 by default (SPEC.md §1), 1–9999.</summary>
     public int MaxUsersPerContract { get; set; } = 99;
+
+    /// <summary>
+    /// How often a change is tried, in all, when other requests changed the same rows first before it
+    /// answers <see cref="MessageCode.ConcurrencyConflict"/>: 5 by default, 1–10. One policy for the
+    /// flows (an optimistic-concurrency conflict: read again, decide again) and for the EF Core stores'
+    /// own transactions (a unique key taken first, a serialization failure or a deadlock).
+    /// </summary>
+    public int MaxCommitAttempts { get; set; } = 5;
 }

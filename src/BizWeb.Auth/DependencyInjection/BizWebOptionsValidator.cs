@@ -46,6 +46,11 @@ internal sealed class BizWebOptionsValidator : IValidateOptions<BizWebOptions>
             problems.Add("BizWeb.MaxUsersPerContract must be between 1 and 9999.");
         }
 
+        if (options.MaxCommitAttempts is < 1 or > 10)
+        {
+            problems.Add("BizWeb.MaxCommitAttempts must be between 1 and 10.");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -5,13 +5,12 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// <summary>
 /// Runs a store operation as one database transaction on a short-lived context. A conflict (a unique
 /// key another transaction took first, or on PostgreSQL a serialization failure or deadlock) rolls
-/// the attempt back and runs the operation again from its first read, a few times at most; any other
+/// the attempt back and runs the operation again from its first read, up to
+/// <see cref="BizWeb.Auth.BizWebOptions.MaxCommitAttempts"/> times in all (the flows' policy); any other
 /// fault rolls back and throws. Nothing is decided from memory across attempts.
 /// </summary>
 internal static class EfTransactions
 {
-    private const int MaxAttempts = 4;
-
     public static async Task<T> InTransactionAsync<TContext, T>(this EfContexts<TContext> contexts, Func<TContext, StorageSql, Task<T>> body, CancellationToken cancellationToken)
         where TContext : DbContext
     {
@@ -27,7 +26,7 @@ internal static class EfTransactions
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
-            catch (Exception exception) when (attempt < MaxAttempts && sql.IsConflict(exception))
+            catch (Exception exception) when (attempt < contexts.MaxCommitAttempts && sql.IsConflict(exception))
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             }
