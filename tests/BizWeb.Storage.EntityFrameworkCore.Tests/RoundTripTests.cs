@@ -25,9 +25,13 @@ public sealed class RoundTripTests(ITestOutputHelper output)
     /// <summary>
     /// Round trips of one transfer confirmation (token code, limits, execution, audit): 25 on 2026-12-02,
     /// 23 once the confirmation checks the limits on the rows it loaded for the caller check (the
-    /// harness's certificates answer that check in memory; the bank's CA adds its one read). Issue 16 asks for at most 8.
+    /// harness's certificates answer that check in memory; the bank's CA adds its one read), 22 once the caller's
+    /// contract and user are one read. Issue 16 asks for at most 8.
     /// </summary>
-    private const int TransferConfirmationRoundTrips = 23;
+    private const int TransferConfirmationRoundTrips = 22;
+
+    /// <summary>Round trips of validating a signed-in user's session on a request (principal, current certificate): 3 before 2026-12-03.</summary>
+    private const int SessionValidationRoundTrips = 2;
 
     [Fact]
     public async Task A_successful_user_sign_in_takes_no_more_round_trips_than_today()
@@ -61,6 +65,12 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         }
 
         Assert.InRange(plan.Count, 1, UserSignInRoundTrips);
+
+        plan.Reset();
+        var caller = await h.Get<SessionValidation>().ValidateAsync(result.Value!, certificate, "203.0.113.7");
+        Assert.NotNull(caller);
+        output.WriteLine($"session validation: {plan.Count} round trips");
+        Assert.InRange(plan.Count, 1, SessionValidationRoundTrips);
     }
 
     [Fact]

@@ -198,8 +198,7 @@ public sealed class CredentialChanges
 
     private async ValueTask<(Contract? Contract, User? User)> LoadAsync(PrincipalId principal, CancellationToken cancellationToken)
     {
-        var contract = await _core.Contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
-        var user = principal.UserId is { } userId && contract is not null ? await _core.Users.FindAsync(principal.ContractId, userId, cancellationToken).ConfigureAwait(false) : null;
-        return (contract, user);
+        var record = await _core.Principals.FindAsync(principal, cancellationToken).ConfigureAwait(false);
+        return (record?.Contract, record?.User);
     }
 }

@@ -35,10 +35,8 @@ public sealed class SessionValidation
         }
 
         var caller = SignedInCaller.For(session, clientAddress);
-        var contract = await _core.Contracts.FindAsync(session.Principal.ContractId, cancellationToken).ConfigureAwait(false);
-        var user = contract is not null && session.Principal.UserId is { } userId
-            ? await _core.Users.FindAsync(contract.Id, userId, cancellationToken).ConfigureAwait(false)
-            : null;
-        return await CallerCheck.RefusalAsync(_core, caller, contract, user, cancellationToken).ConfigureAwait(false) is null ? caller : null;
+        // One read of contract and user (one query in the EF stores); a missing row ends the session.
+        var record = await _core.Principals.FindAsync(session.Principal, cancellationToken).ConfigureAwait(false);
+        return await CallerCheck.RefusalAsync(_core, caller, record?.Contract, record?.User, cancellationToken).ConfigureAwait(false) is null ? caller : null;
     }
 }

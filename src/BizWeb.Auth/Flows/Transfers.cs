@@ -439,9 +439,8 @@ public sealed class Transfers
 
     private async ValueTask<(Contract? Contract, User? User)> LoadAsync(SignedInUser user, CancellationToken cancellationToken)
     {
-        var contract = await _core.Contracts.FindAsync(user.ContractId, cancellationToken).ConfigureAwait(false);
-        var record = contract is null ? null : await _core.Users.FindAsync(user.ContractId, user.UserId, cancellationToken).ConfigureAwait(false);
-        return (contract, record);
+        var record = await _core.Principals.FindAsync(user.Principal, cancellationToken).ConfigureAwait(false);
+        return (record?.Contract, record?.User);
     }
 
     private async ValueTask<ContractSettings> SettingsAsync(ContractId contractId, CancellationToken cancellationToken) =>
