@@ -73,7 +73,7 @@ public sealed class SmtpNotificationSenderTests(Smtp4devServer smtp) : IClassFix
             o.FromAddress = "nobody";
             o.UserName = "user";
         });
-        using var provider = services.BuildServiceProvider();
+        using var provider = services.AddMissingSeams().BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         Assert.Equal(4, error.Failures.Count());
         Assert.Equal(typeof(SmtpNotificationSender), services.Single(d => d.ServiceType == typeof(INotificationSender)).ImplementationType);
@@ -95,7 +95,7 @@ public sealed class SmtpNotificationSenderTests(Smtp4devServer smtp) : IClassFix
             o.Security = SmtpSecurity.None;
             o.FromAddress = "noreply@bank.example.jp";
         });
-        using var provider = services.BuildServiceProvider();
+        using var provider = services.AddMissingSeams().BuildServiceProvider();
         var validate = () => provider.GetRequiredService<IStartupValidator>().Validate();
         if (allowed)
         {

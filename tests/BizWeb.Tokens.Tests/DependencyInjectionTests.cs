@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BizWeb.Auth;
+using BizWeb.Testing.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed class DependencyInjectionTests
 
         before?.Invoke(services);
         services.AddBizWeb().AddCustomerCards(cards).AddHardwareTokens(tokens);
+        services.AddMissingSeams();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = validateOnBuild, ValidateScopes = true });
     }
 

@@ -22,7 +22,11 @@ public static class BizWebServiceCollectionExtensions
     /// and, from <c>AddHardwareTokens()</c>, an <see cref="ITransferConfirmationVerifier"/>),
     /// <see cref="AuditTrail"/>, <see cref="SecurityNotifications"/> and <see cref="CertificateHolders"/>
     /// (for the certificates package), and <see cref="NotificationDispatcher"/> once an
-    /// <see cref="INotificationSender"/> is registered).
+    /// <see cref="INotificationSender"/> is registered). When the host starts, it fails listing every
+    /// seam the flows need that nothing registered: <see cref="IClientCertificateAuthenticator"/>,
+    /// <see cref="ICustomerCardVerifier"/>, <see cref="IHardwareTokenVerifier"/>,
+    /// <see cref="ITransferConfirmationVerifier"/>, <see cref="ITransferExecutor"/>,
+    /// <see cref="INotificationSender"/> and <see cref="IBankOperatorAuthenticator"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets options in code; applied after any configuration binding.</param>
@@ -37,6 +41,9 @@ public static class BizWebServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BizWebOptions>, BizWebOptionsValidator>());
+        // The seams other packages or the bank provide are checked when the host starts, all at once.
+        services.AddOptions<RequiredSeams>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RequiredSeams>, RequiredSeamsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinPolicy.ToPolicy());
         services.TryAddSingleton<IPinHasher>(sp => new PhcPinHasher(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinHashing));

@@ -1,4 +1,5 @@
 using BizWeb.Testing;
+using BizWeb.Testing.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ public sealed class AddBizWebTests
     {
         var services = new ServiceCollection();
         register(services);
+        services.AddMissingSeams();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -199,5 +201,40 @@ public sealed class AddBizWebTests
         Assert.Same(provider.GetRequiredService<InMemoryAuthStore>(), provider.GetRequiredService<ITransferTotalStore>());
         Assert.Same(provider.GetRequiredService<InMemoryAuthStore>(), provider.GetRequiredService<ITransferStore>());
         Assert.Same(provider.GetRequiredService<InMemoryAuthStore>(), provider.GetRequiredService<IContractSettingsStore>());
+    }
+
+    [Fact]
+    public void A_host_missing_seams_fails_at_start_up_naming_each_and_what_registers_it()
+    {
+        var services = new ServiceCollection();
+        services.AddBizWeb();
+        services.AddSingleton<ICustomerCardVerifier, TestCustomerCard>();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
+
+        string[] expected =
+        [
+            "No IClientCertificateAuthenticator is registered: register it with AddCertificateAuthority()",
+            "No IHardwareTokenVerifier is registered: register it with AddHardwareTokens()",
+            "No ITransferConfirmationVerifier is registered: register it with AddHardwareTokens()",
+            "No ITransferExecutor is registered: register it with the bank's core-system executor",
+            "No INotificationSender is registered: register it with AddSmtpNotifications()",
+            "No IBankOperatorAuthenticator is registered: register it with the bank's operator authenticator",
+        ];
+        var failures = ex.Failures.ToList();
+        Assert.Equal(expected.Length, failures.Count);
+        Assert.All(expected.Zip(failures), pair => Assert.StartsWith(pair.First, pair.Second, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Seams_are_checked_at_start_up_only_so_a_container_can_be_built_and_used_without_them()
+    {
+        var services = new ServiceCollection();
+        services.AddBizWeb();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.Equal("1286", provider.GetRequiredService<IOptions<BizWebOptions>>().Value.BankCode);
+        Assert.NotNull(provider.CreateScope().ServiceProvider.GetRequiredService<AuditTrail>());
     }
 }

@@ -1,0 +1,21 @@
+namespace BizWeb.Auth;
+
+/// <summary>
+/// The services the flows of <c>AddBizWeb</c> call but do not provide: another BizWeb package or the
+/// bank registers each. Checked once when the host starts (<see cref="RequiredSeamsValidator"/>), so a
+/// missing one fails the start listing all that are missing, instead of the first request that needs it.
+/// </summary>
+internal sealed class RequiredSeams
+{
+    /// <summary>Each seam with what registers it, in the order a portal meets them.</summary>
+    public static readonly IReadOnlyList<(Type Service, string RegisteredBy)> All =
+    [
+        (typeof(IClientCertificateAuthenticator), "AddCertificateAuthority() on the BizWeb builder, or the bank's own authenticator (every sign-in checks the client certificate)"),
+        (typeof(ICustomerCardVerifier), "AddCustomerCards() on the BizWeb builder (the administrator's steps ask for the customer card)"),
+        (typeof(IHardwareTokenVerifier), "AddHardwareTokens() on the BizWeb builder (the user's certificate and settings steps ask for the token)"),
+        (typeof(ITransferConfirmationVerifier), "AddHardwareTokens() on the BizWeb builder (transfers are confirmed with the token)"),
+        (typeof(ITransferExecutor), "the bank's core-system executor, e.g. services.AddScoped<ITransferExecutor, …>() (Transfers hands authorised transfers to it)"),
+        (typeof(INotificationSender), "AddSmtpNotifications() on the BizWeb builder, or the bank's own sender (the security e-mail)"),
+        (typeof(IBankOperatorAuthenticator), "the bank's operator authenticator, e.g. services.AddScoped<IBankOperatorAuthenticator, …>() (BankOperations acts only for an authenticated operator)"),
+    ];
+}
