@@ -6,10 +6,23 @@ namespace BizWeb.Auth;
 /// still its current one. States and accidents stay each verb's own refusals, with the manual's
 /// messages (a locked contract answers "locked", not "signed out").
 /// </summary>
-internal static class CallerCheck
+internal sealed class CallerCheck
 {
+    private readonly IClientCertificateAuthenticator? _certificates;
+    private readonly BankClock _clock;
+
+    public CallerCheck(BankClock clock, IClientCertificateAuthenticator? certificates = null)
+    {
+        _certificates = certificates;
+        _clock = clock;
+    }
+
+    /// <summary>The certificate authenticator; its absence is reported when the host starts (<see cref="RequiredSeams"/>).</summary>
+    private IClientCertificateAuthenticator Certificates => _certificates
+        ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");
+
     /// <summary>Whether <paramref name="caller"/> is still the principal that signed in.</summary>
-    public static async ValueTask<bool> IsSameAsync(AuthCore core, SignedInCaller caller, Contract? contract, User? user, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsSameAsync(SignedInCaller caller, Contract? contract, User? user, CancellationToken cancellationToken)
     {
         string stamp;
         if (contract is null)
@@ -32,7 +45,7 @@ internal static class CallerCheck
         }
 
         return PinRules.FixedTimeEquals(stamp, caller.Session.SecurityStamp)
-            && await core.RequiredCertificates.IsCurrentAsync(caller.Principal, caller.Session.CertificateThumbprint, core.Now, cancellationToken).ConfigureAwait(false);
+            && await Certificates.IsCurrentAsync(caller.Principal, caller.Session.CertificateThumbprint, _clock.Now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -40,7 +53,7 @@ internal static class CallerCheck
     /// contract not active, a user suspended (or not activated), then <see cref="MessageCode.SessionEnded"/>
     /// for a stale caller; <see langword="null"/> when it may act.
     /// </summary>
-    public static async ValueTask<MessageCode?> RefusalAsync(AuthCore core, SignedInCaller caller, Contract? contract, User? user, CancellationToken cancellationToken)
+    public async ValueTask<MessageCode?> RefusalAsync(SignedInCaller caller, Contract? contract, User? user, CancellationToken cancellationToken)
     {
         var state = (contract, user, caller) switch
         {
@@ -57,6 +70,6 @@ internal static class CallerCheck
             return state;
         }
 
-        return await IsSameAsync(core, caller, contract, user, cancellationToken).ConfigureAwait(false) ? null : MessageCode.SessionEnded;
+        return await IsSameAsync(caller, contract, user, cancellationToken).ConfigureAwait(false) ? null : MessageCode.SessionEnded;
     }
 }

@@ -3,22 +3,39 @@ using System.Security.Cryptography.X509Certificates;
 namespace BizWeb.Auth;
 
 /// <summary>証明書選択: the client certificate must map to a principal of the expected kind.</summary>
-internal static class CertificateGate
+internal sealed class CertificateGate
 {
+    private readonly IPrincipalReader _principals;
+    private readonly IClientCertificateAuthenticator? _certificates;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+
+    public CertificateGate(IPrincipalReader principals, AuditWriter audit, BankClock clock, IClientCertificateAuthenticator? certificates = null)
+    {
+        _principals = principals;
+        _certificates = certificates;
+        _audit = audit;
+        _clock = clock;
+    }
+
+    /// <summary>The certificate authenticator; its absence is reported when the host starts (<see cref="RequiredSeams"/>).</summary>
+    private IClientCertificateAuthenticator Certificates => _certificates
+        ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");
+
     /// <summary>
     /// The principal of <paramref name="certificate"/>, with its contract and user as the authenticator
     /// read them, when it is of the expected kind; otherwise audited and null.
     /// </summary>
-    public static async ValueTask<PrincipalRecord?> AuthenticateAsync(AuthCore core, X509Certificate2? certificate, bool administrator, AuditActor actor, string action, CancellationToken cancellationToken)
+    public async ValueTask<PrincipalRecord?> AuthenticateAsync(X509Certificate2? certificate, bool administrator, AuditActor actor, string action, CancellationToken cancellationToken)
     {
-        var gate = core.RequiredCertificates;
-        var record = certificate is null ? null : await gate.AuthenticatePrincipalAsync(certificate, core.Principals, core.Now, cancellationToken).ConfigureAwait(false);
+        var gate = Certificates;
+        var record = certificate is null ? null : await gate.AuthenticatePrincipalAsync(certificate, _principals, _clock.Now, cancellationToken).ConfigureAwait(false);
         if (record is not null && record.Principal.IsAdministrator == administrator)
         {
             return record;
         }
 
-        await core.AppendAuditAsync(core.Audit(actor, action, null, AuditOutcome.Refused, MessageCode.CertificateNotAccepted), cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(_audit.Entry(actor, action, null, AuditOutcome.Refused, MessageCode.CertificateNotAccepted), cancellationToken).ConfigureAwait(false);
         return null;
     }
 }

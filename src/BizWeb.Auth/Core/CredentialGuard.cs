@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace BizWeb.Auth;
 
 /// <summary>
@@ -7,8 +10,29 @@ namespace BizWeb.Auth;
 /// The failure that reaches the limit locks: contract credentials stop the contract; user
 /// credentials suspend the user and, in linked mode, stop the contract too.
 /// </summary>
-internal sealed class CredentialGuard(AuthCore core)
+internal sealed class CredentialGuard
 {
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly ICredentialCounterStore _counters;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly BizWebOptions _options;
+    private readonly ILogger _logger;
+
+    public CredentialGuard(IContractStore contracts, IUserStore users, ICredentialCounterStore counters, Committer commits, AuditWriter audit, BankClock clock, IOptions<BizWebOptions> options, ILoggerFactory? loggerFactory = null)
+    {
+        _contracts = contracts;
+        _users = users;
+        _counters = counters;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _options = options.Value;
+        _logger = AuthLog.Logger(loggerFactory);
+    }
+
     private static bool IsContractLevel(Credential credential) => credential is Credential.RegistrationPin or Credential.CustomerCard or Credential.AdminLoginPin or Credential.AdminConfirmationPin;
 
     /// <summary>Checks a credential of an existing contract (and user, for user credentials).</summary>
@@ -41,13 +65,13 @@ internal sealed class CredentialGuard(AuthCore core)
         var principal = IsContractLevel(credential) ? PrincipalId.Administrator(contract.Id) : user!.Principal;
         if (contract.State == ContractState.Stopped || (!IsContractLevel(credential) && user!.State == UserState.Suspended))
         {
-            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, action, principal, AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
             return new GuardResult(GuardOutcome.Locked);
         }
 
         var key = CounterKey.For(principal, credential);
-        var limit = core.Options.Lockout.MaxConsecutiveFailures;
-        var reservation = await core.Counters.TryReserveAttemptAsync(key, limit, core.Now, null, cancellationToken).ConfigureAwait(false);
+        var limit = _options.Lockout.MaxConsecutiveFailures;
+        var reservation = await _counters.TryReserveAttemptAsync(key, limit, _clock.Now, null, cancellationToken).ConfigureAwait(false);
         if (!reservation.Reserved)
         {
             // The last attempt is taken, possibly by a request still being evaluated on another
@@ -55,7 +79,7 @@ internal sealed class CredentialGuard(AuthCore core)
             // succeed and reset the count; whoever evaluates the failing last attempt applies the lock.
             // "Locked" only when the lock is in place by now; otherwise "busy, try again".
             var busy = !await IsLockedAsync(contract.Id, user?.Id, credential, cancellationToken).ConfigureAwait(false);
-            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Refused, busy ? MessageCode.CredentialBusy : LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, action, principal, AuditOutcome.Refused, busy ? MessageCode.CredentialBusy : LockedCode(credential)), cancellationToken).ConfigureAwait(false);
             return new GuardResult(busy ? GuardOutcome.Busy : GuardOutcome.Locked);
         }
 
@@ -69,22 +93,22 @@ internal sealed class CredentialGuard(AuthCore core)
             // commit (AuthChanges.ResetCounter), saving a round trip; every other caller resets here.
             if (!resetInCallersCommit)
             {
-                await core.Counters.ResetAsync(key, cancellationToken).ConfigureAwait(false);
+                await _counters.ResetAsync(key, cancellationToken).ConfigureAwait(false);
             }
 
             return new GuardResult(GuardOutcome.Verified);
         }
 
         AuthTelemetry.CredentialFailures.Add(1, AuthTelemetry.Tag("credential", credential.ToString()));
-        AuthLog.CredentialFailed(core.Logger, credential, reservation.Failures);
+        AuthLog.CredentialFailed(_logger, credential, reservation.Failures);
         if (reservation.Failures >= limit)
         {
             await LockAsync(contract.Id, user?.Id, credential, cancellationToken).ConfigureAwait(false);
-            await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Failed, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, action, principal, AuditOutcome.Failed, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
             return new GuardResult(GuardOutcome.Locked);
         }
 
-        await core.AppendAuditAsync(core.Audit(actor, action, principal, AuditOutcome.Failed, FailedCode(credential)), cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(_audit.Entry(actor, action, principal, AuditOutcome.Failed, FailedCode(credential)), cancellationToken).ConfigureAwait(false);
         return new GuardResult(GuardOutcome.Failed);
     }
 
@@ -95,7 +119,7 @@ internal sealed class CredentialGuard(AuthCore core)
     public async ValueTask<GuardResult> RefuseStoppedAsync(PrincipalId typed, Credential credential, AuditActor actor, string action, CancellationToken cancellationToken)
     {
         using var activity = StartActivity(credential);
-        await core.AppendAuditAsync(core.Audit(actor, action, PrincipalId.Administrator(typed.ContractId), AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(_audit.Entry(actor, action, PrincipalId.Administrator(typed.ContractId), AuditOutcome.Refused, LockedCode(credential)), cancellationToken).ConfigureAwait(false);
         activity?.SetTag("bizweb.outcome", nameof(GuardOutcome.Locked));
         return new GuardResult(GuardOutcome.Locked);
     }
@@ -117,10 +141,10 @@ internal sealed class CredentialGuard(AuthCore core)
         Contract? contract = null)
     {
         using var activity = StartActivity(credential);
-        var now = core.Now;
-        var limit = core.Options.Lockout.MaxConsecutiveFailures;
-        var window = now + core.Options.Lockout.UnknownPrincipalFailureWindow;
-        var reservation = await core.Counters.TryReserveAttemptAsync(CounterKey.ForUnknown(typed, credential), limit, now, window, cancellationToken).ConfigureAwait(false);
+        var now = _clock.Now;
+        var limit = _options.Lockout.MaxConsecutiveFailures;
+        var window = now + _options.Lockout.UnknownPrincipalFailureWindow;
+        var reservation = await _counters.TryReserveAttemptAsync(CounterKey.ForUnknown(typed, credential), limit, now, window, cancellationToken).ConfigureAwait(false);
         var outcome = GuardOutcome.Failed;
         if (reservation.Reserved)
         {
@@ -129,7 +153,7 @@ internal sealed class CredentialGuard(AuthCore core)
             if (reservation.Failures >= limit)
             {
                 // Like a real credential's last failure: from now on "locked", not "busy".
-                await core.Counters.TryReserveAttemptAsync(CounterKey.ForUnknownLocked(typed, credential), 1, now, window, cancellationToken).ConfigureAwait(false);
+                await _counters.TryReserveAttemptAsync(CounterKey.ForUnknownLocked(typed, credential), 1, now, window, cancellationToken).ConfigureAwait(false);
                 outcome = GuardOutcome.Locked;
                 if (contract is { LockoutMode: LockoutMode.Linked } && !IsContractLevel(credential))
                 {
@@ -140,14 +164,14 @@ internal sealed class CredentialGuard(AuthCore core)
         else
         {
             // The answer a real credential gives while its last attempts are still being evaluated.
-            outcome = await core.Counters.GetFailuresAsync(CounterKey.ForUnknownLocked(typed, credential), now, cancellationToken).ConfigureAwait(false) > 0
+            outcome = await _counters.GetFailuresAsync(CounterKey.ForUnknownLocked(typed, credential), now, cancellationToken).ConfigureAwait(false) > 0
                 ? GuardOutcome.Locked
                 : GuardOutcome.Busy;
         }
 
         // The audit names no subject: the typed identifiers of a failed guess are not recorded.
         var code = outcome switch { GuardOutcome.Locked => LockedCode(credential), GuardOutcome.Busy => MessageCode.CredentialBusy, _ => FailedCode(credential) };
-        await core.AppendAuditAsync(core.Audit(actor, action, null, outcome == GuardOutcome.Failed ? AuditOutcome.Failed : AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(_audit.Entry(actor, action, null, outcome == GuardOutcome.Failed ? AuditOutcome.Failed : AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
         // Tagged exactly like a known principal's outcome: traces must not tell unknown ids apart.
         activity?.SetTag("bizweb.outcome", outcome.ToString());
         return new GuardResult(outcome);
@@ -156,28 +180,28 @@ internal sealed class CredentialGuard(AuthCore core)
     /// <summary>Whether the lock of <paramref name="credential"/> is in place now (read again: it may have come since the caller's load).</summary>
     private async ValueTask<bool> IsLockedAsync(ContractId contractId, UserId? userId, Credential credential, CancellationToken cancellationToken)
     {
-        var contract = await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        var contract = await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
         if (contract is null || contract.State == ContractState.Stopped)
         {
             return true;
         }
 
         return !IsContractLevel(credential)
-            && await core.Users.FindAsync(contractId, userId!.Value, cancellationToken).ConfigureAwait(false) is { State: UserState.Suspended };
+            && await _users.FindAsync(contractId, userId!.Value, cancellationToken).ConfigureAwait(false) is { State: UserState.Suspended };
     }
 
     /// <summary>Applies the lock transitions for <paramref name="credential"/>, with audit and notifications, idempotently.</summary>
     private async ValueTask LockAsync(ContractId contractId, UserId? userId, Credential credential, CancellationToken cancellationToken)
     {
         var scopes = new List<string>();
-        var locked = await core.CommitAsync<bool>(
+        var locked = await _commits.CommitAsync<bool>(
             async ct =>
             {
                 scopes.Clear();
-                var contract = await core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
+                var contract = await _contracts.FindAsync(contractId, ct).ConfigureAwait(false);
                 if (contract is null)
                 {
-                    return AuthCore.Nothing(false);
+                    return Committer.Nothing(false);
                 }
 
                 var changes = new AuthChanges();
@@ -186,31 +210,31 @@ internal sealed class CredentialGuard(AuthCore core)
                     if (contract.TryApply(ContractTrigger.Locked, out var stopped))
                     {
                         changes.Put(stopped)
-                            .Append(core.Audit(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.AdminLocked));
-                        Enqueue(changes, core.Notification(SecurityEvent.AdminPinLocked, PrincipalId.Administrator(contractId), contract.AdminEmail));
+                            .Append(_audit.Entry(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.AdminLocked));
+                        Enqueue(changes, SecurityNotices.For(_clock.Now, SecurityEvent.AdminPinLocked, PrincipalId.Administrator(contractId), contract.AdminEmail));
                         scopes.Add("contract");
                     }
                 }
                 else
                 {
-                    var user = await core.Users.FindAsync(contractId, userId!.Value, ct).ConfigureAwait(false);
-                    if (user is not null && user.TryApply(UserTrigger.Suspended, core.Now, out var suspended))
+                    var user = await _users.FindAsync(contractId, userId!.Value, ct).ConfigureAwait(false);
+                    if (user is not null && user.TryApply(UserTrigger.Suspended, _clock.Now, out var suspended))
                     {
                         changes.Put(suspended)
-                            .Append(core.Audit(AuditActor.System, "UserLocked", user.Principal, AuditOutcome.Succeeded, MessageCode.UserLocked));
-                        Enqueue(changes, core.Notification(SecurityEvent.UserPinLocked, user.Principal, user.Email));
+                            .Append(_audit.Entry(AuditActor.System, "UserLocked", user.Principal, AuditOutcome.Succeeded, MessageCode.UserLocked));
+                        Enqueue(changes, SecurityNotices.For(_clock.Now, SecurityEvent.UserPinLocked, user.Principal, user.Email));
                         scopes.Add("user");
                     }
 
                     if (contract.LockoutMode == LockoutMode.Linked && contract.TryApply(ContractTrigger.Locked, out var stopped))
                     {
                         changes.Put(stopped)
-                            .Append(core.Audit(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.UserLocked));
+                            .Append(_audit.Entry(AuditActor.System, "ContractLocked", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded, MessageCode.UserLocked));
                         scopes.Add("contract");
                     }
                 }
 
-                return scopes.Count == 0 ? AuthCore.Nothing(false) : (changes, true);
+                return scopes.Count == 0 ? Committer.Nothing(false) : (changes, true);
             },
             () => false,
             cancellationToken).ConfigureAwait(false);
@@ -222,7 +246,7 @@ internal sealed class CredentialGuard(AuthCore core)
         foreach (var scope in scopes)
         {
             AuthTelemetry.Locks.Add(1, AuthTelemetry.Tag("credential", credential.ToString()), AuthTelemetry.Tag("scope", scope));
-            AuthLog.CredentialLocked(core.Logger, credential, scope);
+            AuthLog.CredentialLocked(_logger, credential, scope);
         }
     }
 

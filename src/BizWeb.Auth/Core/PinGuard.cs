@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace BizWeb.Auth;
 
 /// <summary>
@@ -7,9 +9,32 @@ namespace BizWeb.Auth;
 /// (<see cref="PrincipalRecord"/>) instead of reading them again. Input that cannot be a PIN of any PIN system (not half-width, longer than 12) is an
 /// input error and never counted.
 /// </summary>
-internal static class PinGuard
+internal sealed class PinGuard
 {
-    public static async ValueTask<PinGuardResult> CheckContractPinAsync(AuthCore core, ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, SignedInCaller? caller = null, PrincipalRecord? loaded = null)
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly ICredentialCounterStore _counters;
+    private readonly IPinHasher _hasher;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly CredentialGuard _guard;
+    private readonly CallerCheck _callers;
+    private readonly BizWebOptions _options;
+
+    public PinGuard(IContractStore contracts, IUserStore users, ICredentialCounterStore counters, IPinHasher hasher, AuditWriter audit, BankClock clock, CredentialGuard guard, CallerCheck callers, IOptions<BizWebOptions> options)
+    {
+        _contracts = contracts;
+        _users = users;
+        _counters = counters;
+        _hasher = hasher;
+        _audit = audit;
+        _clock = clock;
+        _guard = guard;
+        _callers = callers;
+        _options = options.Value;
+    }
+
+    public async ValueTask<PinGuardResult> CheckContractPinAsync(ContractId contractId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, SignedInCaller? caller = null, PrincipalRecord? loaded = null)
     {
         if (NotAPin(pin) is { } malformed)
         {
@@ -17,16 +42,16 @@ internal static class PinGuard
         }
 
         var contract = Loaded(loaded, PrincipalId.Administrator(contractId))?.Contract
-            ?? await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+            ?? await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
         // A stale caller guesses nothing; a stopped contract is the guard's "locked" (the lock renewed the stamp).
-        if (caller is not null && (contract is null || (contract.State != ContractState.Stopped && !await CallerCheck.IsSameAsync(core, caller, contract, null, cancellationToken).ConfigureAwait(false))))
+        if (caller is not null && (contract is null || (contract.State != ContractState.Stopped && !await _callers.IsSameAsync(caller, contract, null, cancellationToken).ConfigureAwait(false))))
         {
-            return await StaleAsync(core, caller, action, cancellationToken).ConfigureAwait(false);
+            return await StaleAsync(caller, action, cancellationToken).ConfigureAwait(false);
         }
 
         if (contract is null)
         {
-            var unknown = await core.Guard.CheckUnknownAsync(PrincipalId.Administrator(contractId), credential, actor, action, () => core.Hasher.VerifyPin(pin, null), cancellationToken).ConfigureAwait(false);
+            var unknown = await _guard.CheckUnknownAsync(PrincipalId.Administrator(contractId), credential, actor, action, () => _hasher.VerifyPin(pin, null), cancellationToken).ConfigureAwait(false);
             return new PinGuardResult(unknown, null, null, null);
         }
 
@@ -37,8 +62,8 @@ internal static class PinGuard
             Credential.AdminConfirmationPin => contract.AdminConfirmationPinHash,
             _ => throw new ArgumentOutOfRangeException(nameof(credential)),
         };
-        var check = new PinCheck(core.Hasher, pin, hash);
-        var result = await core.Guard.CheckAsync(contract, null, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
+        var check = new PinCheck(_hasher, pin, hash);
+        var result = await _guard.CheckAsync(contract, null, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
         return new PinGuardResult(result, contract, null, check);
     }
 
@@ -47,7 +72,7 @@ internal static class PinGuard
     /// nothing) a suspended user whose PIN counter is not at the limit (suspended by the administrator, or
     /// locked by another credential) answers exactly like an unknown id instead of "locked" at the first guess.
     /// </summary>
-    public static async ValueTask<PinGuardResult> CheckUserPinAsync(AuthCore core, ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false, SignedInCaller? caller = null, bool resetInCallersCommit = false, PrincipalRecord? loaded = null)
+    public async ValueTask<PinGuardResult> CheckUserPinAsync(ContractId contractId, UserId userId, Credential credential, string pin, AuditActor actor, string action, CancellationToken cancellationToken, bool beforeCertificate = false, SignedInCaller? caller = null, bool resetInCallersCommit = false, PrincipalRecord? loaded = null)
     {
         if (NotAPin(pin) is { } malformed)
         {
@@ -55,25 +80,25 @@ internal static class PinGuard
         }
 
         loaded = Loaded(loaded, PrincipalId.User(contractId, userId));
-        var contract = loaded?.Contract ?? await core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        var contract = loaded?.Contract ?? await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
         if (contract is { State: ContractState.Stopped })
         {
             // Refused before the user is looked up: a stopped contract must not tell its real user ids from unknown ones.
-            var refused = await core.Guard.RefuseStoppedAsync(PrincipalId.User(contractId, userId), credential, actor, action, cancellationToken).ConfigureAwait(false);
+            var refused = await _guard.RefuseStoppedAsync(PrincipalId.User(contractId, userId), credential, actor, action, cancellationToken).ConfigureAwait(false);
             return new PinGuardResult(refused, null, null, null);
         }
 
-        var user = loaded?.User ?? (contract is null ? null : await core.Users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false));
-        if (caller is not null && (user is not { State: UserState.Suspended } && !await CallerCheck.IsSameAsync(core, caller, contract, user, cancellationToken).ConfigureAwait(false)))
+        var user = loaded?.User ?? (contract is null ? null : await _users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false));
+        if (caller is not null && (user is not { State: UserState.Suspended } && !await _callers.IsSameAsync(caller, contract, user, cancellationToken).ConfigureAwait(false)))
         {
-            return await StaleAsync(core, caller, action, cancellationToken).ConfigureAwait(false);
+            return await StaleAsync(caller, action, cancellationToken).ConfigureAwait(false);
         }
 
         if (contract is null || user is null || user.State == UserState.Deleted
             || (beforeCertificate && user.State == UserState.Suspended
-                && await core.Counters.GetFailuresAsync(CounterKey.For(user.Principal, credential), core.Now, cancellationToken).ConfigureAwait(false) < core.Options.Lockout.MaxConsecutiveFailures))
+                && await _counters.GetFailuresAsync(CounterKey.For(user.Principal, credential), _clock.Now, cancellationToken).ConfigureAwait(false) < _options.Lockout.MaxConsecutiveFailures))
         {
-            var unknown = await core.Guard.CheckUnknownAsync(PrincipalId.User(contractId, userId), credential, actor, action, () => core.Hasher.VerifyPin(pin, null), cancellationToken, contract).ConfigureAwait(false);
+            var unknown = await _guard.CheckUnknownAsync(PrincipalId.User(contractId, userId), credential, actor, action, () => _hasher.VerifyPin(pin, null), cancellationToken, contract).ConfigureAwait(false);
             return new PinGuardResult(unknown, null, null, null);
         }
 
@@ -83,8 +108,8 @@ internal static class PinGuard
             Credential.UserConfirmationPin => user.ConfirmationPinHash,
             _ => throw new ArgumentOutOfRangeException(nameof(credential)),
         };
-        var check = new PinCheck(core.Hasher, pin, hash);
-        var result = await core.Guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken, resetInCallersCommit).ConfigureAwait(false);
+        var check = new PinCheck(_hasher, pin, hash);
+        var result = await _guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken, resetInCallersCommit).ConfigureAwait(false);
         return new PinGuardResult(result, contract, user, check);
     }
 
@@ -94,9 +119,9 @@ internal static class PinGuard
         : throw new ArgumentException("The loaded record is another principal's.", nameof(loaded));
 
     /// <summary>Audits and answers a stale caller's attempt (not evaluated, not counted).</summary>
-    private static async ValueTask<PinGuardResult> StaleAsync(AuthCore core, SignedInCaller caller, string action, CancellationToken cancellationToken)
+    private async ValueTask<PinGuardResult> StaleAsync(SignedInCaller caller, string action, CancellationToken cancellationToken)
     {
-        await core.AppendAuditAsync(core.Audit(caller.Actor, action, caller.Principal, AuditOutcome.Refused, MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(_audit.Entry(caller.Actor, action, caller.Principal, AuditOutcome.Refused, MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
         return new PinGuardResult(new GuardResult(GuardOutcome.Stale), null, null, null);
     }
 

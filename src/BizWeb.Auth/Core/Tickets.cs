@@ -1,12 +1,21 @@
 namespace BizWeb.Auth;
 
 /// <summary>Creating and finding flow tickets.</summary>
-internal static class Tickets
+internal sealed class Tickets
 {
-    public static (FlowTicket Ticket, string Handle) New(AuthCore core, FlowPurpose purpose, PrincipalId principal, TimeSpan lifetime, IReadOnlyDictionary<string, string>? values = null)
+    private readonly IFlowTicketStore _ticketStore;
+    private readonly BankClock _clock;
+
+    public Tickets(IFlowTicketStore ticketStore, BankClock clock)
+    {
+        _ticketStore = ticketStore;
+        _clock = clock;
+    }
+
+    public (FlowTicket Ticket, string Handle) New(FlowPurpose purpose, PrincipalId principal, TimeSpan lifetime, IReadOnlyDictionary<string, string>? values = null)
     {
         var handle = SecurityStamps.NewHandle();
-        var now = core.Now;
+        var now = _clock.Now;
         var ticket = new FlowTicket
         {
             Id = Guid.NewGuid(),
@@ -30,14 +39,14 @@ internal static class Tickets
         challenge.ExpiresAt < ticket.ExpiresAt ? ticket with { ExpiresAt = challenge.ExpiresAt } : ticket;
 
     /// <summary>The open ticket behind <paramref name="handle"/> if it belongs to <paramref name="purpose"/> and has done <paramref name="step"/>.</summary>
-    public static async ValueTask<FlowTicket?> FindOpenAsync(AuthCore core, string? handle, FlowPurpose purpose, int step, CancellationToken cancellationToken)
+    public async ValueTask<FlowTicket?> FindOpenAsync(string? handle, FlowPurpose purpose, int step, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(handle) || handle.Length > 128)
         {
             return null;
         }
 
-        var ticket = await core.Tickets.FindByHandleHashAsync(SecurityStamps.HashHandle(handle), cancellationToken).ConfigureAwait(false);
-        return ticket is not null && ticket.Purpose == purpose && ticket.Step == step && ticket.IsOpen(core.Now) ? ticket : null;
+        var ticket = await _ticketStore.FindByHandleHashAsync(SecurityStamps.HashHandle(handle), cancellationToken).ConfigureAwait(false);
+        return ticket is not null && ticket.Purpose == purpose && ticket.Step == step && ticket.IsOpen(_clock.Now) ? ticket : null;
     }
 }

@@ -1,7 +1,6 @@
 using BizWeb.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -49,42 +48,37 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddSingleton<IPinHasher>(sp => new PhcPinHasher(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinHashing));
         AddInMemoryStores(services);
         services.TryAddScoped<IPrincipalReader>(sp => new StorePrincipalReader(sp.GetRequiredService<IContractStore>(), sp.GetRequiredService<IUserStore>()));
-        services.TryAddScoped(sp => new AuthCore(
-            sp.GetRequiredService<IContractStore>(),
-            sp.GetRequiredService<IUserStore>(),
-            sp.GetRequiredService<IFlowTicketStore>(),
-            sp.GetRequiredService<ICredentialCounterStore>(),
-            sp.GetRequiredService<IAuthUnitOfWork>(),
-            sp.GetRequiredService<IPinHasher>(),
-            sp.GetRequiredService<PinPolicy>(),
-            sp.GetRequiredService<IOptions<BizWebOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IPrincipalReader>(),
-            sp.GetService<IClientCertificateAuthenticator>(),
-            sp.GetService<ILoggerFactory>()));
-        services.TryAddScoped(sp => new BankOperations(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));
-        services.TryAddScoped(sp => new AdminAuthorization(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new AdminActivation(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>()));
-        services.TryAddScoped(sp => new AdminSignIn(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>()));
-        services.TryAddScoped(sp => new UserAdministration(sp.GetRequiredService<AuthCore>(), sp.GetService<ICertificateRevoker>(), sp.GetRequiredService<IContractSettingsStore>()));
-        services.TryAddScoped(sp => new OptionalSettings(sp.GetRequiredService<AuthCore>(), sp.GetRequiredService<IContractSettingsStore>(), sp.GetService<ISecretProtector>()));
-        services.TryAddScoped(sp => new Transfers(
-            sp.GetRequiredService<AuthCore>(),
-            sp.GetRequiredService<IContractSettingsStore>(),
-            sp.GetRequiredService<ITransferStore>(),
-            sp.GetRequiredService<ITransferTotalStore>(),
-            sp.GetService<ITransferConfirmationVerifier>(),
-            sp.GetService<ITransferExecutor>()));
-        services.TryAddScoped(sp => new SecurityNotifications(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new CertificateHolders(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new CertificateEnrollment(sp.GetRequiredService<AuthCore>(), sp.GetService<ICustomerCardVerifier>(), sp.GetService<IHardwareTokenVerifier>()));
-        services.TryAddScoped(sp => new UserActivation(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new UserSignIn(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new CredentialChanges(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new SessionValidation(sp.GetRequiredService<AuthCore>()));
-        services.TryAddScoped(sp => new BankOperatorAuthentication(sp.GetRequiredService<IBankOperatorAuthenticator>()));
-        services.TryAddScoped(sp => new AuditTrail(sp.GetRequiredService<IAuditTrailStore>()));
-        services.TryAddScoped(sp => new NotificationDispatcher(sp.GetRequiredService<INotificationOutbox>(), sp.GetRequiredService<INotificationSender>(), sp.GetRequiredService<AuthCore>()));
+        // The flows' collaborators, each a service of its own: the clock, the audit writer, the one
+        // retry policy, the lockout guard and what checks PINs, callers, tickets and certificates.
+        services.TryAddSingleton<BankClock>();
+        services.TryAddScoped<AuditWriter>();
+        services.TryAddScoped<Committer>();
+        services.TryAddScoped<CredentialGuard>();
+        services.TryAddScoped<CallerCheck>();
+        services.TryAddScoped<PinGuard>();
+        services.TryAddScoped<Tickets>();
+        services.TryAddScoped<CertificateGate>();
+        services.TryAddScoped<CredentialCounters>();
+        services.TryAddScoped<UserReleases>();
+
+        // The flows, activated through their constructors (FlowActivation): what a flow needs is its constructor.
+        services.TryAddScoped(FlowActivation.Create<BankOperations>);
+        services.TryAddScoped(FlowActivation.Create<AdminAuthorization>);
+        services.TryAddScoped(FlowActivation.Create<AdminActivation>);
+        services.TryAddScoped(FlowActivation.Create<AdminSignIn>);
+        services.TryAddScoped(FlowActivation.Create<UserAdministration>);
+        services.TryAddScoped(FlowActivation.Create<OptionalSettings>);
+        services.TryAddScoped(FlowActivation.Create<Transfers>);
+        services.TryAddScoped(FlowActivation.Create<SecurityNotifications>);
+        services.TryAddScoped(FlowActivation.Create<CertificateHolders>);
+        services.TryAddScoped(FlowActivation.Create<CertificateEnrollment>);
+        services.TryAddScoped(FlowActivation.Create<UserActivation>);
+        services.TryAddScoped(FlowActivation.Create<UserSignIn>);
+        services.TryAddScoped(FlowActivation.Create<CredentialChanges>);
+        services.TryAddScoped(FlowActivation.Create<SessionValidation>);
+        services.TryAddScoped(FlowActivation.Create<BankOperatorAuthentication>);
+        services.TryAddScoped(FlowActivation.Create<AuditTrail>);
+        services.TryAddScoped(FlowActivation.Create<NotificationDispatcher>);
         return new BizWebBuilder(services);
     }
 

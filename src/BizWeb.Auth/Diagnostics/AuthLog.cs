@@ -5,6 +5,10 @@ namespace BizWeb.Auth;
 /// <summary>Log events with stable ids. Arguments are kinds, states and codes: never a secret or a guessed identifier.</summary>
 internal static partial class AuthLog
 {
+    /// <summary>The SDK's logger (category "BizWeb.Auth"), or none without a logger factory.</summary>
+    public static ILogger Logger(ILoggerFactory? loggerFactory) =>
+        (ILogger?)loggerFactory?.CreateLogger("BizWeb.Auth") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Sign-in of {PrincipalKind} ended with {Outcome}")]
     public static partial void SignIn(ILogger logger, string principalKind, string outcome);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 
 namespace BizWeb.Auth;
 
@@ -16,12 +17,32 @@ public sealed class AdminActivation
     private const string EmailKey = "email";
     private const string RegistrationPinKey = "registration";
     private const string CardDeadlineKey = "card-deadline";
-    private readonly AuthCore _core;
+    private readonly IContractStore _contracts;
+    private readonly IFlowTicketStore _ticketStore;
+    private readonly IPinHasher _hasher;
+    private readonly PinPolicy _pinPolicy;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly CredentialGuard _guard;
+    private readonly PinGuard _pins;
+    private readonly Tickets _tickets;
+    private readonly BizWebOptions _options;
     private readonly ICustomerCardVerifier? _card;
 
-    internal AdminActivation(AuthCore core, ICustomerCardVerifier? card)
+    internal AdminActivation(IContractStore contracts, IFlowTicketStore ticketStore, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, PinGuard pins, Tickets tickets, IOptions<BizWebOptions> options, ICustomerCardVerifier? card)
     {
-        _core = core;
+        _contracts = contracts;
+        _ticketStore = ticketStore;
+        _hasher = hasher;
+        _pinPolicy = pinPolicy;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _guard = guard;
+        _pins = pins;
+        _tickets = tickets;
+        _options = options.Value;
         _card = card;
     }
 
@@ -46,7 +67,7 @@ public sealed class AdminActivation
             return AuthResult.Fail<FlowHandle>(input.Errors);
         }
 
-        var check = await PinGuard.CheckContractPinAsync(_core, id, Credential.RegistrationPin, pin.Value, actor, "AdminActivationBegin", cancellationToken).ConfigureAwait(false);
+        var check = await _pins.CheckContractPinAsync(id, Credential.RegistrationPin, pin.Value, actor, "AdminActivationBegin", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
             return AuthResult.Fail<FlowHandle>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
@@ -60,23 +81,23 @@ public sealed class AdminActivation
             { State: ContractState.Active } => MessageCode.AlreadyActivated,
             _ => (MessageCode?)null,
         };
-        var latest = await _core.Tickets.FindLatestAsync(admin, FlowPurpose.AdminActivation, cancellationToken).ConfigureAwait(false);
-        if (refusal is null && latest is not null && latest.IsOpen(_core.Now))
+        var latest = await _ticketStore.FindLatestAsync(admin, FlowPurpose.AdminActivation, cancellationToken).ConfigureAwait(false);
+        if (refusal is null && latest is not null && latest.IsOpen(_clock.Now))
         {
             refusal = MessageCode.ActivationInterrupted;
         }
 
         if (refusal is { } code)
         {
-            await _core.AppendAuditAsync(_core.Audit(actor, "AdminActivationBegin", admin, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, "AdminActivationBegin", admin, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<FlowHandle>(code);
         }
 
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminActivation, admin, _core.Options.Flows.InterruptedActivationCooldown,
+        var (ticket, handle) = _tickets.New(FlowPurpose.AdminActivation, admin, _options.Flows.InterruptedActivationCooldown,
             new Dictionary<string, string> { [RegistrationPinKey] = contract.RegistrationPinHash });
         // Writing the contract back unchanged serialises parallel begins: only one passes the cooldown check.
-        var changes = new AuthChanges().Put(contract).Put(ticket).Append(_core.Audit(actor, "AdminActivationBegin", admin, AuditOutcome.Succeeded));
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+        var changes = new AuthChanges().Put(contract).Put(ticket).Append(_audit.Entry(actor, "AdminActivationBegin", admin, AuditOutcome.Succeeded));
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new FlowHandle(handle, ticket.ExpiresAt))
             : AuthResult.Fail<FlowHandle>(MessageCode.ActivationInterrupted);
     }
@@ -96,7 +117,7 @@ public sealed class AdminActivation
     /// <returns>The card challenge, or the errors.</returns>
     public async ValueTask<AuthResult<SecondFactorStep>> SetCredentialsAsync(string? handle, string? registrationPin, string? loginPin, string? confirmationPin, string? email, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.AdminActivation, 1, cancellationToken).ConfigureAwait(false);
+        var ticket = await _tickets.FindOpenAsync(handle, FlowPurpose.AdminActivation, 1, cancellationToken).ConfigureAwait(false);
         if (ticket is null)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.FlowExpired);
@@ -104,8 +125,8 @@ public sealed class AdminActivation
 
         var input = new InputErrors();
         var pin = input.Take(RegistrationPin.Parse(registrationPin));
-        input.Pin(_core.PinPolicy, loginPin);
-        input.Pin(_core.PinPolicy, confirmationPin);
+        input.Pin(_pinPolicy, loginPin);
+        input.Pin(_pinPolicy, confirmationPin);
         input.Email(email, required: true);
         if (input.Any)
         {
@@ -113,21 +134,21 @@ public sealed class AdminActivation
         }
 
         var admin = ticket.Principal;
-        var check = await PinGuard.CheckContractPinAsync(_core, admin.ContractId, Credential.RegistrationPin, pin.Value, actor, "AdminActivationCredentials", cancellationToken).ConfigureAwait(false);
+        var check = await _pins.CheckContractPinAsync(admin.ContractId, Credential.RegistrationPin, pin.Value, actor, "AdminActivationCredentials", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
             return AuthResult.Fail<SecondFactorStep>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
         }
 
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
-        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _core.Now), cancellationToken).ConfigureAwait(false);
+        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _clock.Now), cancellationToken).ConfigureAwait(false);
         if (challenge is null)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
         }
 
-        var now = _core.Now;
-        var holdsUntil = now + _core.Options.Flows.InterruptedActivationCooldown;
+        var now = _clock.Now;
+        var holdsUntil = now + _options.Flows.InterruptedActivationCooldown;
         // 管理者1-4 can be answered while the card challenge lives; the ticket holds the contract for the cooldown.
         var answerBy = challenge.ExpiresAt < holdsUntil ? challenge.ExpiresAt : holdsUntil;
         var next = ticket with
@@ -138,14 +159,14 @@ public sealed class AdminActivation
             Values = new Dictionary<string, string>
             {
                 [RegistrationPinKey] = ticket.Values.GetValueOrDefault(RegistrationPinKey, string.Empty),
-                [LoginPinKey] = _core.Hasher.HashPin(loginPin!),
-                [ConfirmationPinKey] = _core.Hasher.HashPin(confirmationPin!),
+                [LoginPinKey] = _hasher.HashPin(loginPin!),
+                [ConfirmationPinKey] = _hasher.HashPin(confirmationPin!),
                 [EmailKey] = email!,
                 [CardDeadlineKey] = answerBy.UtcTicks.ToString(CultureInfo.InvariantCulture),
             },
         };
-        var changes = new AuthChanges().Put(next).Append(_core.Audit(actor, "AdminActivationCredentials", admin, AuditOutcome.Succeeded));
-        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
+        var changes = new AuthChanges().Put(next).Append(_audit.Entry(actor, "AdminActivationCredentials", admin, AuditOutcome.Succeeded));
+        if (await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.FlowExpired);
         }
@@ -169,8 +190,8 @@ public sealed class AdminActivation
     /// </returns>
     public async ValueTask<AuthResult> CompleteAsync(string? handle, string? cardAnswer, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.AdminActivation, 2, cancellationToken).ConfigureAwait(false);
-        var contract = ticket is null ? null : await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var ticket = await _tickets.FindOpenAsync(handle, FlowPurpose.AdminActivation, 2, cancellationToken).ConfigureAwait(false);
+        var contract = ticket is null ? null : await _contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
         if (ticket is null || contract is null)
         {
             return AuthResult.Fail(MessageCode.FlowExpired);
@@ -182,8 +203,8 @@ public sealed class AdminActivation
             // ends here, and with it the interruption cooldown, so the person can start again at once.
             var ended = new AuthChanges()
                 .Put(ticket with { Completed = true, Values = new Dictionary<string, string>() })
-                .Append(_core.Audit(actor, "AdminActivationComplete", ticket.Principal, AuditOutcome.Refused, MessageCode.FlowExpired));
-            await _core.UnitOfWork.CommitAsync(ended, cancellationToken).ConfigureAwait(false);
+                .Append(_audit.Entry(actor, "AdminActivationComplete", ticket.Principal, AuditOutcome.Refused, MessageCode.FlowExpired));
+            await _commits.CommitAsync(ended, cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail(MessageCode.FlowExpired);
         }
 
@@ -194,8 +215,8 @@ public sealed class AdminActivation
 
         var admin = ticket.Principal;
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
-        var context = new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _core.Now);
-        var guard = await _core.Guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminActivationComplete",
+        var context = new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _clock.Now);
+        var guard = await _guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminActivationComplete",
             ct => card.VerifyAsync(context, cardAnswer ?? string.Empty, ct), cancellationToken).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "card"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
@@ -208,26 +229,26 @@ public sealed class AdminActivation
                 return AuthResult.Fail(MessageCode.AdminLocked);
         }
 
-        var result = await _core.CommitAsync<AuthResult>(
+        var result = await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
-                var current = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
-                var open = await _core.Tickets.FindByHandleHashAsync(ticket.HandleHash, ct).ConfigureAwait(false);
-                if (current is null || open is null || !open.IsOpen(_core.Now)
+                var current = await _contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                var open = await _ticketStore.FindByHandleHashAsync(ticket.HandleHash, ct).ConfigureAwait(false);
+                if (current is null || open is null || !open.IsOpen(_clock.Now)
                     || !string.Equals(open.Values.GetValueOrDefault(RegistrationPinKey), current.RegistrationPinHash, StringComparison.Ordinal))
                 {
                     // Closed by the bank, or ① was reset since this activation began: it must start again.
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.FlowExpired));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.FlowExpired));
                 }
 
                 if (current.AccidentRegistered)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.AccidentRegistered));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.AccidentRegistered));
                 }
 
                 if (!current.TryApply(ContractTrigger.AdminActivated, out var activated))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
                 activated = activated with
@@ -242,8 +263,8 @@ public sealed class AdminActivation
                     .Put(open with { Completed = true, Values = new Dictionary<string, string>() })
                     .ResetCounter(CounterKey.For(admin, Credential.AdminLoginPin))
                     .ResetCounter(CounterKey.For(admin, Credential.AdminConfirmationPin))
-                    .Append(_core.Audit(actor, "AdminActivationComplete", admin, AuditOutcome.Succeeded));
-                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.AdminActivated, admin, activated.AdminEmail));
+                    .Append(_audit.Entry(actor, "AdminActivationComplete", admin, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, SecurityEvent.AdminActivated, admin, activated.AdminEmail));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
@@ -260,5 +281,5 @@ public sealed class AdminActivation
     private bool IsPastCardDeadline(FlowTicket ticket) =>
         ticket.Values.TryGetValue(CardDeadlineKey, out var text)
         && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-        && _core.Now.UtcTicks >= ticks;
+        && _clock.Now.UtcTicks >= ticks;
 }

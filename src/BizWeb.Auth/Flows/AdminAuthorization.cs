@@ -7,9 +7,16 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class AdminAuthorization
 {
-    private readonly AuthCore _core;
+    private readonly PinGuard _pins;
+    private readonly IPinHasher _hasher;
+    private readonly Committer _commits;
 
-    internal AdminAuthorization(AuthCore core) => _core = core;
+    internal AdminAuthorization(PinGuard pins, IPinHasher hasher, Committer commits)
+    {
+        _pins = pins;
+        _hasher = hasher;
+        _commits = commits;
+    }
 
     /// <summary>Checks ④ of <paramref name="admin"/>'s contract.</summary>
     /// <param name="admin">The signed-in administrator.</param>
@@ -21,12 +28,12 @@ public sealed class AdminAuthorization
     /// </returns>
     public async ValueTask<AuthResult> VerifyConfirmationPinAsync(SignedInAdministrator admin, string? confirmationPin, CancellationToken cancellationToken = default)
     {
-        var (result, _) = await VerifyAsync(_core, admin, confirmationPin, "AdminConfirmationPin", cancellationToken).ConfigureAwait(false);
+        var (result, _) = await VerifyAsync(admin, confirmationPin, "AdminConfirmationPin", cancellationToken).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Shared with the administrator flows of this package: verifies ④ and returns the contract read.</summary>
-    internal static async ValueTask<(AuthResult Result, Contract? Contract)> VerifyAsync(AuthCore core, SignedInAdministrator admin, string? confirmationPin, string action, CancellationToken cancellationToken)
+    internal async ValueTask<(AuthResult Result, Contract? Contract)> VerifyAsync(SignedInAdministrator admin, string? confirmationPin, string action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
         if (string.IsNullOrEmpty(confirmationPin))
@@ -34,7 +41,7 @@ public sealed class AdminAuthorization
             return (AuthResult.Fail(MessageCode.PinRequired), null);
         }
 
-        var check = await PinGuard.CheckContractPinAsync(core, admin.ContractId, Credential.AdminConfirmationPin, confirmationPin, admin.Actor, action, cancellationToken, admin).ConfigureAwait(false);
+        var check = await _pins.CheckContractPinAsync(admin.ContractId, Credential.AdminConfirmationPin, confirmationPin, admin.Actor, action, cancellationToken, admin).ConfigureAwait(false);
         if (!check.Verified)
         {
             return (AuthResult.Fail(check.Errors(MessageCode.ConfirmationPinIncorrect, MessageCode.AdminLocked)), null);
@@ -51,9 +58,9 @@ public sealed class AdminAuthorization
             return (AuthResult.Fail(MessageCode.ContractNotActive), null);
         }
 
-        if (check.Check!.Renewed(core.Hasher) is { } renewed)
+        if (check.Check!.Renewed(_hasher) is { } renewed)
         {
-            var outcome = await core.UnitOfWork.CommitAsync(new AuthChanges().Put(contract with { AdminConfirmationPinHash = renewed }), cancellationToken).ConfigureAwait(false);
+            var outcome = await _commits.CommitAsync(new AuthChanges().Put(contract with { AdminConfirmationPinHash = renewed }), cancellationToken).ConfigureAwait(false);
             if (outcome == CommitOutcome.Committed)
             {
                 contract = contract with { AdminConfirmationPinHash = renewed, Version = contract.Version + 1 };

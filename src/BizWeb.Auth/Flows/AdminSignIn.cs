@@ -1,4 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BizWeb.Auth;
 
@@ -8,12 +10,32 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class AdminSignIn
 {
-    private readonly AuthCore _core;
+    private readonly IContractStore _contracts;
+    private readonly IPinHasher _hasher;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly CredentialGuard _guard;
+    private readonly PinGuard _pins;
+    private readonly Tickets _tickets;
+    private readonly CertificateGate _gate;
+    private readonly BizWebOptions _options;
+    private readonly ILogger _logger;
     private readonly ICustomerCardVerifier? _card;
 
-    internal AdminSignIn(AuthCore core, ICustomerCardVerifier? card)
+    internal AdminSignIn(IContractStore contracts, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, PinGuard pins, Tickets tickets, CertificateGate gate, IOptions<BizWebOptions> options, ICustomerCardVerifier? card, ILoggerFactory? loggerFactory = null)
     {
-        _core = core;
+        _contracts = contracts;
+        _hasher = hasher;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _guard = guard;
+        _pins = pins;
+        _tickets = tickets;
+        _gate = gate;
+        _options = options.Value;
+        _logger = AuthLog.Logger(loggerFactory);
         _card = card;
     }
 
@@ -29,7 +51,7 @@ public sealed class AdminSignIn
     /// </returns>
     public async ValueTask<AuthResult<SecondFactorStep>> VerifyPinAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var record = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: true, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
+        var record = await _gate.AuthenticateAsync(clientCertificate, administrator: true, actor, "AdminSignIn", cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.CertificateNotAccepted);
@@ -41,7 +63,7 @@ public sealed class AdminSignIn
         }
 
         var admin = record.Principal;
-        var check = await PinGuard.CheckContractPinAsync(_core, admin.ContractId, Credential.AdminLoginPin, loginPin, actor, "AdminSignIn", cancellationToken, loaded: record).ConfigureAwait(false);
+        var check = await _pins.CheckContractPinAsync(admin.ContractId, Credential.AdminLoginPin, loginPin, actor, "AdminSignIn", cancellationToken, loaded: record).ConfigureAwait(false);
         if (!check.Verified)
         {
             Count(check.Guard.Outcome.ToString());
@@ -52,29 +74,29 @@ public sealed class AdminSignIn
         if (contract.AccidentRegistered || contract.State != ContractState.Active)
         {
             var code = contract.AccidentRegistered ? MessageCode.AccidentRegistered : MessageCode.ContractNotActive;
-            await _core.AppendAuditAsync(_core.Audit(actor, "AdminSignIn", admin, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, "AdminSignIn", admin, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<SecondFactorStep>(code);
         }
 
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminSignIn, admin, _core.Options.Flows.StepLifetime, SignedInPrincipal.TicketValues(clientCertificate!));
-        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminSignIn, ticket.Id, _core.Now), cancellationToken).ConfigureAwait(false);
+        var (ticket, handle) = _tickets.New(FlowPurpose.AdminSignIn, admin, _options.Flows.StepLifetime, SignedInPrincipal.TicketValues(clientCertificate!));
+        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminSignIn, ticket.Id, _clock.Now), cancellationToken).ConfigureAwait(false);
         if (challenge is null)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
         }
 
         ticket = Tickets.EndingWith(ticket, challenge);
-        var audit = _core.Audit(actor, "AdminSignInPin", admin, AuditOutcome.Succeeded);
+        var audit = _audit.Entry(actor, "AdminSignInPin", admin, AuditOutcome.Succeeded);
         var changes = new AuthChanges().Put(ticket).Append(audit);
-        if (check.Check!.Renewed(_core.Hasher) is { } renewed)
+        if (check.Check!.Renewed(_hasher) is { } renewed)
         {
             changes.Put(contract with { AdminLoginPinHash = renewed });
         }
 
-        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed
+        if (await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed
             && (changes.Contracts.Count == 0
-                || await _core.UnitOfWork.CommitAsync(new AuthChanges().Put(ticket).Append(audit), cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed))
+                || await _commits.CommitAsync(new AuthChanges().Put(ticket).Append(audit), cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed))
         {
             // The contract changed meanwhile (the re-hash can wait for the next sign-in); only a lost ticket stops us.
             return AuthResult.Fail<SecondFactorStep>(MessageCode.ConcurrencyConflict);
@@ -91,8 +113,8 @@ public sealed class AdminSignIn
     /// <returns>The sign-in; or <see cref="MessageCode.OneTimePasswordIncorrect"/>, <see cref="MessageCode.AdminLocked"/>, <see cref="MessageCode.FlowExpired"/>.</returns>
     public async ValueTask<AuthResult<SignedInPrincipal>> VerifyCardAsync(string? handle, string? cardAnswer, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.AdminSignIn, 1, cancellationToken).ConfigureAwait(false);
-        var contract = ticket is null ? null : await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var ticket = await _tickets.FindOpenAsync(handle, FlowPurpose.AdminSignIn, 1, cancellationToken).ConfigureAwait(false);
+        var contract = ticket is null ? null : await _contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
         if (ticket is null || contract is null)
         {
             return AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired);
@@ -104,8 +126,8 @@ public sealed class AdminSignIn
         }
 
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
-        var context = new SecondFactorContext(ticket.Principal, FlowPurpose.AdminSignIn, ticket.Id, _core.Now);
-        var guard = await _core.Guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminSignInCard",
+        var context = new SecondFactorContext(ticket.Principal, FlowPurpose.AdminSignIn, ticket.Id, _clock.Now);
+        var guard = await _guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminSignInCard",
             ct => card.VerifyAsync(context, cardAnswer ?? string.Empty, ct), cancellationToken).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "card"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
@@ -121,18 +143,18 @@ public sealed class AdminSignIn
         }
 
         // Read again: an accident or a lock may have come between the PIN and the card.
-        var current = await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var current = await _contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
         if (current is null || current.AccidentRegistered || current.State != ContractState.Active)
         {
             var code = current is { AccidentRegistered: true } ? MessageCode.AccidentRegistered : MessageCode.ContractNotActive;
-            await _core.AppendAuditAsync(_core.Audit(actor, "AdminSignInCard", ticket.Principal, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, "AdminSignInCard", ticket.Principal, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<SignedInPrincipal>(code);
         }
 
         var changes = new AuthChanges()
             .Put(ticket with { Completed = true })
-            .Append(_core.Audit(actor, "AdminSignInCard", ticket.Principal, AuditOutcome.Succeeded));
-        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
+            .Append(_audit.Entry(actor, "AdminSignInCard", ticket.Principal, AuditOutcome.Succeeded));
+        if (await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
         {
             return AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired);
         }
@@ -144,6 +166,6 @@ public sealed class AdminSignIn
     private void Count(string outcome)
     {
         AuthTelemetry.SignIns.Add(1, AuthTelemetry.Tag("principal", "administrator"), AuthTelemetry.Tag("outcome", outcome));
-        AuthLog.SignIn(_core.Logger, "administrator", outcome);
+        AuthLog.SignIn(_logger, "administrator", outcome);
     }
 }

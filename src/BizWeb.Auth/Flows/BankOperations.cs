@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace BizWeb.Auth;
 
 /// <summary>
@@ -7,13 +10,33 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class BankOperations
 {
-    private readonly AuthCore _core;
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly IFlowTicketStore _ticketStore;
+    private readonly IPinHasher _hasher;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly CredentialCounters _failureCounts;
+    private readonly UserReleases _releases;
+    private readonly BizWebOptions _options;
+    private readonly ILogger _logger;
     private readonly ICertificateRevoker? _revoker;
     private readonly IContractSettingsStore? _settings;
 
-    internal BankOperations(AuthCore core, ICertificateRevoker? revoker, IContractSettingsStore? settings = null)
+    internal BankOperations(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, CredentialCounters failureCounts, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore? settings = null, ILoggerFactory? loggerFactory = null)
     {
-        _core = core;
+        _contracts = contracts;
+        _users = users;
+        _ticketStore = ticketStore;
+        _hasher = hasher;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _failureCounts = failureCounts;
+        _releases = releases;
+        _options = options.Value;
+        _logger = AuthLog.Logger(loggerFactory);
         _revoker = revoker;
         _settings = settings;
     }
@@ -34,24 +57,24 @@ public sealed class BankOperations
         IdGuard.Require(contractId);
         ArgumentNullException.ThrowIfNull(services);
         var store = _settings ?? throw new InvalidOperationException("No IContractSettingsStore is registered.");
-        if (services.Any(s => _core.Options.Transactions.FindService(s) is null))
+        if (services.Any(s => _options.Transactions.FindService(s) is null))
         {
             return Finish("ContractServicesChanged", AuthResult.Fail(MessageCode.ServiceUnknown));
         }
 
         IReadOnlyList<string> enabled = [.. services.Distinct(StringComparer.Ordinal)];
-        var result = await _core.CommitAsync<AuthResult>(
+        var result = await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
-                if (await _core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false) is null)
+                if (await _contracts.FindAsync(contractId, ct).ConfigureAwait(false) is null)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
                 }
 
                 var current = await store.FindAsync(contractId, ct).ConfigureAwait(false) ?? ContractSettings.Empty(contractId);
                 var changes = new AuthChanges()
                     .Put(current with { EnabledServices = enabled })
-                    .Append(_core.Audit(operatorActor, "ContractServicesChanged", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
+                    .Append(_audit.Entry(operatorActor, "ContractServicesChanged", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
@@ -87,15 +110,15 @@ public sealed class BankOperations
             Id = id,
             LockoutMode = lockoutMode,
             State = ContractState.AwaitingAdminActivation,
-            RegistrationPinHash = _core.Hasher.HashPin(pin.Value),
+            RegistrationPinHash = _hasher.HashPin(pin.Value),
             SecurityStamp = SecurityStamps.New(),
-            CreatedAt = _core.Now,
+            CreatedAt = _clock.Now,
         };
         var changes = new AuthChanges()
             .Put(contract)
             .ResetCounter(CounterKey.For(PrincipalId.Administrator(id), Credential.RegistrationPin))
-            .Append(_core.Audit(operatorActor, "ContractCreated", PrincipalId.Administrator(id), AuditOutcome.Succeeded));
-        var outcome = await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
+            .Append(_audit.Entry(operatorActor, "ContractCreated", PrincipalId.Administrator(id), AuditOutcome.Succeeded));
+        var outcome = await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
         return Finish("ContractCreated", outcome == CommitOutcome.Committed ? AuthResult.Success : AuthResult.Fail(MessageCode.ContractIdAlreadyExists));
     }
 
@@ -116,7 +139,7 @@ public sealed class BankOperations
             return AuthResult.Fail(input.Errors);
         }
 
-        var hash = _core.Hasher.HashPin(pin.Value);
+        var hash = _hasher.HashPin(pin.Value);
         return await ChangeContractAsync(operatorActor, contractId, "RegistrationPinReset", c => (c with { RegistrationPinHash = hash }, null),
             [CounterKey.For(PrincipalId.Administrator(contractId), Credential.RegistrationPin)], cancellationToken).ConfigureAwait(false);
     }
@@ -136,13 +159,13 @@ public sealed class BankOperations
         IdGuard.Require(contractId);
         var admin = PrincipalId.Administrator(contractId);
         string[] keys = [.. new[] { Credential.RegistrationPin, Credential.CustomerCard, Credential.AdminLoginPin, Credential.AdminConfirmationPin }.Select(c => CounterKey.For(admin, c))];
-        var contract = await _core.Contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
+        var contract = await _contracts.FindAsync(contractId, cancellationToken).ConfigureAwait(false);
         if (contract is { State: not ContractState.Stopped }
-            && await CredentialCounters.AnyAtLimitAsync(_core, keys, cancellationToken).ConfigureAwait(false))
+            && await _failureCounts.AnyAtLimitAsync(keys, cancellationToken).ConfigureAwait(false))
         {
             // A lock whose commit failed (a database error at the seventh failure) left a counter at
             // the limit with the contract not stopped: the credential refuses every guess. Clear it.
-            return Finish("ContractFailuresReset", await CredentialCounters.ResetAsync(_core, operatorActor, admin, keys, cancellationToken).ConfigureAwait(false));
+            return Finish("ContractFailuresReset", await _failureCounts.ResetAsync(operatorActor, admin, keys, cancellationToken).ConfigureAwait(false));
         }
 
         var result = await ChangeContractAsync(operatorActor, contractId, "ContractUnlocked",
@@ -164,7 +187,7 @@ public sealed class BankOperations
         var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
         IdGuard.Require(userId);
-        var result = await UserReleases.ReleaseAsync(_core, operatorActor, contractId, userId, cancellationToken).ConfigureAwait(false);
+        var result = await _releases.ReleaseAsync(operatorActor, contractId, userId, cancellationToken).ConfigureAwait(false);
         return Finish("UserUnlocked", result);
     }
 
@@ -178,7 +201,7 @@ public sealed class BankOperations
     {
         var operatorActor = RequireOperator(bankOperator);
         var result = await SetAccidentAsync(operatorActor, contractId, userId, true, cancellationToken).ConfigureAwait(false);
-        if (result.Succeeded && _core.Options.RevokeCertificatesOnAccident && _revoker is not null)
+        if (result.Succeeded && _options.RevokeCertificatesOnAccident && _revoker is not null)
         {
             await _revoker.RevokeCurrentAsync(new PrincipalId(contractId, userId), CertificateRevocationCause.AccidentRegistered, operatorActor, cancellationToken).ConfigureAwait(false);
         }
@@ -208,25 +231,25 @@ public sealed class BankOperations
                 [], cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await _core.CommitAsync<AuthResult>(
+        var result = await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
-                var contract = await _core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
-                var user = contract is null ? null : await _core.Users.FindAsync(contractId, userId.Value, ct).ConfigureAwait(false);
+                var contract = await _contracts.FindAsync(contractId, ct).ConfigureAwait(false);
+                var user = contract is null ? null : await _users.FindAsync(contractId, userId.Value, ct).ConfigureAwait(false);
                 if (contract is null || user is null || user.State == UserState.Deleted)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(contract is null ? MessageCode.ContractNotFound : MessageCode.UserNotFound));
+                    return Committer.Nothing(AuthResult.Fail(contract is null ? MessageCode.ContractNotFound : MessageCode.UserNotFound));
                 }
 
                 if (user.AccidentRegistered == registered)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
                 var changes = new AuthChanges()
                     .Put(user with { AccidentRegistered = registered, SecurityStamp = SecurityStamps.New() })
-                    .Append(_core.Audit(operatorActor, action, user.Principal, AuditOutcome.Succeeded));
-                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, PrincipalId.Administrator(contractId), contract.AdminEmail));
+                    .Append(_audit.Entry(operatorActor, action, user.Principal, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, securityEvent, PrincipalId.Administrator(contractId), contract.AdminEmail));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
@@ -247,16 +270,16 @@ public sealed class BankOperations
     {
         var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
-        var result = await _core.CommitAsync<AuthResult>(
+        var result = await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
                 var changes = new AuthChanges();
                 if (!await CloseOpenActivationAsync(changes, contractId, ct).ConfigureAwait(false))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
-                changes.Append(_core.Audit(operatorActor, "AdminActivationCancelled", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
+                changes.Append(_audit.Entry(operatorActor, "AdminActivationCancelled", PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
@@ -266,8 +289,8 @@ public sealed class BankOperations
 
     private async ValueTask<bool> CloseOpenActivationAsync(AuthChanges changes, ContractId contractId, CancellationToken cancellationToken)
     {
-        var open = await _core.Tickets.FindLatestAsync(PrincipalId.Administrator(contractId), FlowPurpose.AdminActivation, cancellationToken).ConfigureAwait(false);
-        if (open is null || !open.IsOpen(_core.Now))
+        var open = await _ticketStore.FindLatestAsync(PrincipalId.Administrator(contractId), FlowPurpose.AdminActivation, cancellationToken).ConfigureAwait(false);
+        if (open is null || !open.IsOpen(_clock.Now))
         {
             return false;
         }
@@ -285,22 +308,22 @@ public sealed class BankOperations
         CancellationToken cancellationToken,
         bool unlock = false)
     {
-        var result = await _core.CommitAsync<AuthResult>(
+        var result = await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
-                var contract = await _core.Contracts.FindAsync(contractId, ct).ConfigureAwait(false);
+                var contract = await _contracts.FindAsync(contractId, ct).ConfigureAwait(false);
                 if (contract is null)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
                 }
 
                 var (next, securityEvent) = change(contract);
                 if (next is null)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
-                var changes = new AuthChanges().Put(next).Append(_core.Audit(operatorActor, action, PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
+                var changes = new AuthChanges().Put(next).Append(_audit.Entry(operatorActor, action, PrincipalId.Administrator(contractId), AuditOutcome.Succeeded));
                 await CloseOpenActivationAsync(changes, contractId, ct).ConfigureAwait(false);
                 foreach (var key in counterResets)
                 {
@@ -309,7 +332,7 @@ public sealed class BankOperations
 
                 if (securityEvent is { } e)
                 {
-                    CredentialGuard.Enqueue(changes, _core.Notification(e, PrincipalId.Administrator(contractId), contract.AdminEmail));
+                    CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, e, PrincipalId.Administrator(contractId), contract.AdminEmail));
                 }
 
                 return (changes, AuthResult.Success);
@@ -326,7 +349,7 @@ public sealed class BankOperations
 
     private AuthResult Finish(string action, AuthResult result)
     {
-        AuthLog.BankOperation(_core.Logger, action, result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Refused);
+        AuthLog.BankOperation(_logger, action, result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Refused);
         return result;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace BizWeb.Auth;
 
 /// <summary>
@@ -8,13 +10,31 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class CertificateEnrollment
 {
-    private readonly AuthCore _core;
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly ICredentialCounterStore _counters;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly CredentialGuard _guard;
+    private readonly PinGuard _pins;
+    private readonly Tickets _tickets;
+    private readonly BizWebOptions _options;
     private readonly ICustomerCardVerifier? _card;
     private readonly IHardwareTokenVerifier? _token;
 
-    internal CertificateEnrollment(AuthCore core, ICustomerCardVerifier? card, IHardwareTokenVerifier? token)
+    internal CertificateEnrollment(IContractStore contracts, IUserStore users, ICredentialCounterStore counters, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, PinGuard pins, Tickets tickets, IOptions<BizWebOptions> options, ICustomerCardVerifier? card, IHardwareTokenVerifier? token)
     {
-        _core = core;
+        _contracts = contracts;
+        _users = users;
+        _counters = counters;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _guard = guard;
+        _pins = pins;
+        _tickets = tickets;
+        _options = options.Value;
         _card = card;
         _token = token;
     }
@@ -39,7 +59,7 @@ public sealed class CertificateEnrollment
             return AuthResult.Fail<SecondFactorStep>(input.Errors);
         }
 
-        var check = await PinGuard.CheckContractPinAsync(_core, id, Credential.AdminLoginPin, loginPin!, actor, "AdminEnrollmentBegin", cancellationToken).ConfigureAwait(false);
+        var check = await _pins.CheckContractPinAsync(id, Credential.AdminLoginPin, loginPin!, actor, "AdminEnrollmentBegin", cancellationToken).ConfigureAwait(false);
         if (!check.Verified)
         {
             return AuthResult.Fail<SecondFactorStep>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
@@ -53,16 +73,16 @@ public sealed class CertificateEnrollment
 
         var admin = PrincipalId.Administrator(id);
         var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.AdminCertificateEnrollment, admin, _core.Options.Flows.StepLifetime);
-        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminCertificateEnrollment, ticket.Id, _core.Now), cancellationToken).ConfigureAwait(false);
+        var (ticket, handle) = _tickets.New(FlowPurpose.AdminCertificateEnrollment, admin, _options.Flows.StepLifetime);
+        var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminCertificateEnrollment, ticket.Id, _clock.Now), cancellationToken).ConfigureAwait(false);
         if (challenge is null)
         {
             return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
         }
 
         ticket = Tickets.EndingWith(ticket, challenge);
-        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "AdminEnrollmentBegin", admin, AuditOutcome.Succeeded));
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+        var changes = new AuthChanges().Put(ticket).Append(_audit.Entry(actor, "AdminEnrollmentBegin", admin, AuditOutcome.Succeeded));
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new SecondFactorStep(handle, challenge, ticket.ExpiresAt))
             : AuthResult.Fail<SecondFactorStep>(MessageCode.ConcurrencyConflict);
     }
@@ -100,17 +120,17 @@ public sealed class CertificateEnrollment
 
         // The cheapest gate first: a velocity limit per contract id, whatever user id is typed, before
         // any read or KDF (the ids typed here are the only proof there is before a certificate).
-        var now = _core.Now;
-        var lockout = _core.Options.Lockout;
-        var velocity = await _core.Counters.TryReserveAttemptAsync(
+        var now = _clock.Now;
+        var lockout = _options.Lockout;
+        var velocity = await _counters.TryReserveAttemptAsync(
             CounterKey.ForPreCertificateAttempts(cid), lockout.PreCertificateAttemptsPerContract, now, now + lockout.PreCertificateAttemptWindow, cancellationToken).ConfigureAwait(false);
         if (!velocity.Reserved)
         {
-            await _core.AppendAuditAsync(_core.Audit(actor, "UserEnrollmentBegin", null, AuditOutcome.Refused, MessageCode.EnrollmentAttemptsExceeded), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, "UserEnrollmentBegin", null, AuditOutcome.Refused, MessageCode.EnrollmentAttemptsExceeded), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<FlowHandle>(MessageCode.EnrollmentAttemptsExceeded);
         }
 
-        var check = await PinGuard.CheckUserPinAsync(_core, cid, uid, Credential.UserLoginPin, loginPin!, actor, "UserEnrollmentBegin", cancellationToken, beforeCertificate: true).ConfigureAwait(false);
+        var check = await _pins.CheckUserPinAsync(cid, uid, Credential.UserLoginPin, loginPin!, actor, "UserEnrollmentBegin", cancellationToken, beforeCertificate: true).ConfigureAwait(false);
         if (!check.Verified)
         {
             return AuthResult.Fail<FlowHandle>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked));
@@ -120,13 +140,13 @@ public sealed class CertificateEnrollment
         var refusal = UserGate.Refusal(contract, user, requireActive: false) ?? (user.IssueCertificate ? null : MessageCode.CertificateNotPermitted);
         if (refusal is { } code)
         {
-            await _core.AppendAuditAsync(_core.Audit(actor, "UserEnrollmentBegin", user.Principal, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, "UserEnrollmentBegin", user.Principal, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<FlowHandle>(code);
         }
 
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.UserCertificateEnrollment, user.Principal, _core.Options.Flows.StepLifetime);
-        var changes = new AuthChanges().Put(ticket).Append(_core.Audit(actor, "UserEnrollmentBegin", user.Principal, AuditOutcome.Succeeded));
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+        var (ticket, handle) = _tickets.New(FlowPurpose.UserCertificateEnrollment, user.Principal, _options.Flows.StepLifetime);
+        var changes = new AuthChanges().Put(ticket).Append(_audit.Entry(actor, "UserEnrollmentBegin", user.Principal, AuditOutcome.Succeeded));
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new FlowHandle(handle, ticket.ExpiresAt))
             : AuthResult.Fail<FlowHandle>(MessageCode.ConcurrencyConflict);
     }
@@ -150,7 +170,7 @@ public sealed class CertificateEnrollment
     /// <returns>The principal the ticket names, or <see cref="MessageCode.EnrollmentTicketInvalid"/>.</returns>
     public async ValueTask<AuthResult<PrincipalId>> FindTicketAsync(string? ticket, CancellationToken cancellationToken = default)
     {
-        var open = await Tickets.FindOpenAsync(_core, ticket, FlowPurpose.EnrollmentTicket, 1, cancellationToken).ConfigureAwait(false);
+        var open = await _tickets.FindOpenAsync(ticket, FlowPurpose.EnrollmentTicket, 1, cancellationToken).ConfigureAwait(false);
         return open is null ? AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid) : AuthResult.Ok(open.Principal);
     }
 
@@ -163,34 +183,34 @@ public sealed class CertificateEnrollment
     /// <returns>The principal to certify, or <see cref="MessageCode.EnrollmentTicketInvalid"/>.</returns>
     public async ValueTask<AuthResult<PrincipalId>> RedeemTicketAsync(string? ticket, CancellationToken cancellationToken = default)
     {
-        var open = await Tickets.FindOpenAsync(_core, ticket, FlowPurpose.EnrollmentTicket, 1, cancellationToken).ConfigureAwait(false);
+        var open = await _tickets.FindOpenAsync(ticket, FlowPurpose.EnrollmentTicket, 1, cancellationToken).ConfigureAwait(false);
         if (open is null)
         {
             return AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid);
         }
 
         // Read again: a deletion, accident, suspension or a withdrawn certificate flag since the checks voids the ticket.
-        var contract = await _core.Contracts.FindAsync(open.Principal.ContractId, cancellationToken).ConfigureAwait(false);
-        var user = open.Principal.UserId is { } userId ? await _core.Users.FindAsync(open.Principal.ContractId, userId, cancellationToken).ConfigureAwait(false) : null;
+        var contract = await _contracts.FindAsync(open.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var user = open.Principal.UserId is { } userId ? await _users.FindAsync(open.Principal.ContractId, userId, cancellationToken).ConfigureAwait(false) : null;
         if (contract is null || (open.Principal.UserId is not null && user is null) || Refusal(contract, user) is not null)
         {
-            await _core.UnitOfWork.CommitAsync(new AuthChanges().Put(open with { Completed = true }).Append(_core.Audit(AuditActor.System, "EnrollmentTicketRedeemed", open.Principal, AuditOutcome.Refused, MessageCode.EnrollmentTicketInvalid)), cancellationToken).ConfigureAwait(false);
+            await _commits.CommitAsync(new AuthChanges().Put(open with { Completed = true }).Append(_audit.Entry(AuditActor.System, "EnrollmentTicketRedeemed", open.Principal, AuditOutcome.Refused, MessageCode.EnrollmentTicketInvalid)), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid);
         }
 
         var changes = new AuthChanges()
             .Put(open with { Completed = true })
-            .Append(_core.Audit(AuditActor.System, "EnrollmentTicketRedeemed", open.Principal, AuditOutcome.Succeeded));
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            .Append(_audit.Entry(AuditActor.System, "EnrollmentTicketRedeemed", open.Principal, AuditOutcome.Succeeded));
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(open.Principal)
             : AuthResult.Fail<PrincipalId>(MessageCode.EnrollmentTicketInvalid);
     }
 
     private async ValueTask<AuthResult<FlowHandle>> CompleteAsync(string? handle, FlowPurpose purpose, Credential credential, string? answer, AuditActor actor, CancellationToken cancellationToken)
     {
-        var ticket = await Tickets.FindOpenAsync(_core, handle, purpose, 1, cancellationToken).ConfigureAwait(false);
-        var contract = ticket is null ? null : await _core.Contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
-        var user = ticket?.Principal.UserId is { } uid && contract is not null ? await _core.Users.FindAsync(contract.Id, uid, cancellationToken).ConfigureAwait(false) : null;
+        var ticket = await _tickets.FindOpenAsync(handle, purpose, 1, cancellationToken).ConfigureAwait(false);
+        var contract = ticket is null ? null : await _contracts.FindAsync(ticket.Principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var user = ticket?.Principal.UserId is { } uid && contract is not null ? await _users.FindAsync(contract.Id, uid, cancellationToken).ConfigureAwait(false) : null;
         if (ticket is null || contract is null || (credential == Credential.HardwareToken && user is null))
         {
             return AuthResult.Fail<FlowHandle>(MessageCode.FlowExpired);
@@ -209,11 +229,11 @@ public sealed class CertificateEnrollment
             return AuthResult.Fail<FlowHandle>(refusal);
         }
 
-        var context = new SecondFactorContext(ticket.Principal, purpose, ticket.Id, _core.Now);
+        var context = new SecondFactorContext(ticket.Principal, purpose, ticket.Id, _clock.Now);
         Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate = credential == Credential.CustomerCard
             ? ct => (_card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.")).VerifyAsync(context, answer ?? string.Empty, ct)
             : ct => (_token ?? throw new InvalidOperationException("No IHardwareTokenVerifier is registered: call AddHardwareTokens() on the BizWeb builder.")).VerifyAsync(context, answer ?? string.Empty, ct);
-        var guard = await _core.Guard.CheckAsync(contract, user, credential, actor, purpose + "Complete", evaluate, cancellationToken).ConfigureAwait(false);
+        var guard = await _guard.CheckAsync(contract, user, credential, actor, purpose + "Complete", evaluate, cancellationToken).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", credential == Credential.CustomerCard ? "card" : "token"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
         {
@@ -225,12 +245,12 @@ public sealed class CertificateEnrollment
                 return AuthResult.Fail<FlowHandle>(user is null ? MessageCode.AdminLocked : MessageCode.UserLocked);
         }
 
-        var (enrollment, enrollmentHandle) = Tickets.New(_core, FlowPurpose.EnrollmentTicket, ticket.Principal, _core.Options.Flows.EnrollmentTicketLifetime);
+        var (enrollment, enrollmentHandle) = _tickets.New(FlowPurpose.EnrollmentTicket, ticket.Principal, _options.Flows.EnrollmentTicketLifetime);
         var changes = new AuthChanges()
             .Put(ticket with { Completed = true })
             .Put(enrollment)
-            .Append(_core.Audit(actor, purpose + "Complete", ticket.Principal, AuditOutcome.Succeeded));
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+            .Append(_audit.Entry(actor, purpose + "Complete", ticket.Principal, AuditOutcome.Succeeded));
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new FlowHandle(enrollmentHandle, enrollment.ExpiresAt))
             : AuthResult.Fail<FlowHandle>(MessageCode.FlowExpired);
     }

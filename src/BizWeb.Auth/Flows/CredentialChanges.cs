@@ -7,9 +7,24 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class CredentialChanges
 {
-    private readonly AuthCore _core;
+    private readonly IPrincipalReader _principals;
+    private readonly IPinHasher _hasher;
+    private readonly PinPolicy _pinPolicy;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly PinGuard _pins;
 
-    internal CredentialChanges(AuthCore core) => _core = core;
+    internal CredentialChanges(IPrincipalReader principals, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, PinGuard pins)
+    {
+        _principals = principals;
+        _hasher = hasher;
+        _pinPolicy = pinPolicy;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _pins = pins;
+    }
 
     /// <summary>ご契約先暗証番号変更 (③), authorised by the current ③.</summary>
     /// <param name="admin">The signed-in administrator (the refreshed sign-in keeps its certificate binding).</param>
@@ -76,16 +91,16 @@ public sealed class CredentialChanges
         }
 
         var securityEvent = principal.IsAdministrator ? SecurityEvent.AdminEmailChanged : SecurityEvent.UserEmailChanged;
-        return await _core.CommitAsync<AuthResult>(
+        return await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
                 var (contract, user) = await LoadAsync(principal, ct).ConfigureAwait(false);
                 if (contract is null || (!principal.IsAdministrator && user is null))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
-                var changes = new AuthChanges().Append(_core.Audit(caller.Actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
+                var changes = new AuthChanges().Append(_audit.Entry(caller.Actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
                 var old = principal.IsAdministrator ? contract.AdminEmail : user!.Email;
                 if (principal.IsAdministrator)
                 {
@@ -96,10 +111,10 @@ public sealed class CredentialChanges
                     changes.Put(user! with { Email = newEmail });
                 }
 
-                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, newEmail));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, securityEvent, principal, newEmail));
                 if (old is not null && !string.Equals(old, newEmail, StringComparison.OrdinalIgnoreCase))
                 {
-                    CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, old));
+                    CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, securityEvent, principal, old));
                 }
 
                 return (changes, AuthResult.Success);
@@ -113,7 +128,7 @@ public sealed class CredentialChanges
         ArgumentNullException.ThrowIfNull(caller);
         var principal = caller.Principal;
         var input = new InputErrors();
-        input.Pin(_core.PinPolicy, newPin);
+        input.Pin(_pinPolicy, newPin);
         if (input.Any)
         {
             return AuthResult.Fail<SignedInPrincipal>(input.Errors);
@@ -125,7 +140,7 @@ public sealed class CredentialChanges
             return AuthResult.Fail<SignedInPrincipal>(verified.Errors);
         }
 
-        var hash = _core.Hasher.HashPin(newPin!);
+        var hash = _hasher.HashPin(newPin!);
         var securityEvent = credential switch
         {
             Credential.AdminLoginPin => SecurityEvent.AdminLoginPinChanged,
@@ -133,19 +148,19 @@ public sealed class CredentialChanges
             Credential.UserLoginPin => SecurityEvent.UserLoginPinChanged,
             _ => SecurityEvent.UserConfirmationPinChanged,
         };
-        return await _core.CommitAsync<AuthResult<SignedInPrincipal>>(
+        return await _commits.CommitAsync<AuthResult<SignedInPrincipal>>(
             async ct =>
             {
                 var (contract, user) = await LoadAsync(principal, ct).ConfigureAwait(false);
                 if (contract is null || (!principal.IsAdministrator && user is null))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.InvalidState));
+                    return Committer.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.InvalidState));
                 }
 
                 var stamp = SecurityStamps.New();
                 var changes = new AuthChanges()
                     .ResetCounter(CounterKey.For(principal, credential))
-                    .Append(_core.Audit(caller.Actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
+                    .Append(_audit.Entry(caller.Actor, securityEvent.ToString(), principal, AuditOutcome.Succeeded));
                 string? email;
                 if (principal.IsAdministrator)
                 {
@@ -162,7 +177,7 @@ public sealed class CredentialChanges
                     email = user!.Email;
                 }
 
-                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, principal, email));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, securityEvent, principal, email));
                 return (changes, AuthResult.Ok(caller.Session with { SecurityStamp = stamp }));
             },
             () => AuthResult.Fail<SignedInPrincipal>(MessageCode.ConcurrencyConflict),
@@ -179,8 +194,8 @@ public sealed class CredentialChanges
 
         var action = credential + "Change";
         var check = principal.UserId is { } userId
-            ? await PinGuard.CheckUserPinAsync(_core, principal.ContractId, userId, credential, pin, actor, action, cancellationToken, caller: caller).ConfigureAwait(false)
-            : await PinGuard.CheckContractPinAsync(_core, principal.ContractId, credential, pin, actor, action, cancellationToken, caller).ConfigureAwait(false);
+            ? await _pins.CheckUserPinAsync(principal.ContractId, userId, credential, pin, actor, action, cancellationToken, caller: caller).ConfigureAwait(false)
+            : await _pins.CheckContractPinAsync(principal.ContractId, credential, pin, actor, action, cancellationToken, caller).ConfigureAwait(false);
         if (!check.Verified)
         {
             var failed = credential is Credential.AdminConfirmationPin or Credential.UserConfirmationPin ? MessageCode.ConfirmationPinIncorrect : MessageCode.CurrentPinIncorrect;
@@ -198,7 +213,7 @@ public sealed class CredentialChanges
 
     private async ValueTask<(Contract? Contract, User? User)> LoadAsync(PrincipalId principal, CancellationToken cancellationToken)
     {
-        var record = await _core.Principals.FindAsync(principal, cancellationToken).ConfigureAwait(false);
+        var record = await _principals.FindAsync(principal, cancellationToken).ConfigureAwait(false);
         return (record?.Contract, record?.User);
     }
 }

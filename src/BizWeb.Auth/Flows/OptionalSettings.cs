@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace BizWeb.Auth;
 
@@ -17,13 +18,25 @@ public sealed class OptionalSettings
     /// <summary>The most debit accounts a contract may register.</summary>
     public const int MaxDebitAccounts = 100;
 
-    private readonly AuthCore _core;
+    private readonly AdminAuthorization _authorization;
+    private readonly IContractStore _contracts;
+    private readonly IPinHasher _hasher;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly BizWebOptions _options;
     private readonly IContractSettingsStore _settings;
     private readonly ISecretProtector? _protector;
 
-    internal OptionalSettings(AuthCore core, IContractSettingsStore settings, ISecretProtector? protector)
+    internal OptionalSettings(AdminAuthorization authorization, IContractStore contracts, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, IOptions<BizWebOptions> options, IContractSettingsStore settings, ISecretProtector? protector)
     {
-        _core = core;
+        _authorization = authorization;
+        _contracts = contracts;
+        _hasher = hasher;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _options = options.Value;
         _settings = settings;
         _protector = protector;
     }
@@ -37,7 +50,7 @@ public sealed class OptionalSettings
         ArgumentNullException.ThrowIfNull(admin);
         var s = await _settings.FindAsync(admin.ContractId, cancellationToken).ConfigureAwait(false) ?? ContractSettings.Empty(admin.ContractId);
         return new ContractSettingsSummary(
-            [.. _core.Options.Transactions.Catalogue.Where(c => s.EnabledServices.Contains(c.Id, StringComparer.Ordinal))],
+            [.. _options.Transactions.Catalogue.Where(c => s.EnabledServices.Contains(c.Id, StringComparer.Ordinal))],
             s.DebitAccounts,
             s.ContractLimit,
             s.PayeeBorneFees,
@@ -125,31 +138,31 @@ public sealed class OptionalSettings
         }
 
         var protector = _protector ?? throw new InvalidOperationException("No ISecretProtector is registered: the file access key is stored encrypted.");
-        var hash = _core.Hasher.HashPin(zenginPassword!);
+        var hash = _hasher.HashPin(zenginPassword!);
         var key = protector.Protect(Encoding.ASCII.GetBytes(fileAccessKey!), FileAccessKeyPurpose);
         return ChangeAsync(admin, confirmationPin, "FileTransferInfoChanged", SecurityEvent.FileTransferInfoChanged, s => s with { ZenginPasswordHash = hash, ProtectedFileAccessKey = key }, cancellationToken);
     }
 
     private async ValueTask<AuthResult> ChangeAsync(SignedInAdministrator admin, string? confirmationPin, string action, SecurityEvent securityEvent, Func<ContractSettings, ContractSettings> change, CancellationToken cancellationToken)
     {
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, action, cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await _authorization.VerifyAsync(admin, confirmationPin, action, cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {
             return authorised;
         }
 
-        return await _core.CommitAsync<AuthResult>(
+        return await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
-                var contract = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                var contract = await _contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
                 if (contract is null)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
                 }
 
                 var current = await _settings.FindAsync(admin.ContractId, ct).ConfigureAwait(false) ?? ContractSettings.Empty(admin.ContractId);
-                var changes = new AuthChanges().Put(change(current)).Append(_core.Audit(admin.Actor, action, admin.Principal, AuditOutcome.Succeeded));
-                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin.Principal, contract.AdminEmail));
+                var changes = new AuthChanges().Put(change(current)).Append(_audit.Entry(admin.Actor, action, admin.Principal, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, securityEvent, admin.Principal, contract.AdminEmail));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),

@@ -9,9 +9,14 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class SessionValidation
 {
-    private readonly AuthCore _core;
+    private readonly IPrincipalReader _principals;
+    private readonly CallerCheck _callers;
 
-    internal SessionValidation(AuthCore core) => _core = core;
+    internal SessionValidation(IPrincipalReader principals, CallerCheck callers)
+    {
+        _principals = principals;
+        _callers = callers;
+    }
 
     /// <summary>
     /// The caller of a request that presented <paramref name="clientCertificate"/> on behalf of
@@ -36,7 +41,7 @@ public sealed class SessionValidation
 
         var caller = SignedInCaller.For(session, clientAddress);
         // One read of contract and user (one query in the EF stores); a missing row ends the session.
-        var record = await _core.Principals.FindAsync(session.Principal, cancellationToken).ConfigureAwait(false);
-        return await CallerCheck.RefusalAsync(_core, caller, record?.Contract, record?.User, cancellationToken).ConfigureAwait(false) is null ? caller : null;
+        var record = await _principals.FindAsync(session.Principal, cancellationToken).ConfigureAwait(false);
+        return await _callers.RefusalAsync(caller, record?.Contract, record?.User, cancellationToken).ConfigureAwait(false) is null ? caller : null;
     }
 }

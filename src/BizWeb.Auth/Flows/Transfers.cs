@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace BizWeb.Auth;
 
@@ -16,16 +17,30 @@ public sealed class Transfers
     /// <summary>The most transfers <see cref="ListAsync"/> returns.</summary>
     public const int MaxListCount = 500;
 
-    private readonly AuthCore _core;
+    private readonly IUserStore _users;
+    private readonly IPrincipalReader _principals;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly CredentialGuard _guard;
+    private readonly CallerCheck _callers;
+    private readonly BizWebOptions _options;
     private readonly IContractSettingsStore _settings;
     private readonly ITransferStore _transfers;
     private readonly ITransferTotalStore _totals;
     private readonly ITransferConfirmationVerifier? _verifier;
     private readonly ITransferExecutor? _executor;
 
-    internal Transfers(AuthCore core, IContractSettingsStore settings, ITransferStore transfers, ITransferTotalStore totals, ITransferConfirmationVerifier? verifier, ITransferExecutor? executor)
+    internal Transfers(IUserStore users, IPrincipalReader principals, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, CallerCheck callers, IOptions<BizWebOptions> options, IContractSettingsStore settings, ITransferStore transfers, ITransferTotalStore totals, ITransferConfirmationVerifier? verifier, ITransferExecutor? executor)
     {
-        _core = core;
+        _users = users;
+        _principals = principals;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _guard = guard;
+        _callers = callers;
+        _options = options.Value;
         _settings = settings;
         _transfers = transfers;
         _totals = totals;
@@ -46,14 +61,14 @@ public sealed class Transfers
     public async ValueTask<IReadOnlyList<UserServiceGrant>> ListServicesAsync(SignedInUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var record = await _core.Users.FindAsync(user.ContractId, user.UserId, cancellationToken).ConfigureAwait(false);
+        var record = await _users.FindAsync(user.ContractId, user.UserId, cancellationToken).ConfigureAwait(false);
         if (record is null || record.State == UserState.Deleted)
         {
             return [];
         }
 
         var settings = await SettingsAsync(user.ContractId, cancellationToken).ConfigureAwait(false);
-        return [.. _core.Options.Transactions.Catalogue
+        return [.. _options.Transactions.Catalogue
             .Where(s => record.GrantedServices.Contains(s.Id, StringComparer.Ordinal))
             .Select(s => new UserServiceGrant(
                 s,
@@ -112,7 +127,7 @@ public sealed class Transfers
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(request);
-        var today = TransferTotals.Today(_core);
+        var today = _clock.Today;
         var date = request.ExecutionDate ?? today;
         var input = new InputErrors();
         if (!TransactionInput.IsIdempotencyKey(request.IdempotencyKey))
@@ -131,7 +146,7 @@ public sealed class Transfers
             input.Add(MessageCode.TransferAmountInvalid);
         }
 
-        if (date < today || date > today.AddDays(_core.Options.Transactions.MaxDaysAhead))
+        if (date < today || date > today.AddDays(_options.Transactions.MaxDaysAhead))
         {
             input.Add(MessageCode.ExecutionDateInvalid);
         }
@@ -154,17 +169,17 @@ public sealed class Transfers
         }
 
         var (settings, account) = (check.Settings!, check.Account!);
-        var relation = !string.Equals(request.PayeeBankCode, _core.Options.BankCode, StringComparison.Ordinal) ? PayeeRelation.OtherBank
+        var relation = !string.Equals(request.PayeeBankCode, _options.BankCode, StringComparison.Ordinal) ? PayeeRelation.OtherBank
             : string.Equals(request.PayeeBranchCode, account.BranchCode, StringComparison.Ordinal) ? PayeeRelation.SameBranch
             : PayeeRelation.SameBank;
         var payeeBorne = settings.PayeeBorneFees is { } bands ? FeeSchedule.Create(bands) : null;
-        var quote = TransferFees.Quote(request.Amount, relation, request.FeeBearer, _core.Options.Transactions.BankFeeSchedule, payeeBorne is { Succeeded: true } ? payeeBorne.Value : null);
+        var quote = TransferFees.Quote(request.Amount, relation, request.FeeBearer, _options.Transactions.BankFeeSchedule, payeeBorne is { Succeeded: true } ? payeeBorne.Value : null);
         if (!quote.Succeeded)
         {
             return await RefuseAsync<Transfer>("TransferDraft", user, quote, cancellationToken).ConfigureAwait(false);
         }
 
-        var now = _core.Now;
+        var now = _clock.Now;
         var transfer = new Transfer
         {
             Id = Guid.NewGuid(),
@@ -187,8 +202,8 @@ public sealed class Transfers
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var changes = new AuthChanges().Put(transfer).Append(_core.Audit(user.Actor, "TransferDrafted", user.Principal, AuditOutcome.Succeeded));
-        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed)
+        var changes = new AuthChanges().Put(transfer).Append(_audit.Entry(user.Actor, "TransferDrafted", user.Principal, AuditOutcome.Succeeded));
+        if (await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed)
         {
             return AuthResult.Ok(transfer with { Version = 1 });
         }
@@ -239,9 +254,9 @@ public sealed class Transfers
             ReviewedDigest = digest,
             ConfirmationId = challenge.Value.Id,
             ReviewExpiresAt = challenge.Value.ExpiresAt,
-            UpdatedAt = _core.Now,
+            UpdatedAt = _clock.Now,
         };
-        return await PutAsync(reviewed, _core.Audit(user.Actor, "TransferReviewed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false) is { } stored
+        return await PutAsync(reviewed, _audit.Entry(user.Actor, "TransferReviewed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false) is { } stored
             ? AuthResult.Ok(new TransferReview(stored, challenge.Value.ExpiresAt, challenge.Value.OcraChallenge))
             : AuthResult.Fail<TransferReview>(MessageCode.ConcurrencyConflict);
     }
@@ -288,7 +303,7 @@ public sealed class Transfers
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
         }
 
-        if (!await CallerCheck.IsSameAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false))
+        if (!await _callers.IsSameAsync(user, contract, record, cancellationToken).ConfigureAwait(false))
         {
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.SessionEnded), cancellationToken).ConfigureAwait(false);
         }
@@ -298,7 +313,7 @@ public sealed class Transfers
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
         }
 
-        if (_core.Now >= transfer.ReviewExpiresAt)
+        if (_clock.Now >= transfer.ReviewExpiresAt)
         {
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferReviewExpired), cancellationToken).ConfigureAwait(false);
         }
@@ -316,7 +331,7 @@ public sealed class Transfers
         }
 
         var verifier = Verifier;
-        var guard = await _core.Guard.CheckAsync(contract, record, Credential.HardwareToken, user.Actor, Action,
+        var guard = await _guard.CheckAsync(contract, record, Credential.HardwareToken, user.Actor, Action,
             ct => verifier.ConfirmAsync(confirmationId, user.Principal, digest, tokenCode!, ct), cancellationToken).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "transaction"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
@@ -330,7 +345,7 @@ public sealed class Transfers
         }
 
         // Claim the transfer: of two confirmations racing, only one moves it on.
-        var executing = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Confirmed), UpdatedAt = _core.Now }, _core.Audit(user.Actor, "TransferConfirmed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        var executing = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Confirmed), UpdatedAt = _clock.Now }, _audit.Entry(user.Actor, "TransferConfirmed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
         if (executing is null)
         {
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
@@ -359,8 +374,8 @@ public sealed class Transfers
             return await EndAsync(user, executing, TransferTrigger.Failed, MessageCode.TransferExecutionRefused, "TransferAuthorise", AuditOutcome.Failed, cancellationToken).ConfigureAwait(false);
         }
 
-        var authorised = executing with { State = TransferLifecycle.Next(executing.State, TransferTrigger.Authorised), ExecutionReference = execution.Reference, UpdatedAt = _core.Now };
-        var stored = await PutAsync(authorised, _core.Audit(user.Actor, "TransferAuthorised", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        var authorised = executing with { State = TransferLifecycle.Next(executing.State, TransferTrigger.Authorised), ExecutionReference = execution.Reference, UpdatedAt = _clock.Now };
+        var stored = await PutAsync(authorised, _audit.Entry(user.Actor, "TransferAuthorised", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
         return stored is not null ? AuthResult.Ok(stored) : AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
     }
 
@@ -383,19 +398,19 @@ public sealed class Transfers
         }
 
         var (contract, record) = await LoadAsync(user, cancellationToken).ConfigureAwait(false);
-        if (await CallerCheck.RefusalAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await _callers.RefusalAsync(user, contract, record, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(refusal), cancellationToken).ConfigureAwait(false);
         }
 
-        if (transfer.State != TransferState.Authorised || TransferTotals.Day(transfer) <= TransferTotals.Today(_core)
+        if (transfer.State != TransferState.Authorised || TransferTotals.Day(transfer) <= _clock.Today
             || !await Executor.CancelAsync(transfer, cancellationToken).ConfigureAwait(false))
         {
             return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotCancellable), cancellationToken).ConfigureAwait(false);
         }
 
-        var notification = _core.Notification(SecurityEvent.ScheduledTransferCancelled, user.Principal, record!.Email);
-        var cancelled = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Cancelled), UpdatedAt = _core.Now }, _core.Audit(user.Actor, "TransferCancelled", user.Principal, AuditOutcome.Succeeded), notification, cancellationToken).ConfigureAwait(false);
+        var notification = SecurityNotices.For(_clock.Now, SecurityEvent.ScheduledTransferCancelled, user.Principal, record!.Email);
+        var cancelled = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Cancelled), UpdatedAt = _clock.Now }, _audit.Entry(user.Actor, "TransferCancelled", user.Principal, AuditOutcome.Succeeded), notification, cancellationToken).ConfigureAwait(false);
         if (cancelled is null)
         {
             return AuthResult.Fail<Transfer>(MessageCode.ConcurrencyConflict);
@@ -412,7 +427,7 @@ public sealed class Transfers
     private async ValueTask<TransferCheck> CheckAsync(SignedInUser user, string? debitAccount, long amount, DateOnly day, CancellationToken cancellationToken)
     {
         var (contract, record) = await LoadAsync(user, cancellationToken).ConfigureAwait(false);
-        return await CallerCheck.RefusalAsync(_core, user, contract, record, cancellationToken).ConfigureAwait(false) is { } refusal
+        return await _callers.RefusalAsync(user, contract, record, cancellationToken).ConfigureAwait(false) is { } refusal
             ? new(AuthResult.Fail(refusal))
             : await CheckLimitsAsync(contract!, record!, debitAccount, amount, day, cancellationToken).ConfigureAwait(false);
     }
@@ -439,7 +454,7 @@ public sealed class Transfers
 
     private async ValueTask<(Contract? Contract, User? User)> LoadAsync(SignedInUser user, CancellationToken cancellationToken)
     {
-        var record = await _core.Principals.FindAsync(user.Principal, cancellationToken).ConfigureAwait(false);
+        var record = await _principals.FindAsync(user.Principal, cancellationToken).ConfigureAwait(false);
         return (record?.Contract, record?.User);
     }
 
@@ -451,7 +466,7 @@ public sealed class Transfers
     {
         var changes = new AuthChanges().Put(next).Append(audit);
         CredentialGuard.Enqueue(changes, notification);
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? next with { Version = next.Version + 1 }
             : null;
     }
@@ -460,10 +475,10 @@ public sealed class Transfers
     private async ValueTask<AuthResult<Transfer>> EndAsync(SignedInUser user, Transfer transfer, TransferTrigger trigger, MessageCode code, string action, AuditOutcome outcome, CancellationToken cancellationToken)
     {
         var actor = user.Actor;
-        var ended = transfer with { State = TransferLifecycle.Next(transfer.State, trigger), RefusalCode = code, UpdatedAt = _core.Now };
-        if (await PutAsync(ended, _core.Audit(user.Actor, action, transfer.User, outcome, code), null, cancellationToken).ConfigureAwait(false) is null)
+        var ended = transfer with { State = TransferLifecycle.Next(transfer.State, trigger), RefusalCode = code, UpdatedAt = _clock.Now };
+        if (await PutAsync(ended, _audit.Entry(user.Actor, action, transfer.User, outcome, code), null, cancellationToken).ConfigureAwait(false) is null)
         {
-            await _core.AppendAuditAsync(_core.Audit(user.Actor, action, transfer.User, outcome, code), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(user.Actor, action, transfer.User, outcome, code), cancellationToken).ConfigureAwait(false);
         }
 
         return AuthResult.Fail<Transfer>(code);
@@ -472,7 +487,7 @@ public sealed class Transfers
     /// <summary>Audits a refusal (the first error's code) and answers it.</summary>
     private async ValueTask<AuthResult<T>> RefuseAsync<T>(string action, SignedInUser user, AuthResult result, CancellationToken cancellationToken)
     {
-        await _core.AppendAuditAsync(_core.Audit(user.Actor, action, user.Principal, AuditOutcome.Refused, result.ErrorCode), cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(_audit.Entry(user.Actor, action, user.Principal, AuditOutcome.Refused, result.ErrorCode), cancellationToken).ConfigureAwait(false);
         return AuthResult.Fail<T>(result.Errors);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
 
 namespace BizWeb.Auth;
 
@@ -9,11 +10,33 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class UserActivation
 {
-    private readonly AuthCore _core;
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly IFlowTicketStore _ticketStore;
+    private readonly IPinHasher _hasher;
+    private readonly PinPolicy _pinPolicy;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly PinGuard _pins;
+    private readonly Tickets _tickets;
+    private readonly CertificateGate _gate;
+    private readonly BizWebOptions _options;
 
-    internal UserActivation(AuthCore core)
+    internal UserActivation(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, PinGuard pins, Tickets tickets, CertificateGate gate, IOptions<BizWebOptions> options)
     {
-        _core = core;
+        _contracts = contracts;
+        _users = users;
+        _ticketStore = ticketStore;
+        _hasher = hasher;
+        _pinPolicy = pinPolicy;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _pins = pins;
+        _tickets = tickets;
+        _gate = gate;
+        _options = options.Value;
     }
 
     /// <summary>利用者7-3: the temporary login PIN after the certificate was selected.</summary>
@@ -24,7 +47,7 @@ public sealed class UserActivation
     /// <returns>The handle for 利用者7-4 and whether an e-mail address is registered already; or the errors.</returns>
     public async ValueTask<AuthResult<UserActivationStep>> BeginAsync(X509Certificate2? clientCertificate, string? temporaryLoginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var record = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
+        var record = await _gate.AuthenticateAsync(clientCertificate, administrator: false, actor, "UserActivationBegin", cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return AuthResult.Fail<UserActivationStep>(MessageCode.CertificateNotAccepted);
@@ -36,7 +59,7 @@ public sealed class UserActivation
         }
 
         var p = record.Principal;
-        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, temporaryLoginPin, actor, "UserActivationBegin", cancellationToken, loaded: record).ConfigureAwait(false);
+        var check = await _pins.CheckUserPinAsync(p.ContractId, p.UserId!.Value, Credential.UserLoginPin, temporaryLoginPin, actor, "UserActivationBegin", cancellationToken, loaded: record).ConfigureAwait(false);
         if (!check.Verified)
         {
             return AuthResult.Fail<UserActivationStep>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked));
@@ -44,22 +67,22 @@ public sealed class UserActivation
 
         var (contract, user) = (check.Contract!, check.User!);
         var refusal = user.State == UserState.Active ? MessageCode.AlreadyActivated : UserGate.Refusal(contract, user, requireActive: false);
-        var latest = await _core.Tickets.FindLatestAsync(p, FlowPurpose.UserActivation, cancellationToken).ConfigureAwait(false);
-        if (refusal is null && latest is not null && latest.IsOpen(_core.Now))
+        var latest = await _ticketStore.FindLatestAsync(p, FlowPurpose.UserActivation, cancellationToken).ConfigureAwait(false);
+        if (refusal is null && latest is not null && latest.IsOpen(_clock.Now))
         {
             refusal = MessageCode.ActivationInterrupted;
         }
 
         if (refusal is { } code)
         {
-            await _core.AppendAuditAsync(_core.Audit(actor, "UserActivationBegin", p, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, "UserActivationBegin", p, AuditOutcome.Refused, code), cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<UserActivationStep>(code);
         }
 
-        var (ticket, handle) = Tickets.New(_core, FlowPurpose.UserActivation, p, _core.Options.Flows.InterruptedActivationCooldown, SignedInPrincipal.TicketValues(clientCertificate!));
+        var (ticket, handle) = _tickets.New(FlowPurpose.UserActivation, p, _options.Flows.InterruptedActivationCooldown, SignedInPrincipal.TicketValues(clientCertificate!));
         // Writing the user back unchanged serialises parallel begins: only one passes the cooldown check.
-        var changes = new AuthChanges().Put(user).Put(ticket).Append(_core.Audit(actor, "UserActivationBegin", p, AuditOutcome.Succeeded));
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
+        var changes = new AuthChanges().Put(user).Put(ticket).Append(_audit.Entry(actor, "UserActivationBegin", p, AuditOutcome.Succeeded));
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? AuthResult.Ok(new UserActivationStep(handle, ticket.ExpiresAt, user.Email is not null))
             : AuthResult.Fail<UserActivationStep>(MessageCode.ActivationInterrupted);
     }
@@ -77,16 +100,16 @@ public sealed class UserActivation
     public async ValueTask<AuthResult<SignedInPrincipal>> CompleteAsync(string? handle, UserActivationRequest request, AuditActor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var ticket = await Tickets.FindOpenAsync(_core, handle, FlowPurpose.UserActivation, 1, cancellationToken).ConfigureAwait(false);
-        var user = ticket is null ? null : await _core.Users.FindAsync(ticket.Principal.ContractId, ticket.Principal.UserId!.Value, cancellationToken).ConfigureAwait(false);
+        var ticket = await _tickets.FindOpenAsync(handle, FlowPurpose.UserActivation, 1, cancellationToken).ConfigureAwait(false);
+        var user = ticket is null ? null : await _users.FindAsync(ticket.Principal.ContractId, ticket.Principal.UserId!.Value, cancellationToken).ConfigureAwait(false);
         if (ticket is null || user is null)
         {
             return AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired);
         }
 
         var input = new InputErrors();
-        input.Pin(_core.PinPolicy, request.NewLoginPin);
-        input.Pin(_core.PinPolicy, request.NewConfirmationPin);
+        input.Pin(_pinPolicy, request.NewLoginPin);
+        input.Pin(_pinPolicy, request.NewConfirmationPin);
         input.Add(PinRules.CheckReplacesTemporary(request.NewLoginPin, request.TemporaryLoginPin));
         input.Add(PinRules.CheckReplacesTemporary(request.NewConfirmationPin, request.TemporaryConfirmationPin));
         input.Add(PinRules.CheckDistinct(request.NewLoginPin, request.NewConfirmationPin));
@@ -104,7 +127,7 @@ public sealed class UserActivation
         var p = ticket.Principal;
         foreach (var (credential, pin) in new[] { (Credential.UserLoginPin, request.TemporaryLoginPin!), (Credential.UserConfirmationPin, request.TemporaryConfirmationPin!) })
         {
-            var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, credential, pin, actor, "UserActivationComplete", cancellationToken).ConfigureAwait(false);
+            var check = await _pins.CheckUserPinAsync(p.ContractId, p.UserId!.Value, credential, pin, actor, "UserActivationComplete", cancellationToken).ConfigureAwait(false);
             if (!check.Verified)
             {
                 var failed = credential == Credential.UserLoginPin ? MessageCode.UserSignInFailed : MessageCode.ConfirmationPinIncorrect;
@@ -112,27 +135,27 @@ public sealed class UserActivation
             }
         }
 
-        var loginHash = _core.Hasher.HashPin(request.NewLoginPin!);
-        var confirmationHash = _core.Hasher.HashPin(request.NewConfirmationPin!);
-        var result = await _core.CommitAsync<AuthResult<SignedInPrincipal>>(
+        var loginHash = _hasher.HashPin(request.NewLoginPin!);
+        var confirmationHash = _hasher.HashPin(request.NewConfirmationPin!);
+        var result = await _commits.CommitAsync<AuthResult<SignedInPrincipal>>(
             async ct =>
             {
-                var contract = await _core.Contracts.FindAsync(p.ContractId, ct).ConfigureAwait(false);
-                var current = await _core.Users.FindAsync(p.ContractId, p.UserId!.Value, ct).ConfigureAwait(false);
-                var open = await _core.Tickets.FindByHandleHashAsync(ticket.HandleHash, ct).ConfigureAwait(false);
-                if (contract is null || current is null || open is null || !open.IsOpen(_core.Now))
+                var contract = await _contracts.FindAsync(p.ContractId, ct).ConfigureAwait(false);
+                var current = await _users.FindAsync(p.ContractId, p.UserId!.Value, ct).ConfigureAwait(false);
+                var open = await _ticketStore.FindByHandleHashAsync(ticket.HandleHash, ct).ConfigureAwait(false);
+                if (contract is null || current is null || open is null || !open.IsOpen(_clock.Now))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired));
+                    return Committer.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.FlowExpired));
                 }
 
                 if (UserGate.Refusal(contract, current, requireActive: false) is { } refusal)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(refusal));
+                    return Committer.Nothing(AuthResult.Fail<SignedInPrincipal>(refusal));
                 }
 
-                if (!current.TryApply(UserTrigger.Activated, _core.Now, out var activated))
+                if (!current.TryApply(UserTrigger.Activated, _clock.Now, out var activated))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.AlreadyActivated));
+                    return Committer.Nothing(AuthResult.Fail<SignedInPrincipal>(MessageCode.AlreadyActivated));
                 }
 
                 activated = activated with
@@ -147,8 +170,8 @@ public sealed class UserActivation
                     .Put(open with { Completed = true })
                     .ResetCounter(CounterKey.For(p, Credential.UserLoginPin))
                     .ResetCounter(CounterKey.For(p, Credential.UserConfirmationPin))
-                    .Append(_core.Audit(actor, "UserActivationComplete", p, AuditOutcome.Succeeded));
-                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserActivated, p, activated.Email));
+                    .Append(_audit.Entry(actor, "UserActivationComplete", p, AuditOutcome.Succeeded));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, SecurityEvent.UserActivated, p, activated.Email));
                 return (changes, AuthResult.Ok(SignedInPrincipal.FromTicket(open, activated.SecurityStamp), input.Warnings));
             },
             () => AuthResult.Fail<SignedInPrincipal>(MessageCode.ConcurrencyConflict),

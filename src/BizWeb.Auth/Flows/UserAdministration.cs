@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace BizWeb.Auth;
 
 /// <summary>
@@ -7,13 +9,31 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class UserAdministration
 {
-    private readonly AuthCore _core;
+    private readonly AdminAuthorization _authorization;
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly IPinHasher _hasher;
+    private readonly PinPolicy _pinPolicy;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
+    private readonly UserReleases _releases;
+    private readonly BizWebOptions _options;
     private readonly ICertificateRevoker? _revoker;
     private readonly IContractSettingsStore? _settings;
 
-    internal UserAdministration(AuthCore core, ICertificateRevoker? revoker, IContractSettingsStore? settings = null)
+    internal UserAdministration(AdminAuthorization authorization, IContractStore contracts, IUserStore users, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore? settings = null)
     {
-        _core = core;
+        _authorization = authorization;
+        _contracts = contracts;
+        _users = users;
+        _hasher = hasher;
+        _pinPolicy = pinPolicy;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+        _releases = releases;
+        _options = options.Value;
         _revoker = revoker;
         _settings = settings;
     }
@@ -25,7 +45,7 @@ public sealed class UserAdministration
     public async ValueTask<IReadOnlyList<UserSummary>> ListAsync(SignedInAdministrator admin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        var users = await _core.Users.ListAsync(admin.ContractId, cancellationToken).ConfigureAwait(false);
+        var users = await _users.ListAsync(admin.ContractId, cancellationToken).ConfigureAwait(false);
         return [.. users.Where(u => u.State != UserState.Deleted).Select(UserSummary.Of)];
     }
 
@@ -47,51 +67,51 @@ public sealed class UserAdministration
         var userId = input.Take(UserId.Parse(registration.UserId));
         input.Name(registration.NameKana, required: true);
         input.Name(registration.NameKanji, required: false);
-        input.Pin(_core.PinPolicy, registration.TemporaryLoginPin);
-        input.Pin(_core.PinPolicy, registration.TemporaryConfirmationPin);
+        input.Pin(_pinPolicy, registration.TemporaryLoginPin);
+        input.Pin(_pinPolicy, registration.TemporaryConfirmationPin);
         input.Email(registration.Email);
-        TransactionInput.Grants(input, _core.Options.Transactions, registration.GrantedServices, registration.ServiceLimits);
+        TransactionInput.Grants(input, _options.Transactions, registration.GrantedServices, registration.ServiceLimits);
         if (input.Any)
         {
             return AuthResult.Fail(input.Errors);
         }
 
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, "UserRegister", cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await _authorization.VerifyAsync(admin, confirmationPin, "UserRegister", cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {
             return authorised;
         }
 
-        var loginHash = _core.Hasher.HashPin(registration.TemporaryLoginPin!);
-        var confirmationHash = _core.Hasher.HashPin(registration.TemporaryConfirmationPin!);
+        var loginHash = _hasher.HashPin(registration.TemporaryLoginPin!);
+        var confirmationHash = _hasher.HashPin(registration.TemporaryConfirmationPin!);
         var warnings = PinRules.CheckDistinct(registration.TemporaryLoginPin, registration.TemporaryConfirmationPin).Warnings;
-        var result = await _core.CommitAsync<AuthResult>(
+        var result = await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
-                var contract = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                var contract = await _contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
                 if (contract is null)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.ContractNotFound));
                 }
 
-                var existing = await _core.Users.FindAsync(admin.ContractId, userId, ct).ConfigureAwait(false);
-                var now = _core.Now;
+                var existing = await _users.FindAsync(admin.ContractId, userId, ct).ConfigureAwait(false);
+                var now = _clock.Now;
                 if (string.Equals(userId.ToString(), admin.ContractId.ToString(), StringComparison.Ordinal)
-                    || (existing is not null && (existing.State != UserState.Deleted || now < UserIdQuarantine.ReleasedAt(existing.DeletedAt!.Value, _core.TimeZone))))
+                    || (existing is not null && (existing.State != UserState.Deleted || now < UserIdQuarantine.ReleasedAt(existing.DeletedAt!.Value, _clock.TimeZone))))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.UserIdAlreadyUsed));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.UserIdAlreadyUsed));
                 }
 
                 var settings = await SettingsAsync(admin.ContractId, ct).ConfigureAwait(false);
                 if (!Contracted(settings, registration.GrantedServices))
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.ServiceNotContracted));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.ServiceNotContracted));
                 }
 
-                var users = await _core.Users.ListAsync(admin.ContractId, ct).ConfigureAwait(false);
-                if (users.Count(u => u.State != UserState.Deleted) >= _core.Options.MaxUsersPerContract)
+                var users = await _users.ListAsync(admin.ContractId, ct).ConfigureAwait(false);
+                if (users.Count(u => u.State != UserState.Deleted) >= _options.MaxUsersPerContract)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail([MessageCatalog.Format(MessageCode.UserLimitReached, _core.Options.MaxUsersPerContract, 0)]));
+                    return Committer.Nothing(AuthResult.Fail([MessageCatalog.Format(MessageCode.UserLimitReached, _options.MaxUsersPerContract, 0)]));
                 }
 
                 var user = new User
@@ -116,13 +136,13 @@ public sealed class UserAdministration
                     .Put(contract)
                     .Put(user)
                     .Put(settings)
-                    .Append(_core.Audit(admin.Actor, "UserRegistered", user.Principal, AuditOutcome.Succeeded));
+                    .Append(_audit.Entry(admin.Actor, "UserRegistered", user.Principal, AuditOutcome.Succeeded));
                 foreach (var credential in new[] { Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken })
                 {
                     changes.ResetCounter(CounterKey.For(user.Principal, credential));
                 }
 
-                CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserRegistered, admin.Principal, contract.AdminEmail));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, SecurityEvent.UserRegistered, admin.Principal, contract.AdminEmail));
                 return (changes, AuthResult.SuccessWith(warnings));
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),
@@ -146,7 +166,7 @@ public sealed class UserAdministration
         input.Name(change.NameKana, required: true);
         input.Name(change.NameKanji, required: false);
         input.Email(change.Email);
-        TransactionInput.Grants(input, _core.Options.Transactions, change.GrantedServices, change.ServiceLimits);
+        TransactionInput.Grants(input, _options.Transactions, change.GrantedServices, change.ServiceLimits);
         if (input.Any)
         {
             return AuthResult.Fail(input.Errors);
@@ -191,7 +211,7 @@ public sealed class UserAdministration
         ArgumentNullException.ThrowIfNull(admin);
         IdGuard.Require(userId);
         var result = await ChangeUserAsync(admin, userId, confirmationPin, "UserDeleted", SecurityEvent.UserDeleted,
-            user => user.TryApply(UserTrigger.Deleted, _core.Now, out var deleted) ? deleted : null,
+            user => user.TryApply(UserTrigger.Deleted, _clock.Now, out var deleted) ? deleted : null,
             [Credential.UserLoginPin, Credential.UserConfirmationPin, Credential.HardwareToken], cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
@@ -217,15 +237,15 @@ public sealed class UserAdministration
         ArgumentNullException.ThrowIfNull(admin);
         IdGuard.Require(userId);
         var input = new InputErrors();
-        input.Pin(_core.PinPolicy, loginPin);
-        input.Pin(_core.PinPolicy, confirmationPin);
+        input.Pin(_pinPolicy, loginPin);
+        input.Pin(_pinPolicy, confirmationPin);
         if (input.Any)
         {
             return AuthResult.Fail(input.Errors);
         }
 
-        var loginHash = _core.Hasher.HashPin(loginPin!);
-        var confirmationHash = _core.Hasher.HashPin(confirmationPin!);
+        var loginHash = _hasher.HashPin(loginPin!);
+        var confirmationHash = _hasher.HashPin(confirmationPin!);
         var result = await ChangeUserAsync(admin, userId, adminConfirmationPin, "UserPinsReset", SecurityEvent.UserChanged,
             user => user with { LoginPinHash = loginHash, ConfirmationPinHash = confirmationHash, SecurityStamp = SecurityStamps.New() },
             [Credential.UserLoginPin, Credential.UserConfirmationPin], cancellationToken).ConfigureAwait(false);
@@ -242,9 +262,9 @@ public sealed class UserAdministration
     {
         ArgumentNullException.ThrowIfNull(admin);
         IdGuard.Require(userId);
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, "UserRelease", cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await _authorization.VerifyAsync(admin, confirmationPin, "UserRelease", cancellationToken).ConfigureAwait(false);
         return authorised.Succeeded
-            ? await UserReleases.ReleaseAsync(_core, admin.Actor, admin.ContractId, userId, cancellationToken).ConfigureAwait(false)
+            ? await _releases.ReleaseAsync(admin.Actor, admin.ContractId, userId, cancellationToken).ConfigureAwait(false)
             : authorised;
     }
 
@@ -259,28 +279,28 @@ public sealed class UserAdministration
         CancellationToken cancellationToken,
         IReadOnlyList<string>? grantedServices = null)
     {
-        var (authorised, _) = await AdminAuthorization.VerifyAsync(_core, admin, confirmationPin, action, cancellationToken).ConfigureAwait(false);
+        var (authorised, _) = await _authorization.VerifyAsync(admin, confirmationPin, action, cancellationToken).ConfigureAwait(false);
         if (!authorised.Succeeded)
         {
             return authorised;
         }
 
-        return await _core.CommitAsync<AuthResult>(
+        return await _commits.CommitAsync<AuthResult>(
             async ct =>
             {
-                var contract = await _core.Contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
-                var user = await _core.Users.FindAsync(admin.ContractId, userId, ct).ConfigureAwait(false);
+                var contract = await _contracts.FindAsync(admin.ContractId, ct).ConfigureAwait(false);
+                var user = await _users.FindAsync(admin.ContractId, userId, ct).ConfigureAwait(false);
                 if (contract is null || user is null || user.State == UserState.Deleted)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.UserNotFound));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.UserNotFound));
                 }
 
                 if (change(user) is not { } next)
                 {
-                    return AuthCore.Nothing(AuthResult.Fail(MessageCode.InvalidState));
+                    return Committer.Nothing(AuthResult.Fail(MessageCode.InvalidState));
                 }
 
-                var changes = new AuthChanges().Put(next).Append(_core.Audit(admin.Actor, action, user.Principal, AuditOutcome.Succeeded));
+                var changes = new AuthChanges().Put(next).Append(_audit.Entry(admin.Actor, action, user.Principal, AuditOutcome.Succeeded));
                 if (grantedServices is not null)
                 {
                     // Granting a service the contract has not applied for is refused (Q2-6); writing the
@@ -288,7 +308,7 @@ public sealed class UserAdministration
                     var settings = await SettingsAsync(admin.ContractId, ct).ConfigureAwait(false);
                     if (!Contracted(settings, grantedServices))
                     {
-                        return AuthCore.Nothing(AuthResult.Fail(MessageCode.ServiceNotContracted));
+                        return Committer.Nothing(AuthResult.Fail(MessageCode.ServiceNotContracted));
                     }
 
                     changes.Put(settings);
@@ -298,7 +318,7 @@ public sealed class UserAdministration
                     changes.ResetCounter(CounterKey.For(user.Principal, credential));
                 }
 
-                CredentialGuard.Enqueue(changes, _core.Notification(securityEvent, admin.Principal, contract.AdminEmail));
+                CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, securityEvent, admin.Principal, contract.AdminEmail));
                 return (changes, AuthResult.Success);
             },
             () => AuthResult.Fail(MessageCode.ConcurrencyConflict),

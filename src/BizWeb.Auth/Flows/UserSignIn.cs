@@ -1,15 +1,26 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
 
 namespace BizWeb.Auth;
 
 /// <summary>User login (利用者8-1 … 8-3): client certificate (CN contract id + user id + bank code) → login PIN ⑤ → signed in.</summary>
 public sealed class UserSignIn
 {
-    private readonly AuthCore _core;
+    private readonly IPinHasher _hasher;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly PinGuard _pins;
+    private readonly CertificateGate _gate;
+    private readonly ILogger _logger;
 
-    internal UserSignIn(AuthCore core)
+    internal UserSignIn(IPinHasher hasher, Committer commits, AuditWriter audit, PinGuard pins, CertificateGate gate, ILoggerFactory? loggerFactory = null)
     {
-        _core = core;
+        _hasher = hasher;
+        _commits = commits;
+        _audit = audit;
+        _pins = pins;
+        _gate = gate;
+        _logger = AuthLog.Logger(loggerFactory);
     }
 
     /// <summary>利用者8-2: the login PIN after the certificate was selected.</summary>
@@ -24,7 +35,7 @@ public sealed class UserSignIn
     /// </returns>
     public async ValueTask<AuthResult<SignedInPrincipal>> SignInAsync(X509Certificate2? clientCertificate, string? loginPin, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        var record = await CertificateGate.AuthenticateAsync(_core, clientCertificate, administrator: false, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
+        var record = await _gate.AuthenticateAsync(clientCertificate, administrator: false, actor, "UserSignIn", cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return Counted(AuthResult.Fail<SignedInPrincipal>(MessageCode.CertificateNotAccepted));
@@ -36,7 +47,7 @@ public sealed class UserSignIn
         }
 
         var p = record.Principal;
-        var check = await PinGuard.CheckUserPinAsync(_core, p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken, resetInCallersCommit: true, loaded: record).ConfigureAwait(false);
+        var check = await _pins.CheckUserPinAsync(p.ContractId, p.UserId!.Value, Credential.UserLoginPin, loginPin, actor, "UserSignIn", cancellationToken, resetInCallersCommit: true, loaded: record).ConfigureAwait(false);
         if (!check.Verified)
         {
             return Counted(AuthResult.Fail<SignedInPrincipal>(check.Errors(MessageCode.UserSignInFailed, MessageCode.UserLocked)));
@@ -47,20 +58,20 @@ public sealed class UserSignIn
         var reset = CounterKey.For(p, Credential.UserLoginPin);
         if (UserGate.Refusal(contract, user) is { } refusal)
         {
-            _ = await _core.UnitOfWork.CommitAsync(new AuthChanges().ResetCounter(reset).Append(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Refused, refusal)), cancellationToken).ConfigureAwait(false);
+            _ = await _commits.CommitAsync(new AuthChanges().ResetCounter(reset).Append(_audit.Entry(actor, "UserSignIn", p, AuditOutcome.Refused, refusal)), cancellationToken).ConfigureAwait(false);
             return Counted(AuthResult.Fail<SignedInPrincipal>(refusal));
         }
 
-        var changes = new AuthChanges().ResetCounter(reset).Append(_core.Audit(actor, "UserSignIn", p, AuditOutcome.Succeeded));
-        if (check.Check!.Renewed(_core.Hasher) is { } renewed)
+        var changes = new AuthChanges().ResetCounter(reset).Append(_audit.Entry(actor, "UserSignIn", p, AuditOutcome.Succeeded));
+        if (check.Check!.Renewed(_hasher) is { } renewed)
         {
             changes.Put(user with { LoginPinHash = renewed });
         }
 
-        if (await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
+        if (await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) != CommitOutcome.Committed)
         {
             // Only the re-hash can conflict; it waits for the next sign-in.
-            _ = await _core.UnitOfWork.CommitAsync(new AuthChanges().ResetCounter(reset).Append(changes.Audit[0]), cancellationToken).ConfigureAwait(false);
+            _ = await _commits.CommitAsync(new AuthChanges().ResetCounter(reset).Append(changes.Audit[0]), cancellationToken).ConfigureAwait(false);
         }
 
         return Counted(AuthResult.Ok(SignedInPrincipal.For(p, user.SecurityStamp, clientCertificate!)));
@@ -70,7 +81,7 @@ public sealed class UserSignIn
     {
         var outcome = result.Succeeded ? "Succeeded" : result.ErrorCode.ToString()!;
         AuthTelemetry.SignIns.Add(1, AuthTelemetry.Tag("principal", "user"), AuthTelemetry.Tag("outcome", outcome));
-        AuthLog.SignIn(_core.Logger, "user", outcome);
+        AuthLog.SignIn(_logger, "user", outcome);
         return result;
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace BizWeb.Auth;
 
 /// <summary>
@@ -11,13 +14,17 @@ public sealed class NotificationDispatcher
 {
     private readonly INotificationOutbox _outbox;
     private readonly INotificationSender _sender;
-    private readonly AuthCore _core;
+    private readonly BankClock _clock;
+    private readonly BizWebOptions _options;
+    private readonly ILogger _logger;
 
-    internal NotificationDispatcher(INotificationOutbox outbox, INotificationSender sender, AuthCore core)
+    internal NotificationDispatcher(INotificationOutbox outbox, INotificationSender sender, BankClock clock, IOptions<BizWebOptions> options, ILoggerFactory? loggerFactory = null)
     {
+        _clock = clock;
+        _options = options.Value;
+        _logger = AuthLog.Logger(loggerFactory);
         _outbox = outbox;
         _sender = sender;
-        _core = core;
     }
 
     /// <summary>Sends what is due now, one batch.</summary>
@@ -26,12 +33,12 @@ public sealed class NotificationDispatcher
     public async ValueTask<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         using var activity = AuthTelemetry.ActivitySource.StartActivity("BizWeb.Auth.DispatchNotifications");
-        var options = _core.Options.Notifications;
-        var due = await _outbox.ListDueAsync(_core.Now, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var options = _options.Notifications;
+        var due = await _outbox.ListDueAsync(_clock.Now, options.BatchSize, cancellationToken).ConfigureAwait(false);
         var delivered = 0;
         foreach (var notification in due)
         {
-            var now = _core.Now;
+            var now = _clock.Now;
             if (!await _outbox.TryClaimAsync(notification.Id, notification.Attempts, now, now + options.ClaimLease, cancellationToken).ConfigureAwait(false))
             {
                 continue;
@@ -40,28 +47,28 @@ public sealed class NotificationDispatcher
             var attempt = notification.Attempts + 1;
             try
             {
-                await _sender.SendAsync(NotificationTemplates.Render(notification, _core.TimeZone), cancellationToken).ConfigureAwait(false);
+                await _sender.SendAsync(NotificationTemplates.Render(notification, _clock.TimeZone), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 var abandoned = attempt >= options.MaxAttempts;
                 var delay = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.InitialRetryDelay.Ticks * (1L << Math.Min(attempt - 1, 30))));
                 var errorType = ex.GetType().Name;
-                await _outbox.MarkFailedAsync(notification.Id, _core.Now + delay, errorType, abandoned, cancellationToken).ConfigureAwait(false);
+                await _outbox.MarkFailedAsync(notification.Id, _clock.Now + delay, errorType, abandoned, cancellationToken).ConfigureAwait(false);
                 AuthTelemetry.NotificationsDelivered.Add(1, AuthTelemetry.Tag("result", abandoned ? "abandoned" : "failed"));
                 if (abandoned)
                 {
-                    AuthLog.NotificationAbandoned(_core.Logger, notification.Id, notification.Event, attempt);
+                    AuthLog.NotificationAbandoned(_logger, notification.Id, notification.Event, attempt);
                 }
                 else
                 {
-                    AuthLog.NotificationFailed(_core.Logger, notification.Id, notification.Event, attempt, errorType);
+                    AuthLog.NotificationFailed(_logger, notification.Id, notification.Event, attempt, errorType);
                 }
 
                 continue;
             }
 
-            var deliveredAt = _core.Now;
+            var deliveredAt = _clock.Now;
             await _outbox.MarkDeliveredAsync(notification.Id, deliveredAt, cancellationToken).ConfigureAwait(false);
             AuthTelemetry.NotificationsDelivered.Add(1, AuthTelemetry.Tag("result", "delivered"));
             AuthTelemetry.NotificationLatency.Record((deliveredAt - notification.CreatedAt).TotalSeconds);

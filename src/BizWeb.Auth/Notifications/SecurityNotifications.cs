@@ -7,9 +7,20 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class SecurityNotifications
 {
-    private readonly AuthCore _core;
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly Committer _commits;
+    private readonly AuditWriter _audit;
+    private readonly BankClock _clock;
 
-    internal SecurityNotifications(AuthCore core) => _core = core;
+    internal SecurityNotifications(IContractStore contracts, IUserStore users, Committer commits, AuditWriter audit, BankClock clock)
+    {
+        _contracts = contracts;
+        _users = users;
+        _commits = commits;
+        _audit = audit;
+        _clock = clock;
+    }
 
     /// <summary>Queues <paramref name="securityEvent"/> for <paramref name="recipient"/>.</summary>
     /// <param name="recipient">The administrator (for 1xx events) or the user (for 2xx events).</param>
@@ -24,15 +35,15 @@ public sealed class SecurityNotifications
             throw new ArgumentException("Events 1xx go to the administrator, 2xx to a user.", nameof(securityEvent));
         }
 
-        var contract = await _core.Contracts.FindAsync(recipient.ContractId, cancellationToken).ConfigureAwait(false);
-        var user = recipient.UserId is { } userId && contract is not null ? await _core.Users.FindAsync(contract.Id, userId, cancellationToken).ConfigureAwait(false) : null;
+        var contract = await _contracts.FindAsync(recipient.ContractId, cancellationToken).ConfigureAwait(false);
+        var user = recipient.UserId is { } userId && contract is not null ? await _users.FindAsync(contract.Id, userId, cancellationToken).ConfigureAwait(false) : null;
         var email = recipient.IsAdministrator ? contract?.AdminEmail : user is { State: not UserState.Deleted } ? user.Email : null;
-        if (_core.Notification(securityEvent, recipient, email) is not { } notification)
+        if (SecurityNotices.For(_clock.Now, securityEvent, recipient, email) is not { } notification)
         {
             return false;
         }
 
-        var changes = new AuthChanges().Enqueue(notification).Append(_core.Audit(actor, securityEvent.ToString(), recipient, AuditOutcome.Succeeded));
-        return await _core.UnitOfWork.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed;
+        var changes = new AuthChanges().Enqueue(notification).Append(_audit.Entry(actor, securityEvent.ToString(), recipient, AuditOutcome.Succeeded));
+        return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed;
     }
 }

@@ -7,13 +7,13 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class CertificateHolder
 {
-    private readonly AuthCore _core;
+    private readonly BankClock _clock;
     private readonly Contract _contract;
     private readonly User? _user;
 
-    internal CertificateHolder(AuthCore core, Contract contract, User? user)
+    internal CertificateHolder(BankClock clock, Contract contract, User? user)
     {
-        _core = core;
+        _clock = clock;
         _contract = contract;
         _user = user;
     }
@@ -47,10 +47,10 @@ public sealed class CertificateHolder
     {
         ArgumentNullException.ThrowIfNull(changes);
         var admin = PrincipalId.Administrator(_contract.Id);
-        CredentialGuard.Enqueue(changes, _core.Notification(_user is null ? SecurityEvent.AdminCertificateIssued : SecurityEvent.UserCertificateIssuedToAdmin, admin, _contract.AdminEmail));
+        CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, _user is null ? SecurityEvent.AdminCertificateIssued : SecurityEvent.UserCertificateIssuedToAdmin, admin, _contract.AdminEmail));
         if (_user is { State: not UserState.Deleted })
         {
-            CredentialGuard.Enqueue(changes, _core.Notification(SecurityEvent.UserCertificateIssued, _user.Principal, _user.Email));
+            CredentialGuard.Enqueue(changes, SecurityNotices.For(_clock.Now, SecurityEvent.UserCertificateIssued, _user.Principal, _user.Email));
         }
 
         return changes;

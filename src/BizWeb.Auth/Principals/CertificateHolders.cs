@@ -8,9 +8,16 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class CertificateHolders
 {
-    private readonly AuthCore _core;
+    private readonly IContractStore _contracts;
+    private readonly IUserStore _users;
+    private readonly BankClock _clock;
 
-    internal CertificateHolders(AuthCore core) => _core = core;
+    internal CertificateHolders(IContractStore contracts, IUserStore users, BankClock clock)
+    {
+        _contracts = contracts;
+        _users = users;
+        _clock = clock;
+    }
 
     /// <summary>Reads the principal's records now, right before the certificate change commits.</summary>
     /// <param name="principal">The administrator or user.</param>
@@ -18,7 +25,7 @@ public sealed class CertificateHolders
     /// <returns>The holder; or <see langword="null"/> when the contract (or the user) does not exist.</returns>
     public async ValueTask<CertificateHolder?> FindAsync(PrincipalId principal, CancellationToken cancellationToken = default)
     {
-        var contract = await _core.Contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
+        var contract = await _contracts.FindAsync(principal.ContractId, cancellationToken).ConfigureAwait(false);
         if (contract is null)
         {
             return null;
@@ -26,10 +33,10 @@ public sealed class CertificateHolders
 
         if (principal.UserId is not { } userId)
         {
-            return new CertificateHolder(_core, contract, null);
+            return new CertificateHolder(_clock, contract, null);
         }
 
-        var user = await _core.Users.FindAsync(contract.Id, userId, cancellationToken).ConfigureAwait(false);
-        return user is null ? null : new CertificateHolder(_core, contract, user);
+        var user = await _users.FindAsync(contract.Id, userId, cancellationToken).ConfigureAwait(false);
+        return user is null ? null : new CertificateHolder(_clock, contract, user);
     }
 }

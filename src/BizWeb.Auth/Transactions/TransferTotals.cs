@@ -29,7 +29,4 @@ internal static class TransferTotals
 
     /// <summary>The business day of a transfer: its execution date (a scheduled transfer counts toward the day it is executed).</summary>
     public static DateOnly Day(Transfer transfer) => transfer.Details.ExecutionDate;
-
-    /// <summary>Today in the bank's time zone.</summary>
-    public static DateOnly Today(AuthCore core) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(core.Now, core.TimeZone).DateTime);
 }

@@ -237,4 +237,23 @@ public sealed class AddBizWebTests
         Assert.Equal("1286", provider.GetRequiredService<IOptions<BizWebOptions>>().Value.BankCode);
         Assert.NotNull(provider.CreateScope().ServiceProvider.GetRequiredService<AuditTrail>());
     }
+
+    [Fact]
+    public void Every_flow_is_activated_by_the_container_through_its_constructor()
+    {
+        using var provider = Build(s => s.AddBizWeb());
+        using var scope = provider.CreateScope();
+        Type[] flows =
+        [
+            typeof(AdminActivation), typeof(AdminSignIn), typeof(AdminAuthorization), typeof(UserAdministration), typeof(CertificateEnrollment),
+            typeof(UserActivation), typeof(UserSignIn), typeof(CredentialChanges), typeof(BankOperations), typeof(SessionValidation),
+            typeof(BankOperatorAuthentication), typeof(OptionalSettings), typeof(Transfers), typeof(AuditTrail), typeof(SecurityNotifications),
+            typeof(CertificateHolders), typeof(NotificationDispatcher),
+        ];
+
+        Assert.All(flows, flow => Assert.IsType(flow, scope.ServiceProvider.GetRequiredService(flow)));
+        // Each scope gets its own flow; no public constructor lets a host build one past the container.
+        Assert.NotSame(scope.ServiceProvider.GetRequiredService<Transfers>(), provider.CreateScope().ServiceProvider.GetRequiredService<Transfers>());
+        Assert.All(flows, flow => Assert.Empty(flow.GetConstructors()));
+    }
 }
