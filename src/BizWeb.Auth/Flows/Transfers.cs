@@ -355,7 +355,8 @@ public sealed class Transfers
         // on the rows this confirmation loaded and checked.
         var day = TransferTotals.Day(executing);
         var amount = executing.Details.Quote.Amount;
-        var check = await CheckLimitsAsync(contract, record, executing.Details.DebitAccount, amount, day, cancellationToken).ConfigureAwait(false);
+        // The day's totals are not read here: the reservation below decides them atomically.
+        var check = await CheckLimitsAsync(contract, record, executing.Details.DebitAccount, amount, day, cancellationToken, readTotals: false).ConfigureAwait(false);
         if (!check.Result.Succeeded)
         {
             return await EndAsync(user, executing, TransferTrigger.Refused, check.Result.ErrorCode!.Value, "TransferAuthorise", AuditOutcome.Refused, cancellationToken).ConfigureAwait(false);
@@ -432,8 +433,12 @@ public sealed class Transfers
             : await CheckLimitsAsync(contract!, record!, debitAccount, amount, day, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Permission, debit account and every limit (with the day's totals), on rows already loaded and checked.</summary>
-    private async ValueTask<TransferCheck> CheckLimitsAsync(Contract contract, User user, string? debitAccount, long amount, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// Permission, debit account and every limit, on rows already loaded and checked: with the day's
+    /// totals read, or (<paramref name="readTotals"/> false, when an atomic reservation follows) the
+    /// per-transfer limits and each daily limit against the amount alone.
+    /// </summary>
+    private async ValueTask<TransferCheck> CheckLimitsAsync(Contract contract, User user, string? debitAccount, long amount, DateOnly day, CancellationToken cancellationToken, bool readTotals = true)
     {
         var settings = await SettingsAsync(contract.Id, cancellationToken).ConfigureAwait(false);
         if (!settings.EnabledServices.Contains(BankServices.Transfers, StringComparer.Ordinal) || !user.GrantedServices.Contains(BankServices.Transfers, StringComparer.Ordinal))
@@ -447,7 +452,7 @@ public sealed class Transfers
         }
 
         var levels = TransferTotals.Levels(user, settings, account);
-        var used = await _totals.GetUsedAsync([.. levels.Select(l => l.Key)], day, cancellationToken).ConfigureAwait(false);
+        var used = readTotals ? await _totals.GetUsedAsync([.. levels.Select(l => l.Key)], day, cancellationToken).ConfigureAwait(false) : new long[levels.Count];
         var limits = TransferLimits.Check(amount, [.. levels.Select((l, i) => new LimitUsage(l.Limit, used[i]))]);
         return limits.Succeeded ? new(AuthResult.Success, settings, account, levels) : new(limits);
     }

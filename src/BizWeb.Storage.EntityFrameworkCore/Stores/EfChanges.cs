@@ -36,7 +36,10 @@ internal static class EfChanges
             throw new InvalidOperationException("The change set names one contract, user, ticket, notification, settings or transfer twice.");
         }
 
-        var staged = false;
+        // The chain head is locked first and the records staged with the aggregates, so the aggregates,
+        // the records and the moved head go to the database in one batch of one SaveChanges.
+        var head = changes.Audit.Count > 0 ? await StageAuditAsync(db, sql, changes.Audit, cancellationToken).ConfigureAwait(false) : null;
+        var staged = head is not null;
         foreach (var contract in changes.Contracts)
         {
             Stage(db, ContractRow.From(contract), r => r.Version);
@@ -75,6 +78,7 @@ internal static class EfChanges
 
         if (staged)
         {
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -84,9 +88,10 @@ internal static class EfChanges
             await db.Set<CounterRow>().Where(r => keys.Contains(r.Key)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (changes.Audit.Count > 0)
+        if (head is not null)
         {
-            await AppendAuditAsync(db, sql, changes.Audit, cancellationToken).ConfigureAwait(false);
+            // A guess for the next one-statement append; wrong if this transaction rolls back, and then harmless.
+            sql.AuditHead.Set(head.LastSequence, head.LastHash);
         }
     }
 
@@ -109,7 +114,8 @@ internal static class EfChanges
         property.CurrentValue = read + 1;
     }
 
-    private static async Task AppendAuditAsync(DbContext db, StorageSql sql, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Locks the chain head and stages <paramref name="entries"/> linked after it, and the head moved past them (returned).</summary>
+    private static async Task<AuditHeadRow> StageAuditAsync(DbContext db, StorageSql sql, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         var heads = await db.Set<AuditHeadRow>().FromSqlRaw(sql.LockAuditHead).ToListAsync(cancellationToken).ConfigureAwait(false);
         var head = heads.Count == 1 ? heads[0] : throw new InvalidOperationException("The audit chain head row is missing: apply the BizWeb migrations.");
@@ -124,9 +130,6 @@ internal static class EfChanges
         // The head is a concurrency token too: even without the lock, two appends could never both move it from the same place.
         head.LastSequence = sequence;
         head.LastHash = previous;
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        // A guess for the next one-statement append; wrong if this transaction rolls back, and then harmless.
-        sql.AuditHead.Set(sequence, previous);
+        return head;
     }
 }

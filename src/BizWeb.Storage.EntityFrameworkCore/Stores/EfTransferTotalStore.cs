@@ -8,38 +8,49 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
-/// Daily totals where a reservation is one transaction of conditional upserts, one per total in key
-/// order (so two reservations never deadlock): each adds the amount only while the total stays within
-/// its limit, and the first that cannot rolls everything back. PostgreSQL re-checks the condition on
+/// Daily totals where a reservation is one conditional upsert of every total, in key order (so two
+/// reservations never deadlock), in a transaction: each total takes the amount only while it stays
+/// within its limit, and when one cannot the transaction rolls the others back. PostgreSQL re-checks the condition on
 /// the row's latest version under its row lock; SQLite's transaction holds the write lock.
 /// </summary>
 internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contexts) : ITransferTotalStore
     where TContext : DbContext
 {
-    private static readonly ConcurrentDictionary<IModel, string> Statements = new();
+    private static readonly ConcurrentDictionary<(IModel Model, int Count), string> Statements = new();
 
     public async ValueTask<bool> TryReserveAsync(IReadOnlyList<DailyTotalReservation> reservations, DateOnly day, long amount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservations);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        var ordered = reservations.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        if (ordered.Count == 0)
+        {
+            return true;
+        }
+
+        if (ordered.Select(r => r.Key).Distinct(StringComparer.Ordinal).Count() != ordered.Count)
+        {
+            throw new ArgumentException("A total is named twice.", nameof(reservations));
+        }
+
         using var db = contexts.CreateDbContext();
         var sql = contexts.Sql(db);
-        var statement = Statements.GetOrAdd(db.Model, _ => ReserveStatement(db));
-        using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var reservation in reservations.OrderBy(r => r.Key, StringComparer.Ordinal))
+        var statement = Statements.GetOrAdd((db.Model, ordered.Count), k => ReserveStatement(db, k.Count));
+        var parameters = new List<object>((ordered.Count * 2) + 2) { sql.Parameter("@day", TransferRow.DateNumber(day)), sql.Int64Parameter("@amount", amount) };
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var reserved = await db.Database.SqlQueryRaw<long>(
-                    statement,
-                    sql.Parameter("@key", reservation.Key),
-                    sql.Parameter("@day", TransferRow.DateNumber(day)),
-                    sql.Int64Parameter("@amount", amount),
-                    sql.Int64Parameter("@limit", reservation.Limit ?? long.MaxValue))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (reserved.Count != 1)
-            {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                return false;
-            }
+            parameters.Add(sql.Parameter($"@k{i}", ordered[i].Key));
+            parameters.Add(sql.Int64Parameter($"@l{i}", ordered[i].Limit ?? long.MaxValue));
+        }
+
+        // One statement reserves every total (in key order, so two reservations never deadlock); the
+        // transaction undoes those it added when any one stayed over its limit.
+        using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var reserved = await db.Database.SqlQueryRaw<long>(statement, [.. parameters]).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (reserved.Count != ordered.Count)
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            return false;
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -70,8 +81,11 @@ internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contex
         return [.. keys.Select(k => rows.GetValueOrDefault(k))];
     }
 
-    /// <summary>Inserts the first amount of the day, or adds to the total while it stays within <c>@limit</c>; returns the new total, or no row.</summary>
-    private static string ReserveStatement(DbContext db)
+    /// <summary>
+    /// For <paramref name="count"/> totals <c>@k0…</c> with limits <c>@l0…</c>: inserts each first amount of
+    /// the day, or adds to each total while it stays within its limit; returns a row per total reserved.
+    /// </summary>
+    private static string ReserveStatement(DbContext db, int count)
     {
         var helper = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(TransferTotalRow))
@@ -79,8 +93,13 @@ internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contex
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string property) => helper.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(store)!);
         var (table, key, dayColumn, used) = (helper.DelimitIdentifier(store.Name, store.Schema), Column(nameof(TransferTotalRow.Key)), Column(nameof(TransferTotalRow.Day)), Column(nameof(TransferTotalRow.Used)));
-        return $"INSERT INTO {table} AS c ({key}, {dayColumn}, {used}) SELECT @key, @day, @amount WHERE @amount <= @limit " +
-            $"ON CONFLICT ({key}, {dayColumn}) DO UPDATE SET {used} = c.{used} + @amount WHERE c.{used} <= @limit - @amount " +
+        var indexes = Enumerable.Range(0, count).ToList();
+        var values = string.Join(", ", indexes.Select(i => $"(@k{i}, @l{i})"));
+        var limitOfRow = string.Concat(indexes.Select(i => $" WHEN @k{i} THEN @l{i}"));
+        // VALUES names its columns column1, column2 on both SQLite and PostgreSQL.
+        return $"INSERT INTO {table} AS c ({key}, {dayColumn}, {used}) " +
+            $"SELECT v.column1, @day, @amount FROM (VALUES {values}) AS v WHERE @amount <= v.column2 ORDER BY v.column1 " +
+            $"ON CONFLICT ({key}, {dayColumn}) DO UPDATE SET {used} = c.{used} + @amount WHERE c.{used} <= (CASE c.{key}{limitOfRow} END) - @amount " +
             $"RETURNING {used} AS \"Value\"";
     }
 }
