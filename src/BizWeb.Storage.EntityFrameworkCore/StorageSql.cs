@@ -19,6 +19,8 @@ internal sealed class StorageSql
     private readonly BizWebSqlDialect _dialect;
     private readonly DbProviderFactory? _parameters;
     private readonly ConcurrentDictionary<(int Records, int Resets), string> _appends = new();
+    private readonly ConcurrentDictionary<int, string> _lockAndResets = new();
+    private readonly ConcurrentDictionary<string, AuditHeadHint> _heads = new(StringComparer.Ordinal);
     private readonly Names _audit;
     private readonly Names _head;
     private readonly Names _counters;
@@ -92,8 +94,12 @@ internal sealed class StorageSql
     /// <summary>The counter's failures unless expired; parameters <c>@key @now</c>; no row for none.</summary>
     public string CurrentFailures { get; }
 
-    /// <summary>Where this process last saw the audit head of this model's database (one per model and dialect, as these statements).</summary>
-    public AuditHeadHint AuditHead { get; } = new();
+    /// <summary>
+    /// Where this process last saw the audit head of <paramref name="db"/>'s database: one per
+    /// connection string, so databases of one model (tenants, or tests in parallel) neither spoil each
+    /// other's guess nor queue behind each other's appends.
+    /// </summary>
+    public AuditHeadHint AuditHeadOf(DbContext db) => _heads.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new AuditHeadHint());
 
     /// <summary>Whether an audit-only commit can be one statement (see <see cref="BizWebSqlDialect.SupportsDataModifyingCommonTableExpressions"/>).</summary>
     public bool AppendsInOneStatement => _dialect.SupportsDataModifyingCommonTableExpressions;
@@ -116,6 +122,13 @@ internal sealed class StorageSql
 
     /// <summary>Reads (and where the dialect needs it, locks) the audit chain head.</summary>
     public string LockAuditHead { get; }
+
+    /// <summary>
+    /// <see cref="LockAuditHead"/> that, once the head is locked, also deletes <paramref name="resets"/>
+    /// counters (<c>@k{i}</c>) in the same statement; only where
+    /// <see cref="AppendsInOneStatement"/> (data-modifying common table expressions).
+    /// </summary>
+    public string LockAuditHeadAndReset(int resets) => _lockAndResets.GetOrAdd(resets, WriteLockAndReset);
 
     /// <summary>Reads (and where the dialect needs it, locks) one hardware token; parameter <c>@serial</c>.</summary>
     public string LockToken => LockTokenOrNull ?? throw NotMapped(nameof(BizWebModelBuilderExtensions.AddBizWebTokens));
@@ -176,6 +189,16 @@ internal sealed class StorageSql
         DbException database when _dialect.IsConflict(database) => true,
         _ => exception.InnerException is { } inner && IsConflict(inner),
     };
+
+    private string WriteLockAndReset(int resets)
+    {
+        var keys = string.Join(", ", Enumerable.Range(0, resets).Select(i => "@k" + i.ToString(CultureInfo.InvariantCulture)));
+        // The deletion depends on the locked head, so it runs after the lock: every writer takes the
+        // head before counter rows (as the one-statement append does), and none waits in the other order.
+        return $"WITH head AS ({LockAuditHead}), " +
+            $"resets AS (DELETE FROM {_counters.Table} WHERE {_counters.Column(nameof(CounterRow.Key))} IN ({keys}) AND EXISTS (SELECT 1 FROM head)) " +
+            "SELECT * FROM head";
+    }
 
     private string WriteAppend((int Records, int Resets) shape)
     {

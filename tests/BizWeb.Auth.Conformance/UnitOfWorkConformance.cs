@@ -96,6 +96,24 @@ public abstract class UnitOfWorkConformance : AuthStoreConformance
     }
 
     [Fact]
+    public async Task Counter_resets_commit_with_aggregates_and_audit_records()
+    {
+        await Counters.TryReserveAttemptAsync("c", 7, T0, null, default);
+        await Counters.TryReserveAttemptAsync("c", 7, T0, null, default);
+        await Counters.TryReserveAttemptAsync("d", 7, T0, null, default);
+        await Counters.TryReserveAttemptAsync("kept", 7, T0, null, default);
+
+        var changes = new AuthChanges().Put(NewContract()).ResetCounter("c").ResetCounter("d").ResetCounter("never-counted").ResetCounter("c").Append(NewAudit("Reset"));
+
+        Assert.Equal(CommitOutcome.Committed, await UnitOfWork.CommitAsync(changes, default));
+        Assert.Equal(0, await Counters.GetFailuresAsync("c", T0, default));
+        Assert.Equal(0, await Counters.GetFailuresAsync("d", T0, default));
+        Assert.Equal(1, await Counters.GetFailuresAsync("kept", T0, default));
+        Assert.NotNull(await Contracts.FindAsync(NewContract().Id, default));
+        Assert.Single(await AuditTrail.ReadAsync(0, 1000, default), a => a.Action == "Reset");
+    }
+
+    [Fact]
     public async Task Parallel_commits_on_one_version_let_exactly_one_win()
     {
         await UnitOfWork.CommitAsync(new AuthChanges().Put(NewContract()), default);

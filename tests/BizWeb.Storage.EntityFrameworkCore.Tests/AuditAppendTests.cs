@@ -48,7 +48,9 @@ public abstract class AuditAppendTests
         var (_, certificateA) = await a.ActiveContractAsync();
         var (_, certificateB) = await b.ActiveContractAsync(contractId: "76543210987");
 
-        // Alternating, each database's head is where the other's was a moment ago by sequence, never by hash.
+        // Alternating, each database's head is where the other's was a moment ago by sequence, never by
+        // hash. Each database has its own guess of its head (one per connection string), and a guess
+        // that came from elsewhere would still be refused by the statement's hash condition.
         for (var i = 0; i < 4; i++)
         {
             await WrongPinAsync(a, certificateA);

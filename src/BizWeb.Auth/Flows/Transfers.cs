@@ -332,7 +332,7 @@ public sealed class Transfers
 
         var verifier = Verifier;
         var guard = await _guard.CheckAsync(contract, record, Credential.HardwareToken, user.Actor, Action,
-            ct => verifier.ConfirmAsync(confirmationId, user.Principal, digest, tokenCode!, ct), cancellationToken).ConfigureAwait(false);
+            ct => verifier.ConfirmAsync(confirmationId, user.Principal, digest, tokenCode!, ct), cancellationToken, resetInCallersCommit: true).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "transaction"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)
         {
@@ -345,10 +345,14 @@ public sealed class Transfers
         }
 
         // Claim the transfer: of two confirmations racing, only one moves it on.
-        var executing = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Confirmed), UpdatedAt = _clock.Now }, _audit.Entry(user.Actor, "TransferConfirmed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken).ConfigureAwait(false);
+        // The token's counter is reset in the same commit (the guard left it to this one).
+        var tokenCounter = CounterKey.For(user.Principal, Credential.HardwareToken);
+        var executing = await PutAsync(transfer with { State = TransferLifecycle.Next(transfer.State, TransferTrigger.Confirmed), UpdatedAt = _clock.Now }, _audit.Entry(user.Actor, "TransferConfirmed", user.Principal, AuditOutcome.Succeeded), null, cancellationToken, resetCounter: tokenCounter).ConfigureAwait(false);
         if (executing is null)
         {
-            return await RefuseAsync<Transfer>(Action, user, AuthResult.Fail(MessageCode.TransferNotConfirmable), cancellationToken).ConfigureAwait(false);
+            // Another confirmation claimed it: the verified code still ends the run of failures.
+            _ = await _commits.CommitAsync(new AuthChanges().ResetCounter(tokenCounter).Append(_audit.Entry(user.Actor, Action, user.Principal, AuditOutcome.Refused, MessageCode.TransferNotConfirmable)), cancellationToken).ConfigureAwait(false);
+            return AuthResult.Fail<Transfer>(MessageCode.TransferNotConfirmable);
         }
 
         // Permission and limits as they are now (the administrator may have changed them since review),
@@ -467,9 +471,14 @@ public sealed class Transfers
         await _settings.FindAsync(contractId, cancellationToken).ConfigureAwait(false) ?? ContractSettings.Empty(contractId);
 
     /// <summary>Stores <paramref name="next"/> with its audit record (and notification) in one commit; <see langword="null"/> on a conflict.</summary>
-    private async ValueTask<Transfer?> PutAsync(Transfer next, AuditEntry audit, SecurityNotification? notification, CancellationToken cancellationToken)
+    private async ValueTask<Transfer?> PutAsync(Transfer next, AuditEntry audit, SecurityNotification? notification, CancellationToken cancellationToken, string? resetCounter = null)
     {
         var changes = new AuthChanges().Put(next).Append(audit);
+        if (resetCounter is not null)
+        {
+            changes.ResetCounter(resetCounter);
+        }
+
         CredentialGuard.Enqueue(changes, notification);
         return await _commits.CommitAsync(changes, cancellationToken).ConfigureAwait(false) == CommitOutcome.Committed
             ? next with { Version = next.Version + 1 }

@@ -5,8 +5,8 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// one-statement append (<see cref="EfAuditAppend"/>). Only a guess: the statement moves the head only
 /// from exactly there, so a stale guess changes nothing and the append takes the locked way, which
 /// reads the head again. The statement matches sequence and hash, so a guess that matches links after
-/// exactly the record the head pins, even one taken from another database of the same model (a
-/// multi-tenant host). The gate keeps this process's own appends from
+/// exactly the record the head pins, even one taken from another database of the same model. There is
+/// one per database (<see cref="StorageSql.AuditHeadOf"/>). The gate keeps this process's own appends from
 /// guessing the same place at once.
 /// </summary>
 internal sealed class AuditHeadHint

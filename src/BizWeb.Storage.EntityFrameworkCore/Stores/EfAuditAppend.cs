@@ -25,7 +25,7 @@ internal static class EfAuditAppend
     /// </summary>
     public static async Task<bool> TryCommitAsync(DbContext db, StorageSql sql, AuthChanges changes, CancellationToken cancellationToken)
     {
-        var hint = sql.AuditHead;
+        var hint = sql.AuditHeadOf(db);
         await hint.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

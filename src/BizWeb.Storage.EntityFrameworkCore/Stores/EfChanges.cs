@@ -38,7 +38,10 @@ internal static class EfChanges
 
         // The chain head is locked first and the records staged with the aggregates, so the aggregates,
         // the records and the moved head go to the database in one batch of one SaveChanges.
-        var head = changes.Audit.Count > 0 ? await StageAuditAsync(db, sql, changes.Audit, cancellationToken).ConfigureAwait(false) : null;
+        var resets = changes.CounterResets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Where the dialect allows it, the counter resets ride in the statement that locks the head.
+        var resetWithHead = changes.Audit.Count > 0 && resets.Count > 0 && sql.AppendsInOneStatement;
+        var head = changes.Audit.Count > 0 ? await StageAuditAsync(db, sql, changes.Audit, resetWithHead ? resets : [], cancellationToken).ConfigureAwait(false) : null;
         var staged = head is not null;
         foreach (var contract in changes.Contracts)
         {
@@ -82,16 +85,15 @@ internal static class EfChanges
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (changes.CounterResets.Count > 0)
+        if (resets.Count > 0 && !resetWithHead)
         {
-            var keys = changes.CounterResets.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            await db.Set<CounterRow>().Where(r => keys.Contains(r.Key)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Set<CounterRow>().Where(r => resets.Contains(r.Key)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (head is not null)
         {
             // A guess for the next one-statement append; wrong if this transaction rolls back, and then harmless.
-            sql.AuditHead.Set(head.LastSequence, head.LastHash);
+            sql.AuditHeadOf(db).Set(head.LastSequence, head.LastHash);
         }
     }
 
@@ -114,10 +116,12 @@ internal static class EfChanges
         property.CurrentValue = read + 1;
     }
 
-    /// <summary>Locks the chain head and stages <paramref name="entries"/> linked after it, and the head moved past them (returned).</summary>
-    private static async Task<AuditHeadRow> StageAuditAsync(DbContext db, StorageSql sql, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Locks the chain head (deleting <paramref name="resets"/> in the same statement) and stages <paramref name="entries"/> linked after it, and the head moved past them (returned).</summary>
+    private static async Task<AuditHeadRow> StageAuditAsync(DbContext db, StorageSql sql, IReadOnlyList<AuditEntry> entries, List<string> resets, CancellationToken cancellationToken)
     {
-        var heads = await db.Set<AuditHeadRow>().FromSqlRaw(sql.LockAuditHead).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var heads = resets.Count == 0
+            ? await db.Set<AuditHeadRow>().FromSqlRaw(sql.LockAuditHead).ToListAsync(cancellationToken).ConfigureAwait(false)
+            : await db.Set<AuditHeadRow>().FromSqlRaw(sql.LockAuditHeadAndReset(resets.Count), [.. resets.Select((key, i) => sql.Parameter($"@k{i}", key, System.Data.DbType.String))]).ToListAsync(cancellationToken).ConfigureAwait(false);
         var head = heads.Count == 1 ? heads[0] : throw new InvalidOperationException("The audit chain head row is missing: apply the BizWeb migrations.");
         var (sequence, previous) = (head.LastSequence, head.LastHash);
         foreach (var entry in entries)

@@ -232,6 +232,23 @@ public sealed class TransferFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task A_confirmed_transfer_ends_the_run_of_wrong_token_codes_in_its_claim()
+    {
+        var s = await TransferScenario.CreateAsync(_h);
+        var reviewed = await s.DraftAndReviewAsync(s.Request(10_000));
+        for (var i = 1; i <= 6; i++)
+        {
+            Assert.Equal(MessageCode.OneTimePasswordIncorrect, (await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, "000000")).ErrorCode);
+        }
+
+        Assert.Equal(6, await _h.Store.GetFailuresAsync(s.UserPrincipal, Credential.HardwareToken, _h.Time.GetUtcNow(), default));
+        Assert.True((await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code)).Succeeded);
+
+        Assert.Equal(0, await _h.Store.GetFailuresAsync(s.UserPrincipal, Credential.HardwareToken, _h.Time.GetUtcNow(), default));
+        Assert.Single(await _h.AuditAsync(), a => a.Action == "TransferConfirmed");
+    }
+
+    [Fact]
     public async Task A_malformed_code_is_an_input_error_and_not_counted()
     {
         var s = await TransferScenario.CreateAsync(_h);
