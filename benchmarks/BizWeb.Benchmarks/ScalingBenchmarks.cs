@@ -129,7 +129,7 @@ internal sealed class ScalingFixture : IDisposable
 
             var serial = FormattableString.Invariant($"SN{i:D6}");
             var seed = RandomNumberGenerator.GetBytes(20);
-            Wait(tokens.AddAllAsync([new HardwareToken { SerialNumber = serial, ProtectedSeed = protector.Protect(seed, HardwareTokenCodes.SeedPurpose), ImportedAt = now }], null, default).AsTask());
+            Wait(tokens.AddAllAsync([new HardwareToken { SerialNumber = serial, ProtectedSeed = protector.Protect(seed, HardwareToken.SeedPurpose), ImportedAt = now }], null, default).AsTask());
             var step = Now.ToUnixTimeSeconds() / 30;
             if (!Wait(tokens.TryAssignAsync(serial, principal, step - 10, 0, now, null, default).AsTask()).Assigned)
             {

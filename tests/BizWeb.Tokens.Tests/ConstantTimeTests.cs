@@ -14,7 +14,9 @@ public sealed partial class ConstantTimeTests
     [Theory]
     [InlineData("Cards/CustomerCardValues.cs")]
     [InlineData("Otp/TotpVerifier.cs")]
-    [InlineData("Pskc/PskcReader.cs")]
+    [InlineData("Otp/HotpVerifier.cs")]
+    [InlineData("Pskc/PskcMac.cs")]
+    [InlineData("Pskc/PskcDecryptor.cs")]
     [InlineData("Transactions/TransactionConfirmations.cs")]
     public void Every_file_that_judges_a_secret_compares_in_constant_time(string file) =>
         Assert.Contains("CryptographicOperations.FixedTimeEquals(", File.ReadAllText(Path.Combine(Source, file)), StringComparison.Ordinal);

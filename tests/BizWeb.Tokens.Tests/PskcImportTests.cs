@@ -47,7 +47,7 @@ public sealed class PskcImportTests
 
     [Theory]
     [InlineData("rfc6030-figure6.xml", MessageCode.PskcKeyRequired)]
-    [InlineData("rfc6030-figure7.xml", MessageCode.PskcKeyRequired)]
+    [InlineData("rfc6030-figure7.xml", MessageCode.PskcPasswordRequired)]
     [InlineData("tampered-mac.xml", MessageCode.PskcKeyRequired)]
     [InlineData("xxe.xml", MessageCode.PskcMalformed)]
     [InlineData("billion-laughs.xml", MessageCode.PskcMalformed)]
@@ -221,6 +221,58 @@ public sealed class PskcImportTests
         Assert.True((await host.Get<HardwareTokenInventory>().ImportPskcAsync(stream, builder.DecryptionKey, TestHost.Operator)).Succeeded);
         var token = (await host.Get<HardwareTokenInventory>().FindAsync("O1"))!;
         Assert.Equal(("OCRA-1:HOTP-SHA256-8:QN08", OtpHashAlgorithm.Sha256, 8), (token.OcraSuite, token.Algorithm, token.Digits));
+    }
+
+    [Fact]
+    public async Task Figure_3_supplementary_data_HOTP_is_read()
+    {
+        var package = Assert.Single(await ReadAsync("rfc6030-figure3.xml", PskcDecryptionKey.None));
+        Assert.Equal(("987654321", PskcKeyKind.Hotp, 8, 0L), (package.SerialNumber, package.Kind, package.Digits!.Value, package.Counter!.Value));
+        Assert.Equal(Rfc.Key20, package.Seed);
+    }
+
+    [Fact]
+    public async Task Figure_8_needs_the_certificates_private_key()
+    {
+        using var host = new TestHost();
+        foreach (var key in new[] { PskcDecryptionKey.None, PskcDecryptionKey.Password("qwerty"), PskcDecryptionKey.PreSharedKey(new byte[16]) })
+        {
+            await using var stream = File("rfc6030-figure8.xml");
+            var result = await host.Get<HardwareTokenInventory>().ImportPskcAsync(stream, key, TestHost.Operator);
+            Assert.Equal(MessageCode.PskcPrivateKeyRequired, result.Error!.Code);
+            Assert.Contains("ds:X509Data", result.Detail, StringComparison.Ordinal);
+        }
+
+        using var other = RSA.Create(1024);
+        var wrong = await Assert.ThrowsAsync<PskcException>(() => ReadAsync("rfc6030-figure8.xml", PskcDecryptionKey.PrivateKey(other)));
+        Assert.Equal((MessageCode.PskcMacInvalid, 1), (wrong.Code, wrong.KeyPackageNumber!.Value));
+    }
+
+    [Fact]
+    public async Task Figure_10_bulk_HOTP_packages_are_read_and_previewed()
+    {
+        var packages = await ReadAsync("rfc6030-figure10.xml", PskcDecryptionKey.None);
+        Assert.Equal(["654321", "123456", "9999999", "9999999"], packages.Select(p => p.SerialNumber));
+        Assert.All(packages, p => Assert.Equal((PskcKeyKind.Hotp, 8, 0L), (p.Kind, p.Digits!.Value, p.Counter!.Value)));
+
+        using var host = new TestHost();
+        await using var stream = File("rfc6030-figure10.xml");
+        var preview = await host.Get<HardwareTokenInventory>().PreviewPskcAsync(stream, PskcDecryptionKey.None, TestHost.Operator);
+        Assert.Equal(MessageCode.PskcNoImportableKey, preview.Error!.Code);
+        Assert.Equal(4, preview.KeyPackages.Count);
+    }
+
+    [Fact]
+    public async Task A_draft_layout_file_is_a_failure_and_never_an_empty_success()
+    {
+        using var host = new TestHost();
+        foreach (var policy in new[] { PskcImportPolicy.AllOrNothing, PskcImportPolicy.SkipUnsupported })
+        {
+            await using var stream = File("draft-ietf-keyprov-pskc-02-figure2.xml");
+            var result = await host.Get<HardwareTokenInventory>().ImportPskcAsync(stream, PskcDecryptionKey.PreSharedKey(new byte[16]), TestHost.Operator, policy);
+            Assert.False(result.Succeeded);
+            Assert.Equal(MessageCode.PskcDraftLayout, result.Error!.Code);
+        }
     }
 
     [Fact]

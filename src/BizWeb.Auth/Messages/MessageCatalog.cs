@@ -308,16 +308,28 @@ public static class MessageCatalog
             "A key package's MAC did not verify (altered file or wrong key); nothing was imported.");
         yield return new(MessageCode.PskcAlgorithmUnsupported, E,
             "トークン情報ファイルに対応していない方式が含まれているため、取り込めませんでした。",
-            "The token file uses an algorithm that is not supported; nothing was imported.");
+            "The token file uses an algorithm that is not supported; that key (with all or nothing, the file) was not imported.");
         yield return new(MessageCode.PskcKeyRequired, E,
             "トークン情報ファイルは暗号化されていますが、復号する鍵またはパスワードが指定されていないため、取り込めませんでした。",
             "The token file needs a decryption key or password that was not given; nothing was imported.");
         yield return new(MessageCode.PskcKeyPackageInvalid, E,
             "トークン情報ファイルの鍵情報に不足または誤りがあるため、取り込めませんでした。",
-            "A key package is incomplete or invalid; nothing was imported.");
+            "A key package is incomplete or invalid; it (with all or nothing, the file) was not imported.");
         yield return new(MessageCode.PskcDuplicateSerialNumber, E,
             "トークン情報ファイルに登録済みまたは重複したシリアル番号が含まれているため、取り込めませんでした。",
-            "A serial number is duplicated in the file or already in the inventory; nothing was imported.");
+            "A serial number is duplicated in the file or already in the inventory; that key (with all or nothing, the file) was not imported.");
+        yield return new(MessageCode.PskcPasswordRequired, E,
+            "トークン情報ファイルはパスワードから導出した鍵で暗号化されています。事前共有鍵ではなく、パスワードを指定してください。",
+            "The token file is encrypted with a key derived from a password (PBKDF2); give the password, not a pre-shared key. Nothing was imported.");
+        yield return new(MessageCode.PskcPrivateKeyRequired, E,
+            "トークン情報ファイルは証明書あてに暗号化されています。事前共有鍵やパスワードではなく、証明書の秘密鍵を指定してください。",
+            "The token file is encrypted to a certificate; give the certificate's private key, not a pre-shared key or password. Nothing was imported.");
+        yield return new(MessageCode.PskcDraftLayout, E,
+            "トークン情報ファイルは旧形式（RFC 6030 以前の草案）のため、取り込めませんでした。RFC 6030 形式のファイルをトークンの提供元に依頼してください。",
+            "The token file uses a pre-RFC 6030 draft layout (keys under Device, without KeyPackage); ask the vendor for an RFC 6030 file. Nothing was imported.");
+        yield return new(MessageCode.PskcNoImportableKey, E,
+            "トークン情報ファイルに取り込める鍵が含まれていないため、何も取り込みませんでした。",
+            "The token file holds no key that can be imported; nothing was imported.");
         yield return new(MessageCode.TransactionConfirmationInvalid, E,
             "お取引の確認の有効期限が切れたか、お取引の内容が変更されたため、確認できません。最初からやり直してください。",
             "The confirmation expired, was used, or the transaction changed after review. Please start again.");

@@ -289,6 +289,18 @@ public enum MessageCode
     /// <summary>A serial number appears twice in the file or is in the inventory already.</summary>
     PskcDuplicateSerialNumber = 4206,
 
+    /// <summary>A PSKC file's key derives from a password (PBKDF2), but no password (or another kind of key) was given.</summary>
+    PskcPasswordRequired = 4207,
+
+    /// <summary>A PSKC file is encrypted to a certificate (RSA), but no private key (or another kind of key) was given.</summary>
+    PskcPrivateKeyRequired = 4208,
+
+    /// <summary>A PSKC file is in a pre-RFC 6030 draft layout (keys under Device, without KeyPackage).</summary>
+    PskcDraftLayout = 4209,
+
+    /// <summary>A PSKC file holds no key that can be imported (no key package, or every one was skipped).</summary>
+    PskcNoImportableKey = 4210,
+
     /// <summary>The transaction confirmation is unknown, expired, used, or the transaction changed since review.</summary>
     TransactionConfirmationInvalid = 4301,
 

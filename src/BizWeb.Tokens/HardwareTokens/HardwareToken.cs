@@ -4,11 +4,18 @@ namespace BizWeb.Tokens;
 
 /// <summary>
 /// A hardware (or software) OTP token as stored: its parameters, its seed encrypted at rest
-/// (<see cref="ISecretProtector"/>, purpose <c>BizWeb.Tokens.Seed</c>), its owner, and the state that
+/// (<see cref="ISecretProtector"/>, purpose <see cref="SeedPurpose"/>), its owner, and the state that
 /// replay protection and drift need. The seed never leaves the SDK in clear.
 /// </summary>
 public sealed record HardwareToken
 {
+    /// <summary>
+    /// The purpose the seeds are encrypted under with the <see cref="ISecretProtector"/>
+    /// (<c>Protect(seed, SeedPurpose)</c>): a bank that writes tokens into the store itself, or migrates them,
+    /// uses it.
+    /// </summary>
+    public const string SeedPurpose = "BizWeb.Tokens.Seed";
+
     /// <summary>The serial number printed on the token (unique in the inventory).</summary>
     public required string SerialNumber { get; init; }
 

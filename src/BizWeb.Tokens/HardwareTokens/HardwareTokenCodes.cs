@@ -10,8 +10,6 @@ namespace BizWeb.Tokens;
 /// </summary>
 internal sealed class HardwareTokenCodes
 {
-    public const string SeedPurpose = "BizWeb.Tokens.Seed";
-
     private readonly IHardwareTokenStore _tokens;
     private readonly ISecretProtector _protector;
 
@@ -54,7 +52,7 @@ internal sealed class HardwareTokenCodes
     /// <summary>Matches one code around <paramref name="center"/> (no state change).</summary>
     public bool Match(HardwareToken token, string code, long center, int window, out long step)
     {
-        var seed = _protector.Unprotect(token.ProtectedSeed, SeedPurpose);
+        var seed = _protector.Unprotect(token.ProtectedSeed, HardwareToken.SeedPurpose);
         try
         {
             return TotpVerifier.TryMatch(seed, code, token.Algorithm, token.Digits, center, window, token.LastUsedStep, out step);
@@ -68,7 +66,7 @@ internal sealed class HardwareTokenCodes
     /// <summary>Matches two consecutive codes around <paramref name="center"/> (no state change).</summary>
     public bool MatchConsecutive(HardwareToken token, string first, string second, long center, int window, out long secondStep)
     {
-        var seed = _protector.Unprotect(token.ProtectedSeed, SeedPurpose);
+        var seed = _protector.Unprotect(token.ProtectedSeed, HardwareToken.SeedPurpose);
         try
         {
             return Totp.TryMatchConsecutive(seed, first, second, token.Algorithm, token.Digits, center, window, token.LastUsedStep, out secondStep);
@@ -80,8 +78,8 @@ internal sealed class HardwareTokenCodes
     }
 
     /// <summary>Decrypts the seed for a one-off computation (OCRA); the caller zeroes it.</summary>
-    public byte[] UnprotectSeed(HardwareToken token) => _protector.Unprotect(token.ProtectedSeed, SeedPurpose);
+    public byte[] UnprotectSeed(HardwareToken token) => _protector.Unprotect(token.ProtectedSeed, HardwareToken.SeedPurpose);
 
     /// <summary>Encrypts a seed for storage.</summary>
-    public byte[] ProtectSeed(ReadOnlySpan<byte> seed) => _protector.Protect(seed, SeedPurpose);
+    public byte[] ProtectSeed(ReadOnlySpan<byte> seed) => _protector.Protect(seed, HardwareToken.SeedPurpose);
 }

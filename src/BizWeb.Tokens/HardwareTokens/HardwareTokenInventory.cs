@@ -12,8 +12,7 @@ namespace BizWeb.Tokens;
 /// </summary>
 public sealed class HardwareTokenInventory
 {
-    private const int ProgressEvery = 100;
-    private const int MinSeedLength = 16;
+    private const int MaxAddAttempts = 3;
     private readonly IHardwareTokenStore _tokens;
     private readonly HardwareTokenCodes _codes;
     private readonly HardwareTokenRegistrationCounters _counters;
@@ -45,42 +44,59 @@ public sealed class HardwareTokenInventory
     }
 
     /// <summary>
-    /// Imports every key package of a PSKC file, or none: the file is streamed, each encrypted seed's
-    /// MAC is checked before the seed is decrypted, each seed is encrypted for storage at once, and the
-    /// tokens are added in one atomic step at the end. Supported key algorithms: TOTP
-    /// (<c>urn:ietf:params:xml:ns:keyprov:pskc:totp</c>, 6–8 digits, <c>Suite</c> HMAC-SHA1/256/512,
-    /// <c>TimeInterval</c>, <c>TimeDrift</c>) and OCRA (<c>urn:ietf:params:xml:ns:keyprov:pskc#OCRA-1:…</c>
-    /// with a Q and optional T data input).
+    /// Imports every key package of a PSKC file, or none (<see cref="PskcImportPolicy.AllOrNothing"/>): see
+    /// <see cref="ImportPskcAsync(Stream, PskcDecryptionKey, BankOperator, PskcImportPolicy, IProgress{int}?, CancellationToken)"/>.
     /// </summary>
     /// <param name="pskc">The file; read to the end, not closed.</param>
-    /// <param name="key">The pre-shared key or password, or <see cref="PskcDecryptionKey.None"/>.</param>
+    /// <param name="key">The pre-shared key, password or private key, or <see cref="PskcDecryptionKey.None"/>.</param>
     /// <param name="bankOperator">The bank operator.</param>
     /// <param name="progress">Receives the number of key packages read so far (every 100, and at the end).</param>
     /// <param name="cancellationToken">Cancels the import; nothing is imported then.</param>
     /// <returns>The number imported, or the error naming the key package.</returns>
-    public async Task<PskcImportResult> ImportPskcAsync(Stream pskc, PskcDecryptionKey key, BankOperator bankOperator, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public Task<PskcImportResult> ImportPskcAsync(Stream pskc, PskcDecryptionKey key, BankOperator bankOperator, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportPskcAsync(pskc, key, bankOperator, PskcImportPolicy.AllOrNothing, progress, cancellationToken);
+
+    /// <summary>
+    /// Imports the key packages of a PSKC file (RFC 6030): the file is streamed; its encryption key is matched
+    /// with <paramref name="key"/> before anything is decrypted; each encrypted value's MAC is checked in
+    /// constant time before it is decrypted; each seed is encrypted for storage at once, and the tokens are added
+    /// in one atomic step at the end (nothing is ever half-written). Tokens: TOTP
+    /// (<c>urn:ietf:params:xml:ns:keyprov:pskc:totp</c>, 6–8 digits, <c>Suite</c> HMAC-SHA1/256/512,
+    /// <c>TimeInterval</c>, <c>TimeDrift</c>, plain or encrypted) and OCRA (<c>…pskc#OCRA-1:…</c>, or
+    /// <c>…pskc:ocra</c> with the suite in <c>Suite</c>; a Q and optional T data input). HOTP keys are read but
+    /// not held by the inventory (<see cref="MessageCode.PskcAlgorithmUnsupported"/>). A file of which nothing
+    /// can be imported is a failure (<see cref="MessageCode.PskcNoImportableKey"/>, or the one reason every key
+    /// package shares).
+    /// </summary>
+    /// <param name="pskc">The file; read to the end, not closed.</param>
+    /// <param name="key">The pre-shared key, password or private key, or <see cref="PskcDecryptionKey.None"/>.</param>
+    /// <param name="bankOperator">The bank operator.</param>
+    /// <param name="policy">All or nothing, or import the supported keys and list the skipped ones.</param>
+    /// <param name="progress">Receives the number of key packages read so far (every 100, and at the end).</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is imported then.</param>
+    /// <returns>The number imported and the key packages skipped, or the error naming the key package.</returns>
+    public async Task<PskcImportResult> ImportPskcAsync(Stream pskc, PskcDecryptionKey key, BankOperator bankOperator, PskcImportPolicy policy, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bankOperator);
         var actor = bankOperator.Actor;
         ArgumentNullException.ThrowIfNull(pskc);
         ArgumentNullException.ThrowIfNull(key);
+        if (!Enum.IsDefined(policy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, "Not a PSKC import policy.");
+        }
+
         var now = _time.GetUtcNow();
-        var tokens = new List<HardwareToken>();
-        var serials = new HashSet<string>(StringComparer.Ordinal);
         PskcImportResult result;
         try
         {
-            await PskcReader.ReadAsync(pskc, key, package => tokens.Add(ToToken(package, serials, now)), cancellationToken).ConfigureAwait(false);
-            progress?.Report(tokens.Count);
-            // The tokens and the record of their import commit in one atomic step.
-            var success = PskcImportResult.Success(tokens.Count);
-            var existing = await _tokens.AddAllAsync(tokens, TokenAudit.Record(ImportEntry(success)), cancellationToken).ConfigureAwait(false);
-            if (existing.Count == 0)
+            var mode = policy == PskcImportPolicy.SkipUnsupported ? PskcImport.Mode.SkipUnsupported : PskcImport.Mode.AllOrNothing;
+            var import = await PskcImport.ReadAsync(pskc, key, mode, seed => _codes.ProtectSeed(seed), now, progress, cancellationToken).ConfigureAwait(false);
+            result = await AddAsync(import, policy, ImportEntry, cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
             {
-                return success;
+                return result;
             }
-
-            result = PskcImportResult.Failure(MessageCode.PskcDuplicateSerialNumber, tokens.FindIndex(t => t.SerialNumber == existing[0]) + 1, existing[0], $"{existing.Count} serial number(s) are in the inventory already.");
         }
         catch (PskcException e)
         {
@@ -98,29 +114,46 @@ public sealed class HardwareTokenInventory
             Outcome = outcome.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed,
             Detail = outcome.ToString(),
         };
+    }
 
-        HardwareToken ToToken(PskcKeyPackage package, HashSet<string> seen, DateTimeOffset importedAt)
+    /// <summary>
+    /// Reads a PSKC file as <see cref="ImportPskcAsync(Stream, PskcDecryptionKey, BankOperator, PskcImportPolicy, IProgress{int}?, CancellationToken)"/>
+    /// does — the key matched, every MAC checked, every seed decrypted and judged, then zeroed — and stores
+    /// nothing: every key package with its serial number, kind, algorithm and, when it cannot be imported, why
+    /// (including serial numbers in the inventory already, looked up one by one).
+    /// </summary>
+    /// <param name="pskc">The file; read to the end, not closed.</param>
+    /// <param name="key">The pre-shared key, password or private key, or <see cref="PskcDecryptionKey.None"/>.</param>
+    /// <param name="bankOperator">The bank operator.</param>
+    /// <param name="progress">Receives the number of key packages read so far (every 100, and at the end).</param>
+    /// <param name="cancellationToken">Cancels the preview.</param>
+    /// <returns>The key packages, or the problem of the file.</returns>
+    public async Task<PskcPreview> PreviewPskcAsync(Stream pskc, PskcDecryptionKey key, BankOperator bankOperator, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bankOperator);
+        ArgumentNullException.ThrowIfNull(pskc);
+        ArgumentNullException.ThrowIfNull(key);
+        PskcImport import;
+        try
         {
-            try
-            {
-                var token = Describe(package, importedAt);
-                if (!seen.Add(package.SerialNumber))
-                {
-                    throw new PskcException(MessageCode.PskcDuplicateSerialNumber, "The serial number appears twice in the file.", package.Number, package.SerialNumber);
-                }
+            import = await PskcImport.ReadAsync(pskc, key, PskcImport.Mode.Preview, null, _time.GetUtcNow(), progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PskcException e)
+        {
+            return PskcPreview.Failure([], e.Code, e.KeyPackageNumber is { } n ? $"Key package #{n}: {e.Message}" : e.Message);
+        }
 
-                if (package.Number % ProgressEvery == 0)
-                {
-                    progress?.Report(package.Number);
-                }
-
-                return token with { ProtectedSeed = _codes.ProtectSeed(package.Seed) };
-            }
-            finally
+        var packages = import.KeyPackages;
+        for (var i = 0; i < packages.Count; i++)
+        {
+            var package = packages[i];
+            if (package.IsImportable && await _tokens.FindAsync(package.SerialNumber!, cancellationToken).ConfigureAwait(false) is not null)
             {
-                CryptographicOperations.ZeroMemory(package.Seed);
+                packages[i] = PskcImport.InInventory(package);
             }
         }
+
+        return PskcPreview.Of(packages);
     }
 
     /// <summary>
@@ -380,60 +413,59 @@ public sealed class HardwareTokenInventory
             : MessageCode.HardwareTokenNotInStock);
     }
 
-    private static HardwareToken Describe(PskcKeyPackage package, DateTimeOffset importedAt)
+    /// <summary>
+    /// Adds the tokens read in one atomic step with the record of their import. With
+    /// <see cref="PskcImportPolicy.SkipUnsupported"/> serial numbers in the inventory already are skipped and
+    /// the others added again (up to <see cref="MaxAddAttempts"/> times, as another import may add some meanwhile).
+    /// </summary>
+    private async Task<PskcImportResult> AddAsync(PskcImport import, PskcImportPolicy policy, Func<PskcImportResult, AuditEntry> entry, CancellationToken cancellationToken)
     {
-        const string Prefix = PskcReader.Namespace;
-        string? ocraSuite = null;
-        var algorithm = OtpHashAlgorithm.Sha1;
-        var digits = package.Digits ?? 6;
-        if (package.Algorithm is Prefix + ":totp" or Prefix + "#totp")
+        var tokens = import.Tokens;
+        var packages = import.Importable;
+        var skipped = import.KeyPackages;
+        for (var attempt = 1; ; attempt++)
         {
-            algorithm = package.Suite?.ToUpperInvariant() switch
+            if (tokens.Count == 0)
             {
-                null or "" or "HMAC-SHA1" or "SHA1" or "SHA-1" => OtpHashAlgorithm.Sha1,
-                "HMAC-SHA256" or "SHA256" or "SHA-256" => OtpHashAlgorithm.Sha256,
-                "HMAC-SHA512" or "SHA512" or "SHA-512" => OtpHashAlgorithm.Sha512,
-                _ => throw Unsupported(package, "The TOTP Suite is not HMAC-SHA1, HMAC-SHA256 or HMAC-SHA512."),
-            };
-        }
-        else if (package.Algorithm.StartsWith(Prefix + "#OCRA-1:", StringComparison.Ordinal))
-        {
-            ocraSuite = package.Algorithm[(Prefix.Length + 1)..];
-            if (!OcraSuite.TryParse(ocraSuite, out var suite) || !suite.SuitsTransactionSigning)
-            {
-                throw Unsupported(package, "The OCRA suite is not supported (a Q data input with optional T; no C, P or S).");
+                return NothingImportable(skipped);
             }
 
-            algorithm = suite.Hash;
-            digits = suite.Digits;
-        }
-        else
-        {
-            throw Unsupported(package, "The key algorithm is not TOTP or OCRA-1 (HOTP and others are not supported).");
-        }
+            var success = PskcImportResult.Success(tokens.Count, [.. skipped.OrderBy(p => p.Number)]);
+            var existing = await _tokens.AddAllAsync(tokens, TokenAudit.Record(entry(success)), cancellationToken).ConfigureAwait(false);
+            if (existing.Count == 0)
+            {
+                return success;
+            }
 
-        var period = package.TimeInterval ?? 30;
-        if (digits is < Hotp.MinDigits or > Hotp.MaxDigits || period is < 10 or > 300 || package.Seed.Length < MinSeedLength || package.Seed.Length > 128)
-        {
-            throw new PskcException(MessageCode.PskcKeyPackageInvalid, "Digits must be 6–8, TimeInterval 10–300 seconds, and the secret 16–128 bytes.", package.Number, package.SerialNumber);
-        }
+            var inInventory = existing.ToHashSet(StringComparer.Ordinal);
+            var first = packages[tokens.FindIndex(t => inInventory.Contains(t.SerialNumber))];
+            if (policy == PskcImportPolicy.AllOrNothing || attempt == MaxAddAttempts)
+            {
+                return PskcImportResult.Failure(MessageCode.PskcDuplicateSerialNumber, first.Number, first.SerialNumber, $"{existing.Count} serial number(s) are in the inventory already.");
+            }
 
-        return new HardwareToken
-        {
-            SerialNumber = package.SerialNumber,
-            ProtectedSeed = [],
-            Algorithm = algorithm,
-            Digits = digits,
-            PeriodSeconds = period,
-            OcraSuite = ocraSuite,
-            Manufacturer = package.Manufacturer,
-            Drift = package.TimeDrift ?? 0,
-            ImportedAt = importedAt,
-        };
+            var keep = tokens.Select((token, i) => (token, package: packages[i])).ToList();
+            skipped = [.. skipped, .. keep.Where(k => inInventory.Contains(k.token.SerialNumber)).Select(k => PskcImport.InInventory(k.package))];
+            keep.RemoveAll(k => inInventory.Contains(k.token.SerialNumber));
+            tokens = [.. keep.Select(k => k.token)];
+            packages = [.. keep.Select(k => k.package)];
+        }
     }
 
-    private static PskcException Unsupported(PskcKeyPackage package, string detail) =>
-        new(MessageCode.PskcAlgorithmUnsupported, detail, package.Number, package.SerialNumber);
+    /// <summary>Nothing to import: the reason every key package shares, or <see cref="MessageCode.PskcNoImportableKey"/>.</summary>
+    private static PskcImportResult NothingImportable(List<PskcKeyPackageSummary> skipped)
+    {
+        var ordered = skipped.OrderBy(p => p.Number).ToList();
+        if (ordered.Count == 0)
+        {
+            return PskcImportResult.Failure(MessageCode.PskcNoImportableKey, null, null, "The file holds no key package.");
+        }
+
+        var first = ordered[0];
+        return ordered.Select(p => p.Error!.Code).Distinct().Count() == 1
+            ? PskcImportResult.Failure(first.Error!.Code, first.Number, first.SerialNumber, ordered.Count == 1 ? first.Detail! : $"{first.Detail} (and {ordered.Count - 1} more key packages skipped alike)", ordered)
+            : PskcImportResult.Failure(MessageCode.PskcNoImportableKey, null, null, $"Every key package ({ordered.Count}) was skipped, for different reasons.", ordered);
+    }
 
     private static AuditEntry Entry(AuditActor actor, PrincipalId? subject, DateTimeOffset now, string action, AuditOutcome outcome, string detail) =>
         new() { At = now, Actor = actor, Action = action, Subject = subject, Outcome = outcome, Detail = detail };

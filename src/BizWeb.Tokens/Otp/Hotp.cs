@@ -36,11 +36,49 @@ internal static class Hotp
             OtpHashAlgorithm.Sha512 => HMACSHA512.HashData(key, message, mac),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not a supported OTP hash."),
         };
-        var offset = mac[length - 1] & 0x0F;
-        var binary = ((mac[offset] & 0x7F) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
+        var code = DynamicTruncation(mac[..length], digits);
         CryptographicOperations.ZeroMemory(mac);
+        return code;
+    }
+
+    /// <summary>RFC 4226 §5.3 dynamic truncation of an HMAC output to <paramref name="digits"/> digits.</summary>
+    public static int DynamicTruncation(ReadOnlySpan<byte> mac, int digits)
+    {
+        var offset = mac[^1] & 0x0F;
+        var binary = ((mac[offset] & 0x7F) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
         return binary % PowersOfTen[digits];
     }
+
+    /// <summary>
+    /// Copies a typed code into <paramref name="typed"/> as ASCII bytes; whether it is exactly
+    /// <paramref name="digits"/> half-width digits. Branch-free over the characters, so a well-formed and a
+    /// malformed code of the right length cost the same.
+    /// </summary>
+    public static bool TryReadCode(ReadOnlySpan<char> code, int digits, Span<byte> typed)
+    {
+        if (code.Length != digits)
+        {
+            return false;
+        }
+
+        var wellFormed = true;
+        for (var i = 0; i < digits; i++)
+        {
+            wellFormed &= char.IsAsciiDigit(code[i]);
+            typed[i] = (byte)code[i];
+        }
+
+        return wellFormed;
+    }
+
+    /// <summary>The name of the HMAC's hash, for <see cref="IncrementalHash.CreateHMAC(HashAlgorithmName, ReadOnlySpan{byte})"/>.</summary>
+    public static HashAlgorithmName HashName(OtpHashAlgorithm algorithm) => algorithm switch
+    {
+        OtpHashAlgorithm.Sha1 => HashAlgorithmName.SHA1,
+        OtpHashAlgorithm.Sha256 => HashAlgorithmName.SHA256,
+        OtpHashAlgorithm.Sha512 => HashAlgorithmName.SHA512,
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not a supported OTP hash."),
+    };
 
     /// <summary>Writes <paramref name="code"/> as exactly <paramref name="digits"/> ASCII digits, zero-padded.</summary>
     public static void Format(int code, int digits, Span<byte> destination)

@@ -73,12 +73,7 @@ public static class TotpVerifier
 
         Span<byte> typed = stackalloc byte[Hotp.MaxDigits];
         Span<byte> candidate = stackalloc byte[Hotp.MaxDigits];
-        var wellFormed = true;
-        for (var i = 0; i < digits; i++)
-        {
-            wellFormed &= char.IsAsciiDigit(code[i]);
-            typed[i] = (byte)code[i];
-        }
+        var wellFormed = Hotp.TryReadCode(code, digits, typed);
 
         var found = false;
         for (var step = currentStep - window; step <= currentStep + window; step++)

@@ -12,15 +12,20 @@ internal sealed record PskcKeyPackage
     /// <summary>The PSKC algorithm URI.</summary>
     public required string Algorithm { get; init; }
 
+    public required PskcKeyKind Kind { get; init; }
+
     public required byte[] Seed { get; init; }
 
     public int? Digits { get; init; }
 
+    /// <summary>The AlgorithmParameters Suite (a hash for HOTP/TOTP); for OCRA, the OCRA suite of either notation.</summary>
     public string? Suite { get; init; }
 
     public int? TimeInterval { get; init; }
 
     public int? TimeDrift { get; init; }
+
+    public long? Time { get; init; }
 
     public long? Counter { get; init; }
 }

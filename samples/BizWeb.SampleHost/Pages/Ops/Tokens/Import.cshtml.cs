@@ -5,9 +5,11 @@ using static BizWeb.SampleHost.Pages.SiteText;
 namespace BizWeb.SampleHost.Pages.Ops.Tokens;
 
 /// <summary>
-/// PSKC upload (HardwareTokenInventory.ImportPskcAsync): the file is streamed to the SDK, which checks
-/// each seed's MAC before decrypting it and adds all tokens or none; the result shows the key packages
-/// read (the SDK's progress reports) and the tokens imported, or the failing key package.
+/// PSKC upload (HardwareTokenInventory.ImportPskcAsync / PreviewPskcAsync): the file is streamed to the
+/// SDK, which checks each seed's MAC before decrypting it and adds all tokens or none (or, if the operator
+/// chooses, the supported ones, listing the skipped); a preview lists every key package and stores nothing.
+/// The result shows the key packages read (the SDK's progress reports) and the tokens imported, or the
+/// failing key package.
 /// </summary>
 [RequestSizeLimit(MaxBytes)]
 public sealed class ImportModel(HardwareTokenInventory inventory) : OpsPageModel
@@ -16,13 +18,18 @@ public sealed class ImportModel(HardwareTokenInventory inventory) : OpsPageModel
 
     public PskcImportResult? Result { get; private set; }
 
+    public PskcPreview? Preview { get; private set; }
+
     public int ReadCount { get; private set; }
+
+    /// <summary>The key packages to list: the preview's, or the ones the import skipped.</summary>
+    public IReadOnlyList<PskcKeyPackageSummary> KeyPackages => Preview?.KeyPackages ?? Result?.Skipped ?? [];
 
     public void OnGet()
     {
     }
 
-    public async Task OnPostAsync(IFormFile? file, string? keyKind, string? key)
+    public async Task OnPostAsync(IFormFile? file, string? keyKind, string? key, string? policy, string? action)
     {
         if (file is null || file.Length == 0)
         {
@@ -38,7 +45,23 @@ public sealed class ImportModel(HardwareTokenInventory inventory) : OpsPageModel
 
         var progress = new SynchronousProgress(count => ReadCount = Math.Max(ReadCount, count));
         await using var stream = file.OpenReadStream();
-        Result = await inventory.ImportPskcAsync(stream, decryptionKey, Operator, progress, Aborted);
+        if (action == "preview")
+        {
+            Preview = await inventory.PreviewPskcAsync(stream, decryptionKey, Operator, progress, Aborted);
+            if (Preview.Succeeded)
+            {
+                Results.Add(T($"{Preview.KeyPackages.Count}件中{Preview.ImportableCount}件を取り込めます（まだ取り込んでいません）。", $"{Preview.ImportableCount} of {Preview.KeyPackages.Count} key packages can be imported (nothing imported yet)."));
+            }
+            else
+            {
+                Errors.Add(Preview.Error!.GetText(System.Globalization.CultureInfo.CurrentUICulture));
+            }
+
+            return;
+        }
+
+        var importPolicy = policy == "skip" ? PskcImportPolicy.SkipUnsupported : PskcImportPolicy.AllOrNothing;
+        Result = await inventory.ImportPskcAsync(stream, decryptionKey, Operator, importPolicy, progress, Aborted);
         if (Result.Succeeded)
         {
             Results.Add(T($"{Result.ImportedCount}件のトークンを取り込みました。", $"Imported {Result.ImportedCount} tokens."));
