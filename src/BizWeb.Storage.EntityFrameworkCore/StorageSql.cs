@@ -95,11 +95,15 @@ internal sealed class StorageSql
     public string CurrentFailures { get; }
 
     /// <summary>
-    /// Where this process last saw the audit head of <paramref name="db"/>'s database: one per
-    /// connection string, so databases of one model (tenants, or tests in parallel) neither spoil each
-    /// other's guess nor queue behind each other's appends.
+    /// Where this process last saw the audit head of <paramref name="db"/>'s database: one per database
+    /// (server and database name, never the credentials), so databases of one model (tenants, or tests
+    /// in parallel) neither spoil each other's guess nor queue behind each other's appends.
     /// </summary>
-    public AuditHeadHint AuditHeadOf(DbContext db) => _heads.GetOrAdd(db.Database.GetConnectionString() ?? string.Empty, _ => new AuditHeadHint());
+    public AuditHeadHint AuditHeadOf(DbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return _heads.GetOrAdd($"{connection.DataSource}\n{connection.Database}", _ => new AuditHeadHint());
+    }
 
     /// <summary>Whether an audit-only commit can be one statement (see <see cref="BizWebSqlDialect.SupportsDataModifyingCommonTableExpressions"/>).</summary>
     public bool AppendsInOneStatement => _dialect.SupportsDataModifyingCommonTableExpressions;

@@ -12,4 +12,24 @@ public sealed class BizWebBuilder
 
     /// <summary>The service collection the SDK registers into.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Declares that this host calls no flow that needs <typeparamref name="TSeam"/> — for example the
+    /// bank's operations console as a host of its own, without a customer's transfers or sign-ins — so
+    /// that its absence does not stop the start. A flow that needs it anyway fails when called.
+    /// </summary>
+    /// <typeparam name="TSeam">One of the seams checked at start-up (see <c>AddBizWeb</c>).</typeparam>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><typeparamref name="TSeam"/> is not a seam checked at start-up.</exception>
+    public BizWebBuilder WithoutSeam<TSeam>()
+        where TSeam : class
+    {
+        if (!RequiredSeams.All.Any(seam => seam.Service == typeof(TSeam)))
+        {
+            throw new ArgumentException($"{typeof(TSeam).Name} is not a seam checked at start-up.", nameof(TSeam));
+        }
+
+        Services.Configure<RequiredSeams>(seams => seams.NotUsed.Add(typeof(TSeam)));
+        return this;
+    }
 }

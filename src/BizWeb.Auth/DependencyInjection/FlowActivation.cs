@@ -19,10 +19,10 @@ internal static class FlowActivation
         for (var i = 0; i < parameters.Length; i++)
         {
             var (type, optional) = parameters[i];
-            arguments[i] = optional ? services.GetService(type) : services.GetRequiredService(type);
+            arguments[i] = optional ? services.GetService(type) ?? Plan<TFlow>.Defaults[i] : services.GetRequiredService(type);
         }
 
-        return (TFlow)Plan<TFlow>.Constructor.Invoke(arguments);
+        return (TFlow)Plan<TFlow>.Constructor.Invoke(BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
     }
 
     private static class Plan<TFlow>
@@ -31,5 +31,7 @@ internal static class FlowActivation
 
         public static readonly (Type Type, bool Optional)[] Parameters = [.. Constructor.GetParameters().Select(p =>
             (p.ParameterType, p.HasDefaultValue || new NullabilityInfoContext().Create(p).WriteState == NullabilityState.Nullable))];
+
+        public static readonly object?[] Defaults = [.. Constructor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : null)];
     }
 }

@@ -7,6 +7,9 @@ namespace BizWeb.Auth;
 /// </summary>
 internal sealed class RequiredSeams
 {
+    /// <summary>The seams this host declared it does not use (<see cref="BizWebBuilder.WithoutSeam{TSeam}"/>).</summary>
+    public HashSet<Type> NotUsed { get; } = [];
+
     /// <summary>Each seam with what registers it, in the order a portal meets them.</summary>
     public static readonly IReadOnlyList<(Type Service, string RegisteredBy)> All =
     [

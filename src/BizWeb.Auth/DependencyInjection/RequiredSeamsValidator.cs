@@ -9,7 +9,7 @@ internal sealed class RequiredSeamsValidator(IServiceProviderIsService services)
     public ValidateOptionsResult Validate(string? name, RequiredSeams options)
     {
         var missing = RequiredSeams.All
-            .Where(seam => !services.IsService(seam.Service))
+            .Where(seam => !options.NotUsed.Contains(seam.Service) && !services.IsService(seam.Service))
             .Select(seam => $"No {seam.Service.Name} is registered: register it with {seam.RegisteredBy}.")
             .ToList();
         return missing.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(missing);

@@ -22,9 +22,9 @@ public sealed class BankOperations
     private readonly BizWebOptions _options;
     private readonly ILogger _logger;
     private readonly ICertificateRevoker? _revoker;
-    private readonly IContractSettingsStore? _settings;
+    private readonly IContractSettingsStore _settings;
 
-    internal BankOperations(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, CredentialCounters failureCounts, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore? settings = null, ILoggerFactory? loggerFactory = null)
+    internal BankOperations(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, CredentialCounters failureCounts, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore settings, ILoggerFactory? loggerFactory = null)
     {
         _contracts = contracts;
         _users = users;
@@ -56,7 +56,7 @@ public sealed class BankOperations
         var operatorActor = RequireOperator(bankOperator);
         IdGuard.Require(contractId);
         ArgumentNullException.ThrowIfNull(services);
-        var store = _settings ?? throw new InvalidOperationException("No IContractSettingsStore is registered.");
+        var store = _settings;
         if (services.Any(s => _options.Transactions.FindService(s) is null))
         {
             return Finish("ContractServicesChanged", AuthResult.Fail(MessageCode.ServiceUnknown));

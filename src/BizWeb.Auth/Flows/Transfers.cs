@@ -334,15 +334,21 @@ public sealed class Transfers
         var guard = await _guard.CheckAsync(contract, record, Credential.HardwareToken, user.Actor, Action,
             ct => verifier.ConfirmAsync(confirmationId, user.Principal, digest, tokenCode!, ct), cancellationToken, resetInCallersCommit: true).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", "transaction"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
-        switch (guard.Outcome)
+        // Fail closed: only a verified code goes on.
+        if (guard.Outcome != GuardOutcome.Verified)
         {
-            case GuardOutcome.Failed:
-                return AuthResult.Fail<Transfer>(MessageCode.OneTimePasswordIncorrect);
-            case GuardOutcome.Busy:
-                return AuthResult.Fail<Transfer>(MessageCode.CredentialBusy);
-            case GuardOutcome.Locked:
-                return AuthResult.Fail<Transfer>(MessageCode.UserLocked);
+            return AuthResult.Fail<Transfer>(guard.Outcome switch
+            {
+                GuardOutcome.Busy => MessageCode.CredentialBusy,
+                GuardOutcome.Locked => MessageCode.UserLocked,
+                _ => MessageCode.OneTimePasswordIncorrect,
+            });
         }
+
+        // From here the code is spent: the claim, the limits, the execution and the outcome's record
+        // run to the end even if the caller goes away (an aborted request must not leave a transfer
+        // claimed and unrecorded, nor a correct code counted as a failure).
+        cancellationToken = CancellationToken.None;
 
         // Claim the transfer: of two confirmations racing, only one moves it on.
         // The token's counter is reset in the same commit (the guard left it to this one).
@@ -351,7 +357,8 @@ public sealed class Transfers
         if (executing is null)
         {
             // Another confirmation claimed it: the verified code still ends the run of failures.
-            _ = await _commits.CommitAsync(new AuthChanges().ResetCounter(tokenCounter).Append(_audit.Entry(user.Actor, Action, user.Principal, AuditOutcome.Refused, MessageCode.TransferNotConfirmable)), cancellationToken).ConfigureAwait(false);
+            var refused = new AuthChanges().ResetCounter(tokenCounter).Append(_audit.Entry(user.Actor, Action, user.Principal, AuditOutcome.Refused, MessageCode.TransferNotConfirmable));
+            _ = await _commits.CommitAsync(_ => ValueTask.FromResult<(AuthChanges?, bool)>((refused, true)), () => false, cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<Transfer>(MessageCode.TransferNotConfirmable);
         }
 

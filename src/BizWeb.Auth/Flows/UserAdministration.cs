@@ -20,9 +20,9 @@ public sealed class UserAdministration
     private readonly UserReleases _releases;
     private readonly BizWebOptions _options;
     private readonly ICertificateRevoker? _revoker;
-    private readonly IContractSettingsStore? _settings;
+    private readonly IContractSettingsStore _settings;
 
-    internal UserAdministration(AdminAuthorization authorization, IContractStore contracts, IUserStore users, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore? settings = null)
+    internal UserAdministration(AdminAuthorization authorization, IContractStore contracts, IUserStore users, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore settings)
     {
         _authorization = authorization;
         _contracts = contracts;
@@ -326,7 +326,7 @@ public sealed class UserAdministration
     }
 
     private async ValueTask<ContractSettings> SettingsAsync(ContractId contractId, CancellationToken cancellationToken) =>
-        (_settings is null ? null : await _settings.FindAsync(contractId, cancellationToken).ConfigureAwait(false)) ?? ContractSettings.Empty(contractId);
+        await _settings.FindAsync(contractId, cancellationToken).ConfigureAwait(false) ?? ContractSettings.Empty(contractId);
 
     private static bool Contracted(ContractSettings settings, IReadOnlyList<string> services) =>
         services.All(s => settings.EnabledServices.Contains(s, StringComparer.Ordinal));

@@ -2,6 +2,7 @@ using BizWeb.Testing;
 using BizWeb.Testing.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BizWeb.Auth.Tests.DependencyInjection;
@@ -255,5 +256,19 @@ public sealed class AddBizWebTests
         // Each scope gets its own flow; no public constructor lets a host build one past the container.
         Assert.NotSame(scope.ServiceProvider.GetRequiredService<Transfers>(), provider.CreateScope().ServiceProvider.GetRequiredService<Transfers>());
         Assert.All(flows, flow => Assert.Empty(flow.GetConstructors()));
+    }
+
+    [Fact]
+    public void A_host_declares_the_seams_it_does_not_use_and_starts_without_them()
+    {
+        var services = new ServiceCollection();
+        services.AddBizWeb().WithoutSeam<ITransferExecutor>().WithoutSeam<IBankOperatorAuthenticator>();
+        services.AddMissingSeams();
+        services.RemoveAll<ITransferExecutor>().RemoveAll<IBankOperatorAuthenticator>();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        StartUp(provider);
+
+        Assert.Throws<ArgumentException>(() => services.AddBizWeb().WithoutSeam<IContractStore>());
     }
 }
