@@ -13,13 +13,19 @@ public sealed partial class ConstantTimeTests
 
     [Theory]
     [InlineData("Cards/CustomerCardValues.cs")]
-    [InlineData("Otp/TotpVerifier.cs")]
-    [InlineData("Otp/HotpVerifier.cs")]
+    [InlineData("Otp/Hotp.cs")]
     [InlineData("Pskc/PskcMac.cs")]
     [InlineData("Pskc/PskcDecryptor.cs")]
     [InlineData("Transactions/TransactionConfirmations.cs")]
     public void Every_file_that_judges_a_secret_compares_in_constant_time(string file) =>
         Assert.Contains("CryptographicOperations.FixedTimeEquals(", File.ReadAllText(Path.Combine(Source, file)), StringComparison.Ordinal);
+
+    /// <summary>The OTP verifiers judge each candidate code through the one constant-time step matcher.</summary>
+    [Theory]
+    [InlineData("Otp/TotpVerifier.cs")]
+    [InlineData("Otp/HotpVerifier.cs")]
+    public void The_OTP_verifiers_compare_through_the_constant_time_step_matcher(string file) =>
+        Assert.Contains("Hotp.Matches(", File.ReadAllText(Path.Combine(Source, file)), StringComparison.Ordinal);
 
     [Fact]
     public void No_secret_is_compared_with_an_early_exit_comparison()

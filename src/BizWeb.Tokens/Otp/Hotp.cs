@@ -106,4 +106,19 @@ internal static class Hotp
         OtpHashAlgorithm.Sha512 => 64,
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not a supported OTP hash."),
     };
+
+    /// <summary>Whether the code of counter <paramref name="c"/> is <paramref name="typed"/>, in constant time; <paramref name="candidate"/> is zeroed after.</summary>
+    public static bool Matches(IncrementalHash hmac, long c, int digits, ReadOnlySpan<byte> typed, Span<byte> candidate)
+    {
+        Span<byte> message = stackalloc byte[8];
+        Span<byte> mac = stackalloc byte[64];
+        BinaryPrimitives.WriteInt64BigEndian(message, c);
+        hmac.AppendData(message);
+        var length = hmac.GetHashAndReset(mac);
+        Format(DynamicTruncation(mac[..length], digits), digits, candidate);
+        CryptographicOperations.ZeroMemory(mac);
+        var equal = CryptographicOperations.FixedTimeEquals(candidate[..digits], typed[..digits]);
+        CryptographicOperations.ZeroMemory(candidate);
+        return equal;
+    }
 }

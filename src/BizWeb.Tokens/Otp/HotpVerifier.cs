@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace BizWeb.Tokens;
@@ -53,7 +52,7 @@ public static class HotpVerifier
         var found = false;
         for (var c = counter; c <= counter + lookAhead; c++)
         {
-            var equal = Matches(hmac, c, digits, typed, candidate);
+            var equal = Hotp.Matches(hmac, c, digits, typed, candidate);
             if (equal & !found)
             {
                 found = true;
@@ -99,14 +98,14 @@ public static class HotpVerifier
         var previousIsFirst = false;
         for (var c = counter; c <= counter + window + 1; c++)
         {
-            var isSecond = Matches(hmac, c, digits, typedSecond, candidate);
+            var isSecond = Hotp.Matches(hmac, c, digits, typedSecond, candidate);
             if (previousIsFirst & isSecond & !found)
             {
                 found = true;
                 matchedCounter = c;
             }
 
-            previousIsFirst = Matches(hmac, c, digits, typedFirst, candidate) & c <= counter + window;
+            previousIsFirst = Hotp.Matches(hmac, c, digits, typedFirst, candidate) & c <= counter + window;
         }
 
         CryptographicOperations.ZeroMemory(typedFirst);
@@ -127,20 +126,5 @@ public static class HotpVerifier
         }
 
         _ = Hotp.HashName(algorithm);
-    }
-
-    /// <summary>Whether the code of counter <paramref name="c"/> is <paramref name="typed"/>, in constant time; <paramref name="candidate"/> is zeroed after.</summary>
-    private static bool Matches(IncrementalHash hmac, long c, int digits, ReadOnlySpan<byte> typed, Span<byte> candidate)
-    {
-        Span<byte> message = stackalloc byte[8];
-        Span<byte> mac = stackalloc byte[64];
-        BinaryPrimitives.WriteInt64BigEndian(message, c);
-        hmac.AppendData(message);
-        var length = hmac.GetHashAndReset(mac);
-        Hotp.Format(Hotp.DynamicTruncation(mac[..length], digits), digits, candidate);
-        CryptographicOperations.ZeroMemory(mac);
-        var equal = CryptographicOperations.FixedTimeEquals(candidate[..digits], typed[..digits]);
-        CryptographicOperations.ZeroMemory(candidate);
-        return equal;
     }
 }
