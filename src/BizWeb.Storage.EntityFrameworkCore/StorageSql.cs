@@ -85,6 +85,9 @@ internal sealed class StorageSql
     /// <summary>A collation ordering text by code point, or <see langword="null"/> for the default one.</summary>
     public string? OrdinalCollation => _dialect.OrdinalCollation;
 
+    /// <summary>How a read locks the rows it reads (<c>" FOR UPDATE"</c>), or empty where the transaction holds the database's write lock.</summary>
+    public string RowLock => _dialect.RowLockClause;
+
     /// <summary>The counter reservation; parameters <c>@key @limit @now @expires</c>; returns the new count as <c>Value</c>.</summary>
     public string ReserveAttempt { get; }
 

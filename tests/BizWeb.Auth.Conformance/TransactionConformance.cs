@@ -64,6 +64,28 @@ public abstract class TransactionConformance : AuthStoreConformance
     }
 
     [Fact]
+    public async Task Parallel_reservations_and_releases_of_the_same_totals_all_complete_and_add_up()
+    {
+        Assert.True(await Totals.TryReserveAsync([new("a", null), new("b", null), new("c", null)], Day, 1_000, default));
+
+        // Reservations name the totals in one order and releases in the other: neither may wait for the other in a cycle.
+        var work = Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
+        {
+            if (i % 2 == 0)
+            {
+                Assert.True(await Totals.TryReserveAsync([new("c", null), new("b", null), new("a", null)], Day, 10, default));
+            }
+            else
+            {
+                await Totals.ReleaseAsync(["a", "b", "c"], Day, 10, default);
+            }
+        }));
+        await Task.WhenAll(work);
+
+        Assert.Equal([1_000L, 1_000L, 1_000L], await Totals.GetUsedAsync(["a", "b", "c"], Day, default));
+    }
+
+    [Fact]
     public async Task Parallel_reservations_never_pass_a_limit()
     {
         const long Limit = 1_000;

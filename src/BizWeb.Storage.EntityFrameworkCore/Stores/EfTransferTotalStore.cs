@@ -10,13 +10,15 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// <summary>
 /// Daily totals where a reservation is one conditional upsert of every total, in key order (so two
 /// reservations never deadlock), in a transaction: each total takes the amount only while it stays
-/// within its limit, and when one cannot the transaction rolls the others back. PostgreSQL re-checks the condition on
+/// within its limit, and when one cannot the transaction rolls the others back. A release locks the
+/// same rows in the same order. PostgreSQL re-checks the condition on
 /// the row's latest version under its row lock; SQLite's transaction holds the write lock.
 /// </summary>
 internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contexts) : ITransferTotalStore
     where TContext : DbContext
 {
     private static readonly ConcurrentDictionary<(IModel Model, int Count), string> Statements = new();
+    private static readonly ConcurrentDictionary<(IModel Model, int Count), string> Releases = new();
 
     public async ValueTask<bool> TryReserveAsync(IReadOnlyList<DailyTotalReservation> reservations, DateOnly day, long amount, CancellationToken cancellationToken)
     {
@@ -61,12 +63,18 @@ internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contex
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
         using var db = contexts.CreateDbContext();
-        var number = TransferRow.DateNumber(day);
-        var list = keys.ToList();
-        await db.Set<TransferTotalRow>()
-            .Where(r => list.Contains(r.Key) && r.Day == number)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Used, r => r.Used >= amount ? r.Used - amount : 0), cancellationToken).ConfigureAwait(false);
+        var sql = contexts.Sql(db);
+        var statement = Releases.GetOrAdd((db.Model, distinct.Count), k => ReleaseStatement(db, sql, k.Count));
+        var parameters = new List<object>(distinct.Count + 2) { sql.Parameter("@day", TransferRow.DateNumber(day)), sql.Int64Parameter("@amount", amount) };
+        parameters.AddRange(distinct.Select((key, i) => sql.Parameter($"@k{i}", key)));
+        await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<long>> GetUsedAsync(IReadOnlyList<string> keys, DateOnly day, CancellationToken cancellationToken)
@@ -87,12 +95,7 @@ internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contex
     /// </summary>
     private static string ReserveStatement(DbContext db, int count)
     {
-        var helper = db.GetService<ISqlGenerationHelper>();
-        var entity = db.Model.FindEntityType(typeof(TransferTotalRow))
-            ?? throw new InvalidOperationException("The context does not map the BizWeb transfer totals: call modelBuilder.AddBizWebAuth() (and add a migration).");
-        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string property) => helper.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(store)!);
-        var (table, key, dayColumn, used) = (helper.DelimitIdentifier(store.Name, store.Schema), Column(nameof(TransferTotalRow.Key)), Column(nameof(TransferTotalRow.Day)), Column(nameof(TransferTotalRow.Used)));
+        var (table, key, dayColumn, used) = Columns(db);
         var indexes = Enumerable.Range(0, count).ToList();
         var values = string.Join(", ", indexes.Select(i => $"(@k{i}, @l{i})"));
         var limitOfRow = string.Concat(indexes.Select(i => $" WHEN @k{i} THEN @l{i}"));
@@ -101,5 +104,29 @@ internal sealed class EfTransferTotalStore<TContext>(EfContexts<TContext> contex
             $"SELECT v.column1, @day, @amount FROM (VALUES {values}) AS v WHERE @amount <= v.column2 ORDER BY v.column1 " +
             $"ON CONFLICT ({key}, {dayColumn}) DO UPDATE SET {used} = c.{used} + @amount WHERE c.{used} <= (CASE c.{key}{limitOfRow} END) - @amount " +
             $"RETURNING {used} AS \"Value\"";
+    }
+
+    /// <summary>
+    /// Gives <c>@amount</c> back to <paramref name="count"/> totals <c>@k0…</c> of <c>@day</c>, never below
+    /// zero, locking their rows in key order first as a reservation does (so a release and a
+    /// reservation of the same totals never deadlock).
+    /// </summary>
+    private static string ReleaseStatement(DbContext db, StorageSql sql, int count)
+    {
+        var (table, key, dayColumn, used) = Columns(db);
+        var keys = string.Join(", ", Enumerable.Range(0, count).Select(i => $"@k{i}"));
+        return $"UPDATE {table} AS c SET {used} = CASE WHEN c.{used} >= @amount THEN c.{used} - @amount ELSE 0 END " +
+            $"FROM (SELECT {key}, {dayColumn} FROM {table} WHERE {key} IN ({keys}) AND {dayColumn} = @day ORDER BY {key}{sql.RowLock}) AS l " +
+            $"WHERE c.{key} = l.{key} AND c.{dayColumn} = l.{dayColumn}";
+    }
+
+    private static (string Table, string Key, string Day, string Used) Columns(DbContext db)
+    {
+        var helper = db.GetService<ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(typeof(TransferTotalRow))
+            ?? throw new InvalidOperationException("The context does not map the BizWeb transfer totals: call modelBuilder.AddBizWebAuth() (and add a migration).");
+        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => helper.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(store)!);
+        return (helper.DelimitIdentifier(store.Name, store.Schema), Column(nameof(TransferTotalRow.Key)), Column(nameof(TransferTotalRow.Day)), Column(nameof(TransferTotalRow.Used)));
     }
 }
