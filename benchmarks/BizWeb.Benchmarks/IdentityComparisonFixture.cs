@@ -53,7 +53,7 @@ internal sealed class IdentityComparisonFixture : IAsyncDisposable
     public Task RunAsync(ISignInSide side, int callers, int operations) => ParallelCallers.RunAsync(callers, operations, async (caller, n) =>
     {
         var expected = _row switch { "RightPin" => SignInOutcome.SignedIn, "WrongPin" => SignInOutcome.Failed, _ => SignInOutcome.LockedOut };
-        var outcome = await side.SignInAsync(Account(caller, n / GuessesPerAccount), _row == "RightPin" ? RightPin : ParallelGuesses.WrongPin);
+        var outcome = await side.SignInAsync(Account(caller, _row == "WrongPin" ? n / GuessesPerAccount : 0), _row == "RightPin" ? RightPin : ParallelGuesses.WrongPin);
         if (outcome != expected)
         {
             throw new InvalidOperationException($"{side.Name} {_row}: {outcome}, expected {expected}.");
