@@ -44,6 +44,9 @@ public abstract class IdentityComparisonBenchmarks
     /// <summary>Identity's sign-ins of one invocation.</summary>
     protected Task RunIdentityAsync() => _fixture.RunAsync(_fixture.Identity, Callers, Operations);
 
+    /// <summary>Identity's sign-ins of one invocation, each followed by an audit insert.</summary>
+    protected Task RunIdentityAuditedAsync() => _fixture.RunAsync(_fixture.IdentityAudited, Callers, Operations);
+
     /// <summary>Our sign-ins of one invocation.</summary>
     protected Task RunBizWebAsync() => _fixture.RunAsync(_fixture.BizWeb, Callers, Operations);
 }

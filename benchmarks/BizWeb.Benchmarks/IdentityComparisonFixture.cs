@@ -19,8 +19,9 @@ internal sealed class IdentityComparisonFixture : IAsyncDisposable
     private readonly string _row;
     private readonly int _accountsPerCaller;
 
-    private IdentityComparisonFixture(ComparisonDatabase database, string row, int accountsPerCaller, ISignInSide bizWeb, ISignInSide identity)
+    private IdentityComparisonFixture(ComparisonDatabase database, string row, int accountsPerCaller, ISignInSide bizWeb, ISignInSide identity, ISignInSide identityAudited)
     {
+        IdentityAudited = identityAudited;
         _database = database;
         _row = row;
         _accountsPerCaller = accountsPerCaller;
@@ -39,12 +40,15 @@ internal sealed class IdentityComparisonFixture : IAsyncDisposable
 
     public ISignInSide Identity { get; }
 
+    /// <summary>Identity plus one audit insert per sign-in (the like-for-like row), on accounts of its own.</summary>
+    public ISignInSide IdentityAudited { get; }
+
     /// <summary>Both sides on <paramref name="engine"/> with <paramref name="hasher"/>, seeded for <paramref name="row"/> with <paramref name="callers"/> callers making <paramref name="operations"/> sign-ins per invocation.</summary>
     public static IdentityComparisonFixture Create(ComparisonEngine engine, IPinHasher hasher, string row, int callers, int operations, RoundTripCounter? bizWebRoundTrips = null, RoundTripCounter? identityRoundTrips = null)
     {
         var database = ComparisonDatabase.Create(engine);
         var accountsPerCaller = row == "WrongPin" ? (operations / callers + GuessesPerAccount - 1) / GuessesPerAccount : 1;
-        var fixture = new IdentityComparisonFixture(database, row, accountsPerCaller, new BizWebSide(database, hasher, bizWebRoundTrips), new IdentitySide(database, hasher, identityRoundTrips));
+        var fixture = new IdentityComparisonFixture(database, row, accountsPerCaller, new BizWebSide(database, hasher, bizWebRoundTrips), new IdentitySide(database, hasher, identityRoundTrips), new IdentitySide(database, hasher, audited: true));
         fixture.SeedAsync(callers).GetAwaiter().GetResult();
         return fixture;
     }
@@ -60,7 +64,7 @@ internal sealed class IdentityComparisonFixture : IAsyncDisposable
         }
     });
 
-    /// <summary>Clears the wrong-PIN accounts' failures with a right sign-in on both sides (nothing for the other rows).</summary>
+    /// <summary>Clears the wrong-PIN accounts' failures with a right sign-in on every side (nothing for the other rows).</summary>
     public async Task ResetWrongPinAccountsAsync(int callers)
     {
         if (_row != "WrongPin")
@@ -81,6 +85,7 @@ internal sealed class IdentityComparisonFixture : IAsyncDisposable
     {
         await BizWeb.DisposeAsync();
         await Identity.DisposeAsync();
+        await IdentityAudited.DisposeAsync();
         _database.Dispose();
     }
 
@@ -108,7 +113,7 @@ internal sealed class IdentityComparisonFixture : IAsyncDisposable
 
     private async Task ForEachAccountAsync(int callers, Func<ISignInSide, int, Task> action)
     {
-        foreach (var side in new[] { BizWeb, Identity })
+        foreach (var side in new[] { BizWeb, Identity, IdentityAudited })
         {
             for (var caller = 0; caller < callers; caller++)
             {

@@ -20,7 +20,8 @@ import sys
 from plot import nanoseconds
 
 ROWS = [("RightPin", "right PIN"), ("WrongPin", "wrong PIN"), ("Locked", "locked account")]
-SIDES = [("BizWeb", "BizWeb.Sdk", "#2ca02c", ""), ("Identity", "ASP.NET Core Identity", "#9467bd", "6,4"), ("KdfAlone", "the KDF alone", "#7f7f7f", "2,3")]
+SIDES = [("BizWeb", "BizWeb.Sdk", "#2ca02c", ""), ("Identity", "ASP.NET Core Identity", "#9467bd", "6,4"),
+         ("IdentityWithAudit", "Identity + an audit insert", "#ff7f0e", "3,3"), ("KdfAlone", "the KDF alone", "#7f7f7f", "2,3")]
 
 
 def read(results, cls):
@@ -90,17 +91,18 @@ def svg(data, title, panel_w=260, panel_h=200):
 
 
 def table(data):
-    lines = ["| engine | row | callers | Identity | BizWeb.Sdk | ratio | KDF alone | allocated (Identity / ours) |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| engine | row | callers | Identity | BizWeb.Sdk | ratio | Identity + audit (ratio) | KDF alone | allocated (Identity / ours) |", "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     engines = sorted({k[0] for k in data}, key=lambda e: (e != "Sqlite", e))
     for engine in engines:
         for row, row_label in ROWS:
-            theirs, ours, kdf = (data.get((engine, row, m), {}) for m in ("Identity", "BizWeb", "KdfAlone"))
+            theirs, ours, audited, kdf = (data.get((engine, row, m), {}) for m in ("Identity", "BizWeb", "IdentityWithAudit", "KdfAlone"))
             for c in sorted(set(theirs) | set(ours)):
                 def cell(points):
                     return f"{points[c][0] / 1e3:,.0f} µs ({1e9 / points[c][0]:,.0f}/s)" if c in points else "—"
                 ratio = ours[c][1] if c in ours else "—"
                 allocated = f"{theirs[c][2] if c in theirs else '—'} / {ours[c][2] if c in ours else '—'}"
-                lines.append(f"| {engine} | {row_label} | {c} | {cell(theirs)} | {cell(ours)} | {ratio} | {cell(kdf) if kdf else '—'} | {allocated} |")
+                with_audit = f"{cell(audited)} ({audited[c][1]})" if c in audited else "—"
+                lines.append(f"| {engine} | {row_label} | {c} | {cell(theirs)} | {cell(ours)} | {ratio} | {with_audit} | {cell(kdf) if kdf else '—'} | {allocated} |")
     return "\n".join(lines)
 
 

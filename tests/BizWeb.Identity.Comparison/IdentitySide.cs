@@ -15,10 +15,16 @@ namespace BizWeb.Identity.Comparison;
 public sealed class IdentitySide : ISignInSide
 {
     private readonly ServiceProvider _services;
+    private readonly bool _audited;
 
-    /// <summary>Identity's services on <paramref name="database"/>'s Identity database, verifying passwords with <paramref name="hasher"/>.</summary>
-    public IdentitySide(ComparisonDatabase database, IPinHasher hasher, RoundTripCounter? roundTrips = null)
+    /// <summary>
+    /// Identity's services on <paramref name="database"/>'s Identity database, verifying passwords with
+    /// <paramref name="hasher"/>; <paramref name="audited"/>: after each sign-in, insert a
+    /// <see cref="SignInAuditEntry"/> (as a bank would have to add), on accounts of its own.
+    /// </summary>
+    public IdentitySide(ComparisonDatabase database, IPinHasher hasher, RoundTripCounter? roundTrips = null, bool audited = false)
     {
+        _audited = audited;
         ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection()
             .AddLogging()
@@ -48,7 +54,7 @@ public sealed class IdentitySide : ISignInSide
     }
 
     /// <inheritdoc />
-    public string Name => "Identity";
+    public string Name => _audited ? "Identity+audit" : "Identity";
 
     /// <inheritdoc />
     public async Task SeedAsync(int account, string pin)
@@ -74,7 +80,15 @@ public sealed class IdentitySide : ISignInSide
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByNameAsync(NameOf(account))
             ?? throw new InvalidOperationException($"Account {account} does not exist.");
         var result = await scope.ServiceProvider.GetRequiredService<SignInManager<IdentityUser>>().CheckPasswordSignInAsync(user, pin, lockoutOnFailure: true);
-        return result.Succeeded ? SignInOutcome.SignedIn : result.IsLockedOut ? SignInOutcome.LockedOut : result.IsNotAllowed ? SignInOutcome.Other : SignInOutcome.Failed;
+        var outcome = result.Succeeded ? SignInOutcome.SignedIn : result.IsLockedOut ? SignInOutcome.LockedOut : result.IsNotAllowed ? SignInOutcome.Other : SignInOutcome.Failed;
+        if (_audited)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ComparisonIdentityDbContext>();
+            db.SignInAudit.Add(new SignInAuditEntry { UserName = user.UserName!, Outcome = outcome.ToString(), At = TimeProvider.System.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        return outcome;
     }
 
     /// <inheritdoc />
@@ -88,5 +102,5 @@ public sealed class IdentitySide : ISignInSide
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
-    private static string NameOf(int account) => string.Create(CultureInfo.InvariantCulture, $"taro{account:D6}");
+    private string NameOf(int account) => string.Create(CultureInfo.InvariantCulture, $"{(_audited ? "audit" : "taro")}{account:D6}");
 }
