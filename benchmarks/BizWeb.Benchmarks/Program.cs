@@ -5,9 +5,16 @@ using BizWeb.Benchmarks;
 // Full (short job):  dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- --filter '*' --job short
 // Quick (< 5 min):   dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- --filter '*' --anyCategories quick --job short
 // PSKC live heap:    dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- pskc-memory
+// Identity round trips (issue 24): dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- identity-round-trips
 if (args is ["pskc-memory"])
 {
     PskcMemoryCheck.Run();
+    return;
+}
+
+if (args is ["identity-round-trips"])
+{
+    IdentityRoundTrips.Run();
     return;
 }
 

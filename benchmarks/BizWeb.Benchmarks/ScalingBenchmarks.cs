@@ -151,24 +151,8 @@ internal sealed class ScalingFixture : IDisposable
     public ICredentialCounterStore Counters { get; }
 
     /// <summary>Runs <paramref name="operations"/> calls of <paramref name="operation"/>, split over <paramref name="callers"/> parallel tasks.</summary>
-    public Task RunAsync(int callers, int operations, Func<Caller, ValueTask> operation)
-    {
-        var each = operations / callers;
-        var tasks = new Task[callers];
-        for (var i = 0; i < callers; i++)
-        {
-            var caller = _callers[i];
-            tasks[i] = Task.Run(async () =>
-            {
-                for (var n = 0; n < each; n++)
-                {
-                    await operation(caller);
-                }
-            });
-        }
-
-        return Task.WhenAll(tasks);
-    }
+    public Task RunAsync(int callers, int operations, Func<Caller, ValueTask> operation) =>
+        ParallelCallers.RunAsync(callers, operations, (caller, _) => operation(_callers[caller]));
 
     /// <inheritdoc cref="RunAsync(int, int, Func{Caller, ValueTask})"/>
     public Task RunAsync(int callers, int operations, Func<Caller, ValueTask<bool>> operation) =>

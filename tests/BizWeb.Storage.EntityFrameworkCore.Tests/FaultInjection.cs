@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BizWeb.Testing.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BizWeb.Storage.EntityFrameworkCore.Tests;
@@ -32,7 +33,7 @@ public sealed class FaultPlan
     public IReadOnlyList<string> Texts => [.. _texts];
 
     /// <summary>The interceptors to add to the context options.</summary>
-    public IInterceptor[] Interceptors => [new Commands(this), new Commits(this)];
+    public IInterceptor[] Interceptors => RoundTripObserver.Interceptors(Step);
 
     /// <summary>Starts counting from zero with no fault armed.</summary>
     public void Reset()
@@ -50,60 +51,6 @@ public sealed class FaultPlan
         if (n == FailAt || FailWhen?.Invoke(text) == true)
         {
             throw new InjectedFaultException(n);
-        }
-    }
-
-    private sealed class Commands(FaultPlan plan) : DbCommandInterceptor
-    {
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            plan.Step(command.CommandText);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            plan.Step(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            plan.Step(command.CommandText);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            plan.Step(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            plan.Step(command.CommandText);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            plan.Step(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class Commits(FaultPlan plan) : DbTransactionInterceptor
-    {
-        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
-        {
-            plan.Step("COMMIT");
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-        {
-            plan.Step("COMMIT");
-            return ValueTask.FromResult(result);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BizWeb.Storage.EntityFrameworkCore;
 using BizWeb.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +14,7 @@ namespace BizWeb.Storage.EntityFrameworkCore.Tests;
 /// </summary>
 public sealed class PostgreSqlTestDatabase : TestDatabase
 {
-    public const string Variable = "BIZWEB_TEST_POSTGRES";
-    private static readonly Lazy<string> Server = new(FindServer);
+    public const string Variable = TestPostgreSqlServer.Variable;
     private static readonly Lazy<string> Template = new(CreateTemplate);
     private static readonly SemaphoreSlim Creating = new(1, 1);
     private readonly string _name;
@@ -42,7 +40,7 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
     public override bool IsPostgreSql => true;
 
     /// <summary>The server's connection string (database <c>postgres</c>).</summary>
-    public static string ServerConnectionString => Server.Value;
+    public static string ServerConnectionString => TestPostgreSqlServer.ConnectionString;
 
     public override void Configure(DbContextOptionsBuilder options) => options.UseNpgsql(ConnectionString);
 
@@ -65,11 +63,11 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
 
     // A generous connect timeout: on a loaded 2-core machine the test cluster can take longer than
     // Npgsql's 15 s default to hand out a connection while many test databases are busy at once.
-    private static string For(string database) => new NpgsqlConnectionStringBuilder(Server.Value) { Database = database, Timeout = 60 }.ToString();
+    private static string For(string database) => new NpgsqlConnectionStringBuilder(TestPostgreSqlServer.ConnectionString) { Database = database, Timeout = 60 }.ToString();
 
     private static void Execute(string sql)
     {
-        using var connection = new NpgsqlConnection(Server.Value);
+        using var connection = new NpgsqlConnection(TestPostgreSqlServer.ConnectionString);
         connection.Open();
 #pragma warning disable CA2100 // database names are generated here from GUIDs, never input
         using var command = new NpgsqlCommand(sql, connection);
@@ -99,32 +97,5 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
             }
         };
         return name;
-    }
-
-    private static string FindServer()
-    {
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var script = Path.Combine(RepositoryRoot.Find(), "eng", "provision", "20-postgresql.sh");
-        var start = new ProcessStartInfo("bash", ["-c", $"set -euo pipefail; source '{script}'; echo \"{Variable}=${Variable}\""])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Variable + "=", StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException(
-                $"{Variable} is not set and {script} could not start PostgreSQL (exit {process.ExitCode}):\n{output}\n{error}");
-        }
-
-        return line[(Variable.Length + 1)..];
     }
 }
