@@ -19,6 +19,10 @@ public abstract class CustomerCardStoreConformance : TokenStoreConformance
     };
 
     [Fact]
+    public async Task A_default_principal_is_refused_as_a_programming_error() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Challenges.FindAsync(default, FlowPurpose.AdminActivation, Guid.NewGuid(), T0, default).AsTask());
+
+    [Fact]
     public async Task Replace_makes_the_new_card_the_only_live_one()
     {
         Assert.Null(await Cards.FindAsync(Contract, default));

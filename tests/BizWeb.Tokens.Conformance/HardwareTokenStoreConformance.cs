@@ -1,8 +1,23 @@
+using BizWeb.Auth;
+
 namespace BizWeb.Tokens.Conformance;
 
 /// <summary>The token inventory: all-or-nothing import, one token per user, conditional replay protection.</summary>
 public abstract class HardwareTokenStoreConformance : TokenStoreConformance
 {
+    [Fact]
+    public async Task A_default_owner_is_refused_as_a_programming_error()
+    {
+        await Tokens.AddAllAsync([NewToken("DEF-0001")], null, default);
+        PrincipalId none = default;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Tokens.FindByOwnerAsync(none, default).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => Tokens.TryAssignAsync("DEF-0001", none, 1, 0, T0, null, default).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => Tokens.TryRecordUseAsync("DEF-0001", none, 2, 0, null, default).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => Tokens.FindByOwnerAsync(new PrincipalId(Contract, default(UserId)), default).AsTask());
+        Assert.Equal(HardwareTokenStatus.InStock, (await Tokens.FindAsync("DEF-0001", default))!.Status);
+    }
+
     [Fact]
     public async Task Tokens_round_trip_with_every_field()
     {

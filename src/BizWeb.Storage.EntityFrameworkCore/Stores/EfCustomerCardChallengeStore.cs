@@ -56,6 +56,7 @@ internal sealed class EfCustomerCardChallengeStore<TContext> : ICustomerCardChal
 
     public async ValueTask<CustomerCardChallenge?> FindAsync(PrincipalId principal, FlowPurpose purpose, Guid flowId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        IdGuard.Require(principal);
         using var db = _contexts.CreateDbContext();
         var (key, purposeValue, nowTicks) = (StoredIds.Key(principal), (int)purpose, Ticks.From(now));
         var row = await db.Set<CardChallengeRow>().AsNoTracking()

@@ -79,6 +79,7 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
 
     public async ValueTask<HardwareToken?> FindByOwnerAsync(PrincipalId owner, CancellationToken cancellationToken)
     {
+        IdGuard.Require(owner);
         using var db = _contexts.CreateDbContext();
         var key = StoredIds.Key(owner);
         var row = await db.Set<HardwareTokenRow>().AsNoTracking().SingleOrDefaultAsync(r => r.Owner == key && r.Status == Assigned, cancellationToken).ConfigureAwait(false);
@@ -101,6 +102,7 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
 
     public async ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, Func<HardwareTokenAssignment, AuthChanges>? changes, CancellationToken cancellationToken)
     {
+        IdGuard.Require(owner);
         var (key, nowTicks) = (StoredIds.Key(owner), Ticks.From(now));
         return await _contexts.InTransactionAsync(
             async (db, sql) =>
@@ -198,6 +200,7 @@ internal sealed class EfHardwareTokenStore<TContext> : IHardwareTokenStore
 
     public async ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, AuthChanges? changes, CancellationToken cancellationToken)
     {
+        IdGuard.Require(owner);
         var key = StoredIds.Key(owner);
         if (changes is null)
         {

@@ -30,6 +30,7 @@ internal sealed class InMemoryCustomerCardChallengeStore : ICustomerCardChalleng
 
     public ValueTask<CustomerCardChallenge?> FindAsync(PrincipalId principal, FlowPurpose purpose, Guid flowId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        IdGuard.Require(principal);
         lock (_lock)
         {
             return ValueTask.FromResult(_challenges.Find(c => c.Principal == principal && c.Purpose == purpose && c.FlowId == flowId && c.IsOpen(now)));

@@ -66,6 +66,7 @@ internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore, IDisposa
 
     public ValueTask<HardwareToken?> FindByOwnerAsync(PrincipalId owner, CancellationToken cancellationToken)
     {
+        IdGuard.Require(owner);
         lock (_lock)
         {
             return ValueTask.FromResult(_owners.TryGetValue(owner, out var serial) ? _tokens[serial] : null);
@@ -82,6 +83,7 @@ internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore, IDisposa
 
     public async ValueTask<HardwareTokenAssignment> TryAssignAsync(string serialNumber, PrincipalId owner, long usedStep, int drift, DateTimeOffset now, Func<HardwareTokenAssignment, AuthChanges>? changes, CancellationToken cancellationToken)
     {
+        IdGuard.Require(owner);
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -186,6 +188,7 @@ internal sealed class InMemoryHardwareTokenStore : IHardwareTokenStore, IDisposa
 
     public async ValueTask<bool> TryRecordUseAsync(string serialNumber, PrincipalId owner, long timeStep, int drift, AuthChanges? changes, CancellationToken cancellationToken)
     {
+        IdGuard.Require(owner);
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
