@@ -17,7 +17,6 @@ internal sealed class AuditWriter(Committer commits, BankClock clock)
     public async ValueTask AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         _ = cancellationToken;
-        var changes = new AuthChanges().Append(entry);
-        _ = await commits.CommitAsync(_ => ValueTask.FromResult<(AuthChanges?, bool)>((changes, true)), () => false, CancellationToken.None).ConfigureAwait(false);
+        _ = await commits.CommitRetryingAsync(new AuthChanges().Append(entry), CancellationToken.None).ConfigureAwait(false);
     }
 }

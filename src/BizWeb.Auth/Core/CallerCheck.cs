@@ -18,8 +18,7 @@ internal sealed class CallerCheck
     }
 
     /// <summary>The certificate authenticator; its absence is reported when the host starts (<see cref="RequiredSeams"/>).</summary>
-    private IClientCertificateAuthenticator Certificates => _certificates
-        ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");
+    private IClientCertificateAuthenticator Certificates => RequiredSeams.Require(_certificates);
 
     /// <summary>Whether <paramref name="caller"/> is still the principal that signed in.</summary>
     public async ValueTask<bool> IsSameAsync(SignedInCaller caller, Contract? contract, User? user, CancellationToken cancellationToken)

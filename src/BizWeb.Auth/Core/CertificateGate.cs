@@ -19,8 +19,7 @@ internal sealed class CertificateGate
     }
 
     /// <summary>The certificate authenticator; its absence is reported when the host starts (<see cref="RequiredSeams"/>).</summary>
-    private IClientCertificateAuthenticator Certificates => _certificates
-        ?? throw new InvalidOperationException("No IClientCertificateAuthenticator is registered: call AddCertificateAuthority() on the BizWeb builder.");
+    private IClientCertificateAuthenticator Certificates => RequiredSeams.Require(_certificates);
 
     /// <summary>
     /// The principal of <paramref name="certificate"/>, with its contract and user as the authenticator

@@ -38,6 +38,10 @@ internal sealed class Committer(IAuthUnitOfWork unitOfWork, IOptions<BizWebOptio
         return onConflict();
     }
 
+    /// <summary>Commits the fixed <paramref name="changes"/>, tried again on a conflict; whether they committed.</summary>
+    public ValueTask<bool> CommitRetryingAsync(AuthChanges changes, CancellationToken cancellationToken) =>
+        CommitAsync(_ => ValueTask.FromResult<(AuthChanges?, bool)>((changes, true)), () => false, cancellationToken);
+
     /// <summary>A build step's answer when there is nothing to store.</summary>
     public static (AuthChanges? Changes, TResult Result) Nothing<TResult>(TResult result) => (null, result);
 }

@@ -21,4 +21,15 @@ internal sealed class RequiredSeams
         (typeof(INotificationSender), "AddSmtpNotifications() on the BizWeb builder, or the bank's own sender (the security e-mail)"),
         (typeof(IBankOperatorAuthenticator), "the bank's operator authenticator, e.g. services.AddScoped<IBankOperatorAuthenticator, …>() (BankOperations acts only for an authenticated operator)"),
     ];
+
+    /// <summary>"No X is registered: register it with …" for <paramref name="service"/>, as the start-up check says it.</summary>
+    public static string Missing(Type service) =>
+        $"No {service.Name} is registered: register it with {All.Single(seam => seam.Service == service).RegisteredBy}.";
+
+    /// <summary>
+    /// <paramref name="service"/>, or the start-up check's message for it: a flow reaching a seam its host
+    /// declared unused (<see cref="BizWebBuilder.WithoutSeam{TSeam}"/>) fails here.
+    /// </summary>
+    public static T Require<T>(T? service)
+        where T : class => service ?? throw new InvalidOperationException(Missing(typeof(T)));
 }

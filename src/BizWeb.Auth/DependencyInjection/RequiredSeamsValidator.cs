@@ -10,7 +10,7 @@ internal sealed class RequiredSeamsValidator(IServiceProviderIsService services)
     {
         var missing = RequiredSeams.All
             .Where(seam => !options.NotUsed.Contains(seam.Service) && !services.IsService(seam.Service))
-            .Select(seam => $"No {seam.Service.Name} is registered: register it with {seam.RegisteredBy}.")
+            .Select(seam => RequiredSeams.Missing(seam.Service))
             .ToList();
         return missing.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(missing);
     }

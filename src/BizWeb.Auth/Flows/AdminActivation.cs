@@ -140,7 +140,7 @@ public sealed class AdminActivation
             return AuthResult.Fail<SecondFactorStep>(check.Errors(MessageCode.AdminSignInFailed, MessageCode.AdminLocked));
         }
 
-        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var card = RequiredSeams.Require(_card);
         var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _clock.Now), cancellationToken).ConfigureAwait(false);
         if (challenge is null)
         {
@@ -214,7 +214,7 @@ public sealed class AdminActivation
         }
 
         var admin = ticket.Principal;
-        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var card = RequiredSeams.Require(_card);
         var context = new SecondFactorContext(admin, FlowPurpose.AdminActivation, ticket.Id, _clock.Now);
         var guard = await _guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminActivationComplete",
             ct => card.VerifyAsync(context, cardAnswer ?? string.Empty, ct), cancellationToken).ConfigureAwait(false);

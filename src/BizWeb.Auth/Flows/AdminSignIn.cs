@@ -78,7 +78,7 @@ public sealed class AdminSignIn
             return AuthResult.Fail<SecondFactorStep>(code);
         }
 
-        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var card = RequiredSeams.Require(_card);
         var (ticket, handle) = _tickets.New(FlowPurpose.AdminSignIn, admin, _options.Flows.StepLifetime, SignedInPrincipal.TicketValues(clientCertificate!));
         var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminSignIn, ticket.Id, _clock.Now), cancellationToken).ConfigureAwait(false);
         if (challenge is null)
@@ -125,7 +125,7 @@ public sealed class AdminSignIn
             return AuthResult.Fail<SignedInPrincipal>([malformed]);
         }
 
-        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var card = RequiredSeams.Require(_card);
         var context = new SecondFactorContext(ticket.Principal, FlowPurpose.AdminSignIn, ticket.Id, _clock.Now);
         var guard = await _guard.CheckAsync(contract, null, Credential.CustomerCard, actor, "AdminSignInCard",
             ct => card.VerifyAsync(context, cardAnswer ?? string.Empty, ct), cancellationToken).ConfigureAwait(false);

@@ -72,7 +72,7 @@ public sealed class CertificateEnrollment
         }
 
         var admin = PrincipalId.Administrator(id);
-        var card = _card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.");
+        var card = RequiredSeams.Require(_card);
         var (ticket, handle) = _tickets.New(FlowPurpose.AdminCertificateEnrollment, admin, _options.Flows.StepLifetime);
         var challenge = await card.GetChallengeAsync(new SecondFactorContext(admin, FlowPurpose.AdminCertificateEnrollment, ticket.Id, _clock.Now), cancellationToken).ConfigureAwait(false);
         if (challenge is null)
@@ -231,8 +231,8 @@ public sealed class CertificateEnrollment
 
         var context = new SecondFactorContext(ticket.Principal, purpose, ticket.Id, _clock.Now);
         Func<CancellationToken, ValueTask<SecondFactorVerification>> evaluate = credential == Credential.CustomerCard
-            ? ct => (_card ?? throw new InvalidOperationException("No ICustomerCardVerifier is registered: call AddCustomerCards() on the BizWeb builder.")).VerifyAsync(context, answer ?? string.Empty, ct)
-            : ct => (_token ?? throw new InvalidOperationException("No IHardwareTokenVerifier is registered: call AddHardwareTokens() on the BizWeb builder.")).VerifyAsync(context, answer ?? string.Empty, ct);
+            ? ct => RequiredSeams.Require(_card).VerifyAsync(context, answer ?? string.Empty, ct)
+            : ct => RequiredSeams.Require(_token).VerifyAsync(context, answer ?? string.Empty, ct);
         var guard = await _guard.CheckAsync(contract, user, credential, actor, purpose + "Complete", evaluate, cancellationToken).ConfigureAwait(false);
         AuthTelemetry.OtpVerifications.Add(1, AuthTelemetry.Tag("factor", credential == Credential.CustomerCard ? "card" : "token"), AuthTelemetry.Tag("result", guard.Outcome.ToString()));
         switch (guard.Outcome)

@@ -48,11 +48,9 @@ public sealed class Transfers
         _executor = executor;
     }
 
-    private ITransferConfirmationVerifier Verifier => _verifier
-        ?? throw new InvalidOperationException("No ITransferConfirmationVerifier is registered: call AddHardwareTokens() on the BizWeb builder.");
+    private ITransferConfirmationVerifier Verifier => RequiredSeams.Require(_verifier);
 
-    private ITransferExecutor Executor => _executor
-        ?? throw new InvalidOperationException("No ITransferExecutor is registered: register the bank's core-system executor (the sample host has a demo one).");
+    private ITransferExecutor Executor => RequiredSeams.Require(_executor);
 
     /// <summary>The services granted to the user with the user's limits (利用者ステータス画面, 限度額照会).</summary>
     /// <param name="user">The signed-in user.</param>
@@ -358,7 +356,7 @@ public sealed class Transfers
         {
             // Another confirmation claimed it: the verified code still ends the run of failures.
             var refused = new AuthChanges().ResetCounter(tokenCounter).Append(_audit.Entry(user.Actor, Action, user.Principal, AuditOutcome.Refused, MessageCode.TransferNotConfirmable));
-            _ = await _commits.CommitAsync(_ => ValueTask.FromResult<(AuthChanges?, bool)>((refused, true)), () => false, cancellationToken).ConfigureAwait(false);
+            _ = await _commits.CommitRetryingAsync(refused, cancellationToken).ConfigureAwait(false);
             return AuthResult.Fail<Transfer>(MessageCode.TransferNotConfirmable);
         }
 
