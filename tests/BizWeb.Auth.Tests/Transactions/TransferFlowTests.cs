@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using BizWeb.Testing.Auth;
 
 namespace BizWeb.Auth.Tests.Transactions;
@@ -246,6 +247,35 @@ public sealed class TransferFlowTests : IDisposable
 
         Assert.Equal(0, await _h.Store.GetFailuresAsync(s.UserPrincipal, Credential.HardwareToken, _h.Time.GetUtcNow(), default));
         Assert.Single(await _h.AuditAsync(), a => a.Action == "TransferConfirmed");
+    }
+
+    [Fact]
+    public async Task A_request_aborted_after_the_code_verified_still_ends_with_the_transfer_authorised_and_recorded()
+    {
+        using var aborted = new CancellationTokenSource();
+        var executor = new AbortingExecutor(aborted);
+        using var h = AuthHarness.Create(services: s => s.AddSingleton<ITransferExecutor>(executor));
+        var s = await TransferScenario.CreateAsync(h);
+        var reviewed = await s.DraftAndReviewAsync(s.Request(10_000));
+
+        // The bank's core system accepts the transfer while the customer's request goes away.
+        var confirmed = await s.Transfers.ConfirmAsync(s.User, reviewed.Value.Id, TestHardwareToken.Code, aborted.Token);
+
+        Assert.True(confirmed.Succeeded, confirmed.ToString());
+        Assert.Equal(TransferState.Authorised, (await s.Transfers.GetAsync(s.User, reviewed.Value.Id)).Value.State);
+        Assert.Single(await h.AuditAsync(), a => a.Action == "TransferAuthorised");
+        Assert.Equal(0, await h.Store.GetFailuresAsync(s.UserPrincipal, Credential.HardwareToken, h.Time.GetUtcNow(), default));
+    }
+
+    private sealed class AbortingExecutor(CancellationTokenSource aborted) : ITransferExecutor
+    {
+        public async ValueTask<TransferExecution> ExecuteAsync(Transfer transfer, CancellationToken cancellationToken)
+        {
+            await aborted.CancelAsync();
+            return new TransferExecution(true, "CORE-0001");
+        }
+
+        public ValueTask<bool> CancelAsync(Transfer transfer, CancellationToken cancellationToken) => ValueTask.FromResult(false);
     }
 
     [Fact]
