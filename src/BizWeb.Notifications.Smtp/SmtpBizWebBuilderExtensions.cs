@@ -21,6 +21,24 @@ public static class SmtpBizWebBuilderExtensions
         return Register(builder);
     }
 
+    /// <summary>
+    /// Sends security notifications over SMTP with options bound from <c>BizWeb:Smtp</c>, the sub-section of
+    /// the section given to <c>AddBizWeb(configuration)</c>; a missing section stops the start like any invalid option.
+    /// </summary>
+    /// <param name="builder">The BizWeb builder.</param>
+    /// <returns>The builder.</returns>
+    public static BizWebBuilder AddSmtpNotifications(this BizWebBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<SmtpNotificationOptions>().ValidateOnStart();
+        if (builder.PackageSection("Smtp") is { } section)
+        {
+            options.Bind(section, o => o.ErrorOnUnknownConfiguration = true);
+        }
+
+        return Register(builder);
+    }
+
     /// <summary>Sends security notifications over SMTP with options bound from <paramref name="configuration"/> (e.g. <c>BizWeb:Smtp</c>).</summary>
     /// <param name="builder">The BizWeb builder.</param>
     /// <param name="configuration">The configuration section.</param>

@@ -25,7 +25,7 @@ public static class PublicApiApproval
         assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
             IncludeAssemblyAttributes = false,
-            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Builder"],
         })
             .ReplaceLineEndings("\n") + "\n";
 

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Runtime.CompilerServices;
 
 namespace BizWeb.Auth;
 
@@ -15,36 +16,40 @@ internal sealed class InputErrors
 
     public IReadOnlyList<BizWebMessage> Warnings => _warnings;
 
-    public T Take<T>(ParseResult<T> result)
+    /// <summary>The parsed value, or <c>default</c> with the parser's errors recorded for the parsed input (see <see cref="FieldName"/>).</summary>
+    public T Take<T>(ParseResult<T> result, [CallerArgumentExpression(nameof(result))] string field = "")
     {
         if (result.Succeeded)
         {
             return result.Value;
         }
 
-        _errors.AddRange(result.Errors);
+        _errors.AddRange(result.Errors.Select(e => e.For(FieldName.Of(field))));
         return default!;
     }
 
-    public void Add(ValidationResult result)
+    public void Add(ValidationResult result, string? field = null)
     {
-        _errors.AddRange(result.Errors);
+        _errors.AddRange(field is null ? result.Errors : result.Errors.Select(e => e.For(field)));
         _warnings.AddRange(result.Warnings);
     }
 
     public void Add(MessageCode code) => _errors.Add(MessageCatalog.Get(code));
 
-    /// <summary>Checks a PIN against the policy, reporting "required" once when empty.</summary>
-    public void Pin(PinPolicy policy, string? pin) => Add(policy.Validate(pin));
+    private void Add(MessageCode code, string field) => _errors.Add(MessageCatalog.Get(code).For(field));
+
+    /// <summary>Checks a PIN against the policy, reporting "required" once when empty; the errors name the PIN's field.</summary>
+    public void Pin(PinPolicy policy, string? pin, [CallerArgumentExpression(nameof(pin))] string field = "") =>
+        Add(policy.Validate(pin), FieldName.Of(field));
 
     /// <summary>An optional e-mail address: empty is fine, otherwise a plain <c>local@domain</c> of printable ASCII.</summary>
-    public void Email(string? email, bool required = false)
+    public void Email(string? email, bool required = false, [CallerArgumentExpression(nameof(email))] string field = "")
     {
         if (string.IsNullOrEmpty(email))
         {
             if (required)
             {
-                Add(MessageCode.EmailInvalid);
+                Add(MessageCode.EmailInvalid, FieldName.Of(field));
             }
 
             return;
@@ -52,29 +57,29 @@ internal sealed class InputErrors
 
         if (!IsEmail(email))
         {
-            Add(MessageCode.EmailInvalid);
+            Add(MessageCode.EmailInvalid, FieldName.Of(field));
         }
     }
 
-    public void Name(string? name, bool required)
+    public void Name(string? name, bool required, [CallerArgumentExpression(nameof(name))] string field = "")
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             if (required)
             {
-                Add(MessageCode.UserNameKanaRequired);
+                Add(MessageCode.UserNameKanaRequired, FieldName.Of(field));
             }
         }
         else
         {
             if (name.Length > UserNames.MaxLength)
             {
-                _errors.Add(MessageCatalog.Format(MessageCode.UserNameTooLong, UserNames.MaxLength, 0));
+                _errors.Add(MessageCatalog.Format(MessageCode.UserNameTooLong, UserNames.MaxLength, 0).For(FieldName.Of(field)));
             }
 
             if (!UserNames.HasOnlyAllowedCharacters(name))
             {
-                Add(MessageCode.UserNameInvalidCharacters);
+                Add(MessageCode.UserNameInvalidCharacters, FieldName.Of(field));
             }
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BizWeb.Auth;
@@ -12,6 +13,21 @@ public sealed class BizWebBuilder
 
     /// <summary>The service collection the SDK registers into.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// The configuration section given to <c>AddBizWeb(configuration)</c> (the SDK's tree, e.g. <c>BizWeb</c>),
+    /// from which the other packages bind their sub-sections; <see langword="null"/> when the SDK is configured in code.
+    /// </summary>
+    public IConfiguration? Configuration { get; internal set; }
+
+    /// <summary>The sub-section <paramref name="name"/> of <see cref="Configuration"/>, when it exists.</summary>
+    /// <param name="name">The package's section, e.g. <c>CertificateAuthority</c>.</param>
+    /// <returns>The section, or <see langword="null"/> when there is no configuration or no such section.</returns>
+    public IConfigurationSection? PackageSection(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return Configuration?.GetSection(name) is { } section && section.Exists() ? section : null;
+    }
 
     /// <summary>
     /// Declares that this host calls no flow that needs <typeparamref name="TSeam"/> — for example the

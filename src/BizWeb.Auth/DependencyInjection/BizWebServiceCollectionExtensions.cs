@@ -104,6 +104,9 @@ public static class BizWebServiceCollectionExtensions
     /// <summary>
     /// Registers the credential core with options bound from <paramref name="configuration"/>
     /// (for example <c>builder.Configuration.GetSection("BizWeb")</c>), then <paramref name="configure"/>.
+    /// The section is the whole SDK's tree: an unknown key is an error naming its path, except the
+    /// sub-sections the other packages bind when they are added without a section of their own
+    /// (<c>CertificateAuthority</c>, <c>Smtp</c>, <c>AspNetCore</c>, <c>CustomerCards</c>, <c>HardwareTokens</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding <see cref="BizWebOptions"/>.</param>
@@ -113,7 +116,9 @@ public static class BizWebServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<BizWebOptions>().Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
-        return services.AddBizWeb(configure);
+        services.AddOptions<BizWebOptions>().Configure(options => BizWebConfigurationSections.BindCore(configuration, options));
+        var builder = services.AddBizWeb(configure);
+        builder.Configuration = configuration;
+        return builder;
     }
 }

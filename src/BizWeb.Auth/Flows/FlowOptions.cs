@@ -19,17 +19,17 @@ public sealed class FlowOptions
     {
         if (InterruptedActivationCooldown <= TimeSpan.Zero || InterruptedActivationCooldown > TimeSpan.FromDays(1))
         {
-            yield return $"{prefix}.InterruptedActivationCooldown must be positive and at most one day.";
+            yield return $"{prefix}:InterruptedActivationCooldown must be positive and at most one day.";
         }
 
         if (StepLifetime <= TimeSpan.Zero || StepLifetime > TimeSpan.FromHours(1))
         {
-            yield return $"{prefix}.StepLifetime must be positive and at most one hour.";
+            yield return $"{prefix}:StepLifetime must be positive and at most one hour.";
         }
 
         if (EnrollmentTicketLifetime <= TimeSpan.Zero || EnrollmentTicketLifetime > TimeSpan.FromDays(1))
         {
-            yield return $"{prefix}.EnrollmentTicketLifetime must be positive and at most one day.";
+            yield return $"{prefix}:EnrollmentTicketLifetime must be positive and at most one day.";
         }
     }
 }

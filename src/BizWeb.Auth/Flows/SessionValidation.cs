@@ -42,6 +42,16 @@ public sealed class SessionValidation
         var caller = SignedInCaller.For(session, clientAddress);
         // One read of contract and user (one query in the EF stores); a missing row ends the session.
         var record = await _principals.FindAsync(session.Principal, cancellationToken).ConfigureAwait(false);
-        return await _callers.RefusalAsync(caller, record?.Contract, record?.User, cancellationToken).ConfigureAwait(false) is null ? caller : null;
+        if (await _callers.RefusalAsync(caller, record?.Contract, record?.User, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+
+        if (caller is SignedInUser user && record?.User is { } loaded)
+        {
+            user.GrantedServices = loaded.GrantedServices;
+        }
+
+        return caller;
     }
 }

@@ -30,22 +30,22 @@ public sealed class LockoutOptions
     {
         if (MaxConsecutiveFailures is < 1 or > 100)
         {
-            yield return $"{prefix}.MaxConsecutiveFailures must be between 1 and 100.";
+            yield return $"{prefix}:MaxConsecutiveFailures must be between 1 and 100.";
         }
 
         if (UnknownPrincipalFailureWindow <= TimeSpan.Zero)
         {
-            yield return $"{prefix}.UnknownPrincipalFailureWindow must be positive.";
+            yield return $"{prefix}:UnknownPrincipalFailureWindow must be positive.";
         }
 
         if (PreCertificateAttemptsPerContract is < 1 or > 10_000)
         {
-            yield return $"{prefix}.PreCertificateAttemptsPerContract must be between 1 and 10000.";
+            yield return $"{prefix}:PreCertificateAttemptsPerContract must be between 1 and 10000.";
         }
 
         if (PreCertificateAttemptWindow <= TimeSpan.Zero)
         {
-            yield return $"{prefix}.PreCertificateAttemptWindow must be positive.";
+            yield return $"{prefix}:PreCertificateAttemptWindow must be positive.";
         }
     }
 }

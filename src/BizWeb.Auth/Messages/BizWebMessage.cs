@@ -9,12 +9,13 @@ namespace BizWeb.Auth;
 /// </summary>
 public sealed class BizWebMessage
 {
-    internal BizWebMessage(MessageCode code, MessageSeverity severity, string ja, string en)
+    internal BizWebMessage(MessageCode code, MessageSeverity severity, string ja, string en, string? field = null)
     {
         Code = code;
         Severity = severity;
         Ja = ja;
         En = en;
+        Field = field;
     }
 
     /// <summary>The stable code.</summary>
@@ -22,6 +23,13 @@ public sealed class BizWebMessage
 
     /// <summary>Error or warning.</summary>
     public MessageSeverity Severity { get; }
+
+    /// <summary>
+    /// The input the message refers to, by the name of the verb's parameter (e.g. <c>loginPin</c>,
+    /// <c>newConfirmationPin</c>, <c>email</c>), so that two errors of the same kind for two inputs can be
+    /// told apart and shown beside their fields; <see langword="null"/> for a message about the step as a whole.
+    /// </summary>
+    public string? Field { get; }
 
     /// <summary>The Japanese text shown to the person.</summary>
     public string Ja { get; }
@@ -38,6 +46,9 @@ public sealed class BizWebMessage
         return culture.TwoLetterISOLanguageName == "ja" ? Ja : En;
     }
 
+    /// <summary>The same message about <paramref name="field"/>.</summary>
+    internal BizWebMessage For(string field) => new(Code, Severity, Ja, En, field);
+
     /// <inheritdoc />
-    public override string ToString() => $"{Code}: {En}";
+    public override string ToString() => Field is null ? $"{Code}: {En}" : $"{Code} ({Field}): {En}";
 }

@@ -22,22 +22,22 @@ public sealed class NotificationOptions
     {
         if (MaxAttempts is < 1 or > 100)
         {
-            yield return $"{prefix}.MaxAttempts must be between 1 and 100.";
+            yield return $"{prefix}:MaxAttempts must be between 1 and 100.";
         }
 
         if (InitialRetryDelay <= TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay)
         {
-            yield return $"{prefix}.InitialRetryDelay must be positive and not above MaxRetryDelay.";
+            yield return $"{prefix}:InitialRetryDelay must be positive and not above MaxRetryDelay.";
         }
 
         if (ClaimLease <= TimeSpan.Zero)
         {
-            yield return $"{prefix}.ClaimLease must be positive.";
+            yield return $"{prefix}:ClaimLease must be positive.";
         }
 
         if (BatchSize is < 1 or > 1000)
         {
-            yield return $"{prefix}.BatchSize must be between 1 and 1000.";
+            yield return $"{prefix}:BatchSize must be between 1 and 1000.";
         }
     }
 }

@@ -27,27 +27,27 @@ public sealed class PinHashingOptions
     {
         if (!Enum.IsDefined(Algorithm))
         {
-            yield return $"{prefix}.Algorithm must be Argon2id or Pbkdf2Sha256.";
+            yield return $"{prefix}:Algorithm must be Argon2id or Pbkdf2Sha256.";
         }
 
         if (Argon2Parallelism is < 1 or > PinHashParameters.MaxParallelism)
         {
-            yield return $"{prefix}.Argon2Parallelism must be between 1 and {PinHashParameters.MaxParallelism} (was {Argon2Parallelism}).";
+            yield return $"{prefix}:Argon2Parallelism must be between 1 and {PinHashParameters.MaxParallelism} (was {Argon2Parallelism}).";
         }
 
         if (Argon2MemoryKiB < 8 * Math.Max(1, Argon2Parallelism) || Argon2MemoryKiB > PinHashParameters.MaxMemoryKiB)
         {
-            yield return $"{prefix}.Argon2MemoryKiB must be between 8 x Argon2Parallelism and {PinHashParameters.MaxMemoryKiB} (was {Argon2MemoryKiB}).";
+            yield return $"{prefix}:Argon2MemoryKiB must be between 8 x Argon2Parallelism and {PinHashParameters.MaxMemoryKiB} (was {Argon2MemoryKiB}).";
         }
 
         if (Argon2Iterations is < 1 or > PinHashParameters.MaxArgon2Iterations)
         {
-            yield return $"{prefix}.Argon2Iterations must be between 1 and {PinHashParameters.MaxArgon2Iterations} (was {Argon2Iterations}).";
+            yield return $"{prefix}:Argon2Iterations must be between 1 and {PinHashParameters.MaxArgon2Iterations} (was {Argon2Iterations}).";
         }
 
         if (Pbkdf2Iterations is < 1 or > PinHashParameters.MaxPbkdf2Iterations)
         {
-            yield return $"{prefix}.Pbkdf2Iterations must be between 1 and {PinHashParameters.MaxPbkdf2Iterations} (was {Pbkdf2Iterations}).";
+            yield return $"{prefix}:Pbkdf2Iterations must be between 1 and {PinHashParameters.MaxPbkdf2Iterations} (was {Pbkdf2Iterations}).";
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class PinPolicyOptions
     {
         if (!Enum.IsDefined(System))
         {
-            yield return $"{prefix}.System must be Standard, LegacyInitial or Custom.";
+            yield return $"{prefix}:System must be Standard, LegacyInitial or Custom.";
             yield break;
         }
 
@@ -31,7 +31,7 @@ public sealed class PinPolicyOptions
         {
             if (MinLength is not null || MaxLength is not null || Composition is not null)
             {
-                yield return $"{prefix}.MinLength, MaxLength and Composition apply only when {prefix}.System is Custom.";
+                yield return $"{prefix}:MinLength, MaxLength and Composition apply only when {prefix}:System is Custom.";
             }
 
             yield break;
@@ -39,28 +39,28 @@ public sealed class PinPolicyOptions
 
         if (MinLength is null || MaxLength is null || Composition is null)
         {
-            yield return $"{prefix}.System Custom needs MinLength, MaxLength and Composition.";
+            yield return $"{prefix}:System Custom needs MinLength, MaxLength and Composition.";
             yield break;
         }
 
         if (MinLength < PinPolicy.LowestMinLength)
         {
-            yield return $"{prefix}.MinLength must be at least {PinPolicy.LowestMinLength} (was {MinLength}).";
+            yield return $"{prefix}:MinLength must be at least {PinPolicy.LowestMinLength} (was {MinLength}).";
         }
 
         if (MaxLength > PinPolicy.HighestMaxLength)
         {
-            yield return $"{prefix}.MaxLength must be at most {PinPolicy.HighestMaxLength} (was {MaxLength}).";
+            yield return $"{prefix}:MaxLength must be at most {PinPolicy.HighestMaxLength} (was {MaxLength}).";
         }
 
         if (MaxLength < MinLength)
         {
-            yield return $"{prefix}.MaxLength ({MaxLength}) must not be below MinLength ({MinLength}).";
+            yield return $"{prefix}:MaxLength ({MaxLength}) must not be below MinLength ({MinLength}).";
         }
 
         if (!Enum.IsDefined(Composition.Value))
         {
-            yield return $"{prefix}.Composition must be LettersAndDigits, LettersOrDigits or DigitsOnly.";
+            yield return $"{prefix}:Composition must be LettersAndDigits, LettersOrDigits or DigitsOnly.";
         }
     }
 

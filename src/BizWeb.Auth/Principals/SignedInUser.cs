@@ -8,4 +8,7 @@ public sealed class SignedInUser : SignedInCaller
 
     /// <summary>The user's id within <see cref="SignedInCaller.ContractId"/>.</summary>
     public UserId UserId { get; }
+
+    /// <summary>The services granted to the user (利用者権限設定) as the validation read them on this request; the verbs check their grant again.</summary>
+    public IReadOnlyList<string> GrantedServices { get; internal set; } = [];
 }

@@ -37,21 +37,21 @@ public sealed class TransactionOptions
         var catalogue = Catalogue;
         if (catalogue.Any(s => s is null || !IsServiceId(s.Id) || string.IsNullOrEmpty(s.NameJa) || string.IsNullOrEmpty(s.NameEn)))
         {
-            yield return $"{prefix}.Services must list services with an id of 1–32 half-width letters and digits and both names.";
+            yield return $"{prefix}:Services must list services with an id of 1–32 half-width letters and digits and both names.";
         }
         else if (catalogue.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() != catalogue.Count || FindService(BankServices.Transfers) is null)
         {
-            yield return $"{prefix}.Services must have distinct ids and include '{BankServices.Transfers}'.";
+            yield return $"{prefix}:Services must have distinct ids and include '{BankServices.Transfers}'.";
         }
 
         if (!FeeSchedule.Create(EffectiveBankFees).Succeeded)
         {
-            yield return $"{prefix}.BankFees must ascend, end with UpTo = {long.MaxValue}, and have fees ≥ 0 that never fall as the amount rises.";
+            yield return $"{prefix}:BankFees must ascend, end with UpTo = {long.MaxValue}, and have fees ≥ 0 that never fall as the amount rises.";
         }
 
         if (MaxDaysAhead is < 0 or > 365)
         {
-            yield return $"{prefix}.MaxDaysAhead must be between 0 and 365.";
+            yield return $"{prefix}:MaxDaysAhead must be between 0 and 365.";
         }
     }
 

@@ -64,7 +64,7 @@ public sealed class CertificateAuthorityOptions
         {
             if (string.IsNullOrWhiteSpace(CertificatePath) || string.IsNullOrWhiteSpace(PrivateKeyPath))
             {
-                yield return $"{prefix}.CertificatePath and {prefix}.PrivateKeyPath are required (or register an ICertificateAuthorityKeyProvider).";
+                yield return $"{prefix}:CertificatePath and {prefix}:PrivateKeyPath are required (or register an ICertificateAuthorityKeyProvider).";
             }
             else if (!CreateIfMissing && (!File.Exists(CertificatePath) || !File.Exists(PrivateKeyPath)))
             {
@@ -73,58 +73,58 @@ public sealed class CertificateAuthorityOptions
 
             if (string.IsNullOrEmpty(PrivateKeyPassword))
             {
-                yield return $"{prefix}.PrivateKeyPassword is required: the CA key file is always encrypted.";
+                yield return $"{prefix}:PrivateKeyPassword is required: the CA key file is always encrypted.";
             }
         }
 
         if (!Enum.IsDefined(KeyAlgorithm))
         {
-            yield return $"{prefix}.KeyAlgorithm must be EcdsaP256, EcdsaP384 or Rsa3072.";
+            yield return $"{prefix}:KeyAlgorithm must be EcdsaP256, EcdsaP384 or Rsa3072.";
         }
 
         if (string.IsNullOrWhiteSpace(AuthorityName))
         {
-            yield return $"{prefix}.AuthorityName is required.";
+            yield return $"{prefix}:AuthorityName is required.";
         }
 
         if (Country is { Length: > 0 } c && (c.Length != 2 || !c.All(char.IsAsciiLetterUpper)))
         {
-            yield return $"{prefix}.Country must be a two-letter upper-case ISO 3166 code (or empty).";
+            yield return $"{prefix}:Country must be a two-letter upper-case ISO 3166 code (or empty).";
         }
 
         if (AuthorityValidity < TimeSpan.FromDays(1))
         {
-            yield return $"{prefix}.AuthorityValidity must be at least one day.";
+            yield return $"{prefix}:AuthorityValidity must be at least one day.";
         }
 
         if (Validity < TimeSpan.FromDays(1) || Validity > TimeSpan.FromDays(825))
         {
-            yield return $"{prefix}.Validity must be between 1 and 825 days.";
+            yield return $"{prefix}:Validity must be between 1 and 825 days.";
         }
 
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromHours(1))
         {
-            yield return $"{prefix}.ClockSkew must be between zero and one hour.";
+            yield return $"{prefix}:ClockSkew must be between zero and one hour.";
         }
 
         if (RenewalWindow <= TimeSpan.Zero || RenewalWindow >= Validity)
         {
-            yield return $"{prefix}.RenewalWindow must be positive and shorter than Validity.";
+            yield return $"{prefix}:RenewalWindow must be positive and shorter than Validity.";
         }
 
         if (FinalReminder <= TimeSpan.Zero || FirstReminder <= FinalReminder || FirstReminder >= Validity)
         {
-            yield return $"{prefix}.FirstReminder must be longer than FinalReminder (> 0) and shorter than Validity.";
+            yield return $"{prefix}:FirstReminder must be longer than FinalReminder (> 0) and shorter than Validity.";
         }
 
         if (CrlDistributionPoint is not { IsAbsoluteUri: true } uri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            yield return $"{prefix}.CrlDistributionPoint must be an absolute http or https URL.";
+            yield return $"{prefix}:CrlDistributionPoint must be an absolute http or https URL.";
         }
 
         if (CrlValidity < TimeSpan.FromMinutes(10) || CrlValidity > TimeSpan.FromDays(31))
         {
-            yield return $"{prefix}.CrlValidity must be between 10 minutes and 31 days.";
+            yield return $"{prefix}:CrlValidity must be between 10 minutes and 31 days.";
         }
     }
 }

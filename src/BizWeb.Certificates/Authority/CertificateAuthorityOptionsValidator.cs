@@ -7,7 +7,7 @@ internal sealed class CertificateAuthorityOptionsValidator(bool fileKeyProvider)
 {
     public ValidateOptionsResult Validate(string? name, CertificateAuthorityOptions options)
     {
-        var problems = options.Validate("BizWeb.CertificateAuthority", fileKeyProvider).ToList();
+        var problems = options.Validate("BizWeb:CertificateAuthority", fileKeyProvider).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

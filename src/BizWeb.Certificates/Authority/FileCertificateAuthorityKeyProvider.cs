@@ -28,9 +28,9 @@ internal sealed class FileCertificateAuthorityKeyProvider(IOptions<CertificateAu
 
     private static KeyPairSigner Load(CertificateAuthorityOptions o, DateTimeOffset now)
     {
-        var certificatePath = o.CertificatePath ?? throw new InvalidOperationException("BizWeb.CertificateAuthority.CertificatePath is not set.");
-        var keyPath = o.PrivateKeyPath ?? throw new InvalidOperationException("BizWeb.CertificateAuthority.PrivateKeyPath is not set.");
-        var password = o.PrivateKeyPassword ?? throw new InvalidOperationException("BizWeb.CertificateAuthority.PrivateKeyPassword is not set.");
+        var certificatePath = o.CertificatePath ?? throw new InvalidOperationException("BizWeb:CertificateAuthority:CertificatePath is not set.");
+        var keyPath = o.PrivateKeyPath ?? throw new InvalidOperationException("BizWeb:CertificateAuthority:PrivateKeyPath is not set.");
+        var password = o.PrivateKeyPassword ?? throw new InvalidOperationException("BizWeb:CertificateAuthority:PrivateKeyPassword is not set.");
         if (o.CreateIfMissing && !File.Exists(certificatePath) && !File.Exists(keyPath))
         {
             Create(o, certificatePath, keyPath, password, now);

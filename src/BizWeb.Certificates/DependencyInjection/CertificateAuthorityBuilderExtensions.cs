@@ -14,7 +14,10 @@ public static class CertificateAuthorityBuilderExtensions
     /// PKCS#8 file) unless an <see cref="ICertificateAuthorityKeyProvider"/> is registered already,
     /// the in-memory certificate and CRL stores unless a storage package registered its own,
     /// <see cref="CertificateAuthority"/> and <see cref="CertificateExpiryReminders"/> (scoped), and
-    /// the <see cref="IClientCertificateAuthenticator"/> the sign-in flows use.
+    /// the <see cref="IClientCertificateAuthenticator"/> the sign-in flows use. Options are bound from
+    /// <c>BizWeb:CertificateAuthority</c> when <c>AddBizWeb</c> was given the <c>BizWeb</c> section and it
+    /// has that sub-section. The CA key is loaded when the host starts, so a missing file or a wrong
+    /// password stops the start.
     /// </summary>
     /// <param name="builder">The builder from <c>AddBizWeb</c>.</param>
     /// <param name="configure">Sets options in code; applied after any configuration binding.</param>
@@ -22,6 +25,16 @@ public static class CertificateAuthorityBuilderExtensions
     public static BizWebBuilder AddCertificateAuthority(this BizWebBuilder builder, Action<CertificateAuthorityOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.PackageSection("CertificateAuthority") is { } section)
+        {
+            Bind(builder, section);
+        }
+
+        return Register(builder, configure);
+    }
+
+    private static BizWebBuilder Register(BizWebBuilder builder, Action<CertificateAuthorityOptions>? configure)
+    {
         var services = builder.Services;
         var options = services.AddOptions<CertificateAuthorityOptions>().ValidateOnStart();
         if (configure is not null)
@@ -34,6 +47,9 @@ public static class CertificateAuthorityBuilderExtensions
         services.TryAddSingleton<ICertificateAuthorityKeyProvider>(sp => new FileCertificateAuthorityKeyProvider(
             sp.GetRequiredService<IOptions<CertificateAuthorityOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new IssuingAuthority(sp.GetRequiredService<ICertificateAuthorityKeyProvider>()));
+        // The key is loaded when the host starts: a wrong password stops the start, not the first sign-in.
+        services.AddOptions<CertificateAuthorityKeyCheck>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CertificateAuthorityKeyCheck>, CertificateAuthorityKeyCheck.Validator>());
         services.TryAddSingleton<InMemoryCertificateStore>();
         services.TryAddSingleton<ICertificateStore>(sp => sp.GetRequiredService<InMemoryCertificateStore>());
         services.TryAddSingleton<ICertificateRevocationListStore>(sp => sp.GetRequiredService<InMemoryCertificateStore>());
@@ -76,9 +92,12 @@ public static class CertificateAuthorityBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.Services.AddOptions<CertificateAuthorityOptions>().Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
-        return builder.AddCertificateAuthority(configure);
+        Bind(builder, configuration);
+        return Register(builder, configure);
     }
+
+    private static void Bind(BizWebBuilder builder, IConfiguration configuration) =>
+        builder.Services.AddOptions<CertificateAuthorityOptions>().Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
 
     private static BankCode BankCodeOf(IServiceProvider sp) =>
         BankCode.Parse(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.BankCode).Value;

@@ -18,12 +18,12 @@ public sealed class CustomerCardOptions
     {
         if (ChallengePositions is < 1 or > CustomerCardPositions.Count)
         {
-            yield return $"{prefix}.ChallengePositions must be between 1 and {CustomerCardPositions.Count}.";
+            yield return $"{prefix}:ChallengePositions must be between 1 and {CustomerCardPositions.Count}.";
         }
 
         if (ChallengeLifetime < TimeSpan.FromSeconds(30) || ChallengeLifetime > TimeSpan.FromHours(1))
         {
-            yield return $"{prefix}.ChallengeLifetime must be between 30 seconds and 1 hour.";
+            yield return $"{prefix}:ChallengeLifetime must be between 30 seconds and 1 hour.";
         }
     }
 }

@@ -7,14 +7,14 @@ namespace BizWeb.Tokens;
 internal sealed class CustomerCardOptionsValidator(IServiceProvider services) : IValidateOptions<CustomerCardOptions>
 {
     public ValidateOptionsResult Validate(string? name, CustomerCardOptions options) =>
-        TokenOptionsValidation.Result([.. options.Validate("BizWeb.CustomerCards"), .. TokenOptionsValidation.Protector(services)]);
+        TokenOptionsValidation.Result([.. options.Validate("BizWeb:CustomerCards"), .. TokenOptionsValidation.Protector(services)]);
 }
 
 /// <summary>Checks <see cref="HardwareTokenOptions"/> at start-up, and that an <see cref="ISecretProtector"/> is registered.</summary>
 internal sealed class HardwareTokenOptionsValidator(IServiceProvider services) : IValidateOptions<HardwareTokenOptions>
 {
     public ValidateOptionsResult Validate(string? name, HardwareTokenOptions options) =>
-        TokenOptionsValidation.Result([.. options.Validate("BizWeb.HardwareTokens"), .. TokenOptionsValidation.Protector(services)]);
+        TokenOptionsValidation.Result([.. options.Validate("BizWeb:HardwareTokens"), .. TokenOptionsValidation.Protector(services)]);
 }
 
 /// <summary>Shared by the validators.</summary>

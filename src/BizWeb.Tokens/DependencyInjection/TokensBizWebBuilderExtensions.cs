@@ -13,16 +13,22 @@ public static class TokensBizWebBuilderExtensions
     /// sign-in, <see cref="CustomerCardIssuance"/> for the bank, the options (validated at start-up,
     /// which also checks that an <see cref="ISecretProtector"/> is registered), and in-memory
     /// <see cref="ICustomerCardStore"/> and <see cref="ICustomerCardChallengeStore"/> unless a storage
-    /// package registered its own.
+    /// package registered its own. Options are bound from <c>BizWeb:CustomerCards</c> when <c>AddBizWeb</c>
+    /// was given the <c>BizWeb</c> section and it has that sub-section.
     /// </summary>
     /// <param name="builder">The builder from <c>AddBizWeb</c>.</param>
-    /// <param name="configure">Sets options in code.</param>
+    /// <param name="configure">Sets options in code, after those bound from the builder's configuration (if any).</param>
     /// <returns>The builder.</returns>
     public static BizWebBuilder AddCustomerCards(this BizWebBuilder builder, Action<CustomerCardOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var options = services.AddOptions<CustomerCardOptions>().ValidateOnStart();
+        if (builder.PackageSection("CustomerCards") is { } section)
+        {
+            options.Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
@@ -47,16 +53,22 @@ public static class TokensBizWebBuilderExtensions
     /// the auth transfer flow uses, the options (validated at start-up, which
     /// also checks that an <see cref="ISecretProtector"/> is registered), and in-memory
     /// <see cref="IHardwareTokenStore"/> and <see cref="ITransactionConfirmationStore"/> unless a
-    /// storage package registered its own.
+    /// storage package registered its own. Options are bound from <c>BizWeb:HardwareTokens</c> when
+    /// <c>AddBizWeb</c> was given the <c>BizWeb</c> section and it has that sub-section.
     /// </summary>
     /// <param name="builder">The builder from <c>AddBizWeb</c>.</param>
-    /// <param name="configure">Sets options in code.</param>
+    /// <param name="configure">Sets options in code, after those bound from the builder's configuration (if any).</param>
     /// <returns>The builder.</returns>
     public static BizWebBuilder AddHardwareTokens(this BizWebBuilder builder, Action<HardwareTokenOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var options = services.AddOptions<HardwareTokenOptions>().ValidateOnStart();
+        if (builder.PackageSection("HardwareTokens") is { } section)
+        {
+            options.Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);

@@ -48,32 +48,32 @@ public sealed class HardwareTokenOptions
     {
         if (VerificationWindow is < 0 or > 10)
         {
-            yield return $"{prefix}.VerificationWindow must be between 0 and 10.";
+            yield return $"{prefix}:VerificationWindow must be between 0 and 10.";
         }
 
         if (RegistrationWindow is < 1 or > 10)
         {
-            yield return $"{prefix}.RegistrationWindow must be between 1 and 10.";
+            yield return $"{prefix}:RegistrationWindow must be between 1 and 10.";
         }
 
         if (RegistrationFailureLimit is < 1 or > 100)
         {
-            yield return $"{prefix}.RegistrationFailureLimit must be between 1 and 100.";
+            yield return $"{prefix}:RegistrationFailureLimit must be between 1 and 100.";
         }
 
         if (ContractRegistrationFailuresPerDay is < 1 or > 1000)
         {
-            yield return $"{prefix}.ContractRegistrationFailuresPerDay must be between 1 and 1000.";
+            yield return $"{prefix}:ContractRegistrationFailuresPerDay must be between 1 and 1000.";
         }
 
         if (ResynchronizationWindow is < 1 or > 10_000)
         {
-            yield return $"{prefix}.ResynchronizationWindow must be between 1 and 10000.";
+            yield return $"{prefix}:ResynchronizationWindow must be between 1 and 10000.";
         }
 
         if (TransactionConfirmationLifetime < TimeSpan.FromSeconds(30) || TransactionConfirmationLifetime > TimeSpan.FromHours(1))
         {
-            yield return $"{prefix}.TransactionConfirmationLifetime must be between 30 seconds and 1 hour.";
+            yield return $"{prefix}:TransactionConfirmationLifetime must be between 30 seconds and 1 hour.";
         }
     }
 }

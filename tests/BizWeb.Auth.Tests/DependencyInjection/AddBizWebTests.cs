@@ -187,9 +187,9 @@ public sealed class AddBizWebTests
             o.Transactions.MaxDaysAhead = 400;
         }));
         var ex = Assert.Throws<OptionsValidationException>(() => StartUp(provider));
-        Assert.Contains(ex.Failures, f => f.Contains("BizWeb.Transactions.Services", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("BizWeb.Transactions.BankFees", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("BizWeb.Transactions.MaxDaysAhead", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("BizWeb:Transactions:Services", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("BizWeb:Transactions:BankFees", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("BizWeb:Transactions:MaxDaysAhead", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class CommitRetryTests
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BizWebOptions>>().Value);
-        Assert.Contains("BizWeb.MaxCommitAttempts must be between 1 and 10.", ex.Failures);
+        Assert.Contains("BizWeb:MaxCommitAttempts must be between 1 and 10.", ex.Failures);
     }
 
     private static UserRegistration Registration() => new()
