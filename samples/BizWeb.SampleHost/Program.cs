@@ -1,12 +1,10 @@
 using System.Net;
-using System.Threading.RateLimiting;
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using BizWeb.SampleHost.Operations;
 using BizWeb.SampleHost.Pages;
-using BizWeb.SampleHost.Sessions;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -86,7 +84,6 @@ bizweb.AddStoragePurge();
 builder.Services.AddDataProtection()
     .SetApplicationName("BizWeb.SampleHost")
     .PersistKeysToDbContext<KeyRingDbContext>();
-builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
 // ── Second factors, the bank's CA, mail ──
 bizweb.AddCustomerCards().AddHardwareTokens();
@@ -109,30 +106,25 @@ else
         new MailDropNotificationSender(settings.MailDropDirectory, sp.GetRequiredService<ILogger<MailDropNotificationSender>>()));
 }
 
-builder.Services.AddHostedService<NotificationDispatchService>();
-
 // DEMO ONLY: the executor seam answered by an in-memory demo ledger that moves no money (a bank's core system goes here).
 builder.Services.AddSingleton<ITransferExecutor, DemoLedger>();
 
-// ── Web: sessions, anti-forgery, rate limits, languages ──
-builder.Services.AddSingleton<SessionCookieEvents>();
-builder.Services.AddScoped<EndedSessions>();
-builder.Services.AddAuthentication(SessionPrincipal.Scheme)
-    .AddCookie(SessionPrincipal.Scheme, cookie =>
+// ── Web: the package's host layer (session scheme, policies, proxies, rate limits, outbox), anti-forgery, languages ──
+bizweb.AddAspNetCore(web =>
+{
+    web.IdleTimeout = hostOptions.IdleTimeout;
+    web.AbsoluteTimeout = hostOptions.AbsoluteTimeout;
+    web.SessionEndedPath = "/?expired=1";
+    web.ClientCertificateHeader = hostOptions.ClientCertificateHeader;
+    web.CredentialPostsPerClientPerMinute = hostOptions.CredentialRequestsPerMinute;
+    // A contract may post at least as often as one client.
+    web.CredentialPostsPerContractPerMinute = Math.Max(web.CredentialPostsPerContractPerMinute, hostOptions.CredentialRequestsPerMinute);
+    web.DispatchInterval = hostOptions.DispatchInterval;
+    foreach (var proxy in hostOptions.TrustedProxies)
     {
-        cookie.Cookie.Name = "__Host-BizWeb.Session";
-        cookie.Cookie.Path = "/";
-        cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-        cookie.Cookie.HttpOnly = true;
-        cookie.Cookie.SameSite = SameSiteMode.Strict;
-        cookie.ExpireTimeSpan = hostOptions.IdleTimeout;
-        cookie.SlidingExpiration = true;
-        cookie.TimeProvider = time;
-        cookie.EventsType = typeof(SessionCookieEvents);
-    });
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(SessionPrincipal.AdministratorRole, p => p.AddAuthenticationSchemes(SessionPrincipal.Scheme).RequireRole(SessionPrincipal.AdministratorRole))
-    .AddPolicy(SessionPrincipal.UserRole, p => p.AddAuthenticationSchemes(SessionPrincipal.Scheme).RequireRole(SessionPrincipal.UserRole));
+        web.TrustedProxies.Add(proxy);
+    }
+});
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "__Host-BizWeb.Antiforgery";
@@ -147,25 +139,10 @@ builder.Services.Configure<CookieTempDataProviderOptions>(o =>
     o.Cookie.SameSite = SameSiteMode.Strict;
     o.Cookie.HttpOnly = true;
 });
-builder.Services.AddRateLimiter(limiter =>
-{
-    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    // Every PIN and OTP form: a number of submissions per client address and minute. The SDK's
-    // lockout protects each credential; this slows one client spraying many of them.
-    limiter.AddPolicy(CredentialRateLimit.Policy, context =>
-        HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Of(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = hostOptions.CredentialRequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })
-            : RateLimitPartition.GetNoLimiter("read"));
-});
 builder.Services.AddRazorPages(pages =>
 {
-    pages.Conventions.AuthorizeFolder("/Admin/Manage", SessionPrincipal.AdministratorRole);
-    pages.Conventions.AuthorizeFolder("/User/Manage", SessionPrincipal.UserRole);
+    pages.Conventions.AuthorizeFolder("/Admin/Manage", BizWebPolicies.Administrator);
+    pages.Conventions.AuthorizeFolder("/User/Manage", BizWebPolicies.User);
 }).AddMvcOptions(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 builder.Services.AddRequestLocalization(o =>
 {
@@ -185,32 +162,13 @@ if (demo)
 app.UseExceptionHandler("/Error");
 app.UseSecurityHeaders();
 app.UseListenerSeparation(settings);
-app.UseForwardedClientCertificate(settings);
-if (hostOptions.TrustedProxies.Count > 0)
-{
-    // Behind the configured proxies only: the client's address from X-Forwarded-For (one hop), for the
-    // rate limiter's partitions and the audit trail. After the certificate header, which is judged on
-    // the proxy's own address.
-    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
-    forwarded.KnownProxies.Clear();
-    forwarded.KnownIPNetworks.Clear();
-    foreach (var proxy in hostOptions.TrustedProxies)
-    {
-        forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-    }
-
-    app.UseForwardedHeaders(forwarded);
-}
-
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
+// Trusted proxies' certificate header and X-Forwarded-For, the rate limiter, authentication, authorization.
+app.UseBizWeb();
 app.MapRazorPages();
-app.MapCertificateEndpoints();
-app.MapEnrollmentApi();
+app.MapBizWeb();
 app.MapOperationsConsole();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupTasks.PrintBanner(settings));

@@ -28,7 +28,8 @@ public sealed class HostedServiceTests
     public async Task Health_is_healthy_and_degraded_when_the_outbox_backs_up()
     {
         await using var healthy = await TestPortal.StartAsync(map: app => app.MapBizWeb());
-        await using var backedUp = await TestPortal.StartAsync(o => o.OutboxBacklogLimit = 1, map: app => app.MapBizWeb());
+        // The dispatcher's timer set far beyond what the harness's clock moves, so nothing is sent meanwhile.
+        await using var backedUp = await TestPortal.StartAsync(o => (o.OutboxBacklogLimit, o.DispatchInterval) = (1, TimeSpan.FromHours(1)), map: app => app.MapBizWeb());
         var contract = await backedUp.Harness.CreateContractAsync();
         await backedUp.Harness.ActivateAdminAsync(contract);
         var user = await backedUp.Harness.RegisterUserAsync(contract);

@@ -31,13 +31,13 @@ public sealed class SmtpMailTests(Smtp4devServer smtp) : IClassFixture<Smtp4devS
         // Rechecked each time the host's dispatcher logs a delivery (counted before looking, so none is missed).
         while (true)
         {
-            var seen = host.Count("Dispatched");
+            var seen = host.Count("Security e-mails sent");
             if ((await smtp.MessagesAsync()).Any(Matches))
             {
                 break;
             }
 
-            await host.WaitForCountAsync("Dispatched", seen + 1, TimeSpan.FromSeconds(30));
+            await host.WaitForCountAsync("Security e-mails sent", seen + 1, TimeSpan.FromSeconds(30));
         }
 
         Assert.Contains(await smtp.MessagesAsync(), Matches);

@@ -5,10 +5,4 @@ internal static partial class SampleHostLog
 {
     [LoggerMessage(9001, LogLevel.Information, "Security e-mail {NotificationId} written to the mail drop")]
     public static partial void MailDropped(ILogger logger, Guid notificationId);
-
-    [LoggerMessage(9002, LogLevel.Information, "Dispatched {Count} security e-mails")]
-    public static partial void Dispatched(ILogger logger, int count);
-
-    [LoggerMessage(9003, LogLevel.Error, "The outbox dispatcher failed; it tries again at the next tick")]
-    public static partial void DispatchFailed(ILogger logger, Exception exception);
 }

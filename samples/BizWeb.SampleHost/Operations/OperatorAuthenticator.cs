@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using BizWeb.Auth;
-using BizWeb.SampleHost.Sessions;
+using BizWeb.AspNetCore;
 
 namespace BizWeb.SampleHost.Operations;
 

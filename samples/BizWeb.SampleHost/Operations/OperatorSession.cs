@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using System.Globalization;
 using System.Security.Claims;
 
@@ -23,7 +24,7 @@ internal static class OperatorSession
                 new Claim(ClaimTypes.Name, operatorId),
                 new Claim(OperatorClaim, operatorId),
                 new Claim(SignedInAtClaim, signedInAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
-                Sessions.EndedSessions.NewId(),
+                EndedSessions.NewIdClaim(),
             ],
             Scheme,
             ClaimTypes.Name,

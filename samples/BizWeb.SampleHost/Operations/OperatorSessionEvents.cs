@@ -1,5 +1,5 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
-using BizWeb.SampleHost.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -24,6 +24,6 @@ internal sealed class OperatorSessionEvents : CookieAuthenticationEvents
             return;
         }
 
-        RequestCallers.Set(http, caller);
+        http.SetBizWebCaller(caller);
     }
 }

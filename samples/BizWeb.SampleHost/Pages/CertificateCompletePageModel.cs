@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using BizWeb.Auth;
@@ -47,7 +48,7 @@ public abstract class CertificateCompletePageModel(IClientCertificateAuthenticat
             return;
         }
 
-        var presented = await ClientCertificates.GetAsync(HttpContext);
+        var presented = await HttpContext.GetBizWebClientCertificateAsync();
         if (presented is not null
             && await authenticator.AuthenticateAsync(presented, Clock.GetUtcNow(), HttpContext.RequestAborted) is { } principal
             && principal.IsAdministrator == ForAdministrator)

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Certificates;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public abstract class CertificateRequestPageModel(CertificateAuthority authority
     public async Task<IActionResult> OnPostAsync(string? csr)
     {
         Csr = csr;
-        var issued = await authority.IssueAsync(FlowHandle, CertificateRequests.PemToDer(csr), Anonymous, HttpContext.RequestAborted);
+        var issued = await authority.IssueAsync(FlowHandle, CertificateRequestPem.ToDer(csr), Anonymous, HttpContext.RequestAborted);
         if (!Show(issued))
         {
             return Page();

@@ -1,13 +1,11 @@
 using System.Security.Cryptography.X509Certificates;
+using BizWeb.AspNetCore;
 
 namespace BizWeb.SampleHost.Pages;
 
-/// <summary>The certificate the browser presented in the TLS handshake (or a trusted proxy forwarded).</summary>
+/// <summary>The name of the certificate the browser presented (証明書選択), shown on the sign-in screens.</summary>
 internal static class ClientCertificates
 {
-    public static async Task<X509Certificate2?> GetAsync(HttpContext context) =>
-        context.Connection.ClientCertificate ?? await context.Connection.GetClientCertificateAsync(context.RequestAborted);
-
     public static async Task<string?> DescribeAsync(HttpContext context) =>
-        (await GetAsync(context))?.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        (await context.GetBizWebClientCertificateAsync())?.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
 }

@@ -9,7 +9,6 @@ public sealed class SignOutModel : SitePageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await Service<Sessions.EndedSessions>().EndAsync(User, Service<Hosting.SampleHostSettings>().Options.AbsoluteTimeout, HttpContext.RequestAborted);
         await SignOutAsync();
         TempData.Clear();
         return LocalRedirect("/");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BizWeb.Auth;
-using BizWeb.SampleHost.Sessions;
-using Microsoft.AspNetCore.Authentication;
+using BizWeb.AspNetCore;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -26,16 +25,16 @@ public abstract class SitePageModel : PageModel
     /// <summary>What a completed step did (e.g. 「利用者暗証番号を変更しました。」).</summary>
     public List<string> Notices { get; } = [];
 
-    protected string? ClientAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
+    protected string? ClientAddress => HttpContext.GetBizWebClientAddress();
 
-    protected AuditActor Anonymous => AuditActor.Anonymous(ClientAddress);
+    protected AuditActor Anonymous => HttpContext.GetBizWebAnonymousActor();
 
     /// <summary>The signed-in administrator or user of this request, as the SDK validated it.</summary>
-    protected SignedInCaller Caller => RequestCallers.Get<SignedInCaller>(HttpContext);
+    protected SignedInCaller Caller => HttpContext.GetBizWebCaller<SignedInCaller>();
 
-    protected SignedInAdministrator Admin => RequestCallers.Get<SignedInAdministrator>(HttpContext);
+    protected SignedInAdministrator Admin => HttpContext.GetBizWebCaller<SignedInAdministrator>();
 
-    protected SignedInUser SignedInUser => RequestCallers.Get<SignedInUser>(HttpContext);
+    protected SignedInUser SignedInUser => HttpContext.GetBizWebCaller<SignedInUser>();
 
     protected PrincipalId Principal => Caller.Principal;
 
@@ -114,12 +113,12 @@ public abstract class SitePageModel : PageModel
     protected async Task SignInAsync(SignedInPrincipal signedIn)
     {
         TempData.Clear();
-        await HttpContext.SignInAsync(SessionPrincipal.Scheme, SessionPrincipal.Create(signedIn, Clock.GetUtcNow()));
+        await HttpContext.SignInBizWebAsync(signedIn);
     }
 
     /// <summary>After a PIN change the SDK renews the stamp; the session continues with the new one.</summary>
-    protected Task RenewSessionAsync(SignedInPrincipal signedIn) =>
-        HttpContext.SignInAsync(SessionPrincipal.Scheme, SessionPrincipal.Renew(User, signedIn));
+    protected Task RenewSessionAsync(SignedInPrincipal signedIn) => HttpContext.RenewBizWebSessionAsync(signedIn);
 
-    protected Task SignOutAsync() => HttpContext.SignOutAsync(SessionPrincipal.Scheme);
+    /// <summary>ログアウト, ended on the server (every copy of the cookie).</summary>
+    protected Task SignOutAsync() => HttpContext.SignOutBizWebAsync();
 }

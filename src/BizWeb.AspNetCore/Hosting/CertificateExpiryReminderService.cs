@@ -1,6 +1,5 @@
 using BizWeb.Certificates;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,51 +9,23 @@ namespace BizWeb.AspNetCore;
 /// Queues the certificate expiry reminders (証明書更新のお知らせ) on a timer, when the certificate
 /// authority is registered; each reminder is queued once (the SDK marks it sent in the same commit).
 /// </summary>
-internal sealed partial class CertificateExpiryReminderService(IServiceScopeFactory scopes, IOptions<BizWebAspNetCoreOptions> options, TimeProvider time, ILogger<CertificateExpiryReminderService> logger) : BackgroundService
+internal sealed partial class CertificateExpiryReminderService(IServiceScopeFactory scopes, IOptions<BizWebAspNetCoreOptions> options, TimeProvider time, ILogger<CertificateExpiryReminderService> logger)
+    : ScopedTimerService(scopes, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ExpiryReminderInterval, time);
-        try
-        {
-            do
-            {
-                await SendOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping; the next start (or another instance) sends what is due.
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ExpiryReminderInterval;
 
-    private async Task SendOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                if (scope.ServiceProvider.GetService<CertificateExpiryReminders>() is { } reminders)
-                {
-                    var queued = await reminders.SendDueAsync(stoppingToken).ConfigureAwait(false);
-                    if (queued > 0)
-                    {
-                        Queued(logger, queued);
-                    }
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Failed(logger, ex.GetType().Name);
-        }
-    }
+    protected override async Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetService<CertificateExpiryReminders>() is { } reminders
+            ? await reminders.SendDueAsync(cancellationToken).ConfigureAwait(false)
+            : 0;
+
+    protected override void Handled(int count) => Queued(logger, count);
+
+    protected override void Failed(string errorType) => ReminderFailed(logger, errorType);
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Certificate expiry reminders queued: {Count}.")]
     private static partial void Queued(ILogger logger, int count);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "The certificate expiry reminders failed ({ErrorType}); they are tried again at the next tick.")]
-    private static partial void Failed(ILogger logger, string errorType);
+    private static partial void ReminderFailed(ILogger logger, string errorType);
 }

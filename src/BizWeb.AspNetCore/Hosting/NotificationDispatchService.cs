@@ -1,51 +1,22 @@
 using BizWeb.Auth;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BizWeb.AspNetCore;
 
 /// <summary>Runs the SDK's outbox dispatcher on a timer: security e-mails leave only for committed changes, each claimed once across instances.</summary>
-internal sealed partial class NotificationDispatchService(IServiceScopeFactory scopes, IOptions<BizWebAspNetCoreOptions> options, TimeProvider time, ILogger<NotificationDispatchService> logger) : BackgroundService
+internal sealed partial class NotificationDispatchService(IServiceScopeFactory scopes, IOptions<BizWebAspNetCoreOptions> options, TimeProvider time, ILogger<NotificationDispatchService> logger)
+    : ScopedTimerService(scopes, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.DispatchInterval, time);
-        try
-        {
-            do
-            {
-                await DispatchOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping; what is still due goes out at the next start (or from another instance).
-        }
-    }
+    protected override TimeSpan Interval => options.Value.DispatchInterval;
 
-    private async Task DispatchOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var sent = await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(stoppingToken).ConfigureAwait(false);
-                if (sent > 0)
-                {
-                    Dispatched(logger, sent);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The exception's type only: a sender's message may quote an address.
-            DispatchFailed(logger, ex.GetType().Name);
-        }
-    }
+    protected override async Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override void Handled(int count) => Dispatched(logger, count);
+
+    protected override void Failed(string errorType) => DispatchFailed(logger, errorType);
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Security e-mails sent: {Count}.")]
     private static partial void Dispatched(ILogger logger, int count);

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Operations;
 
@@ -15,7 +16,7 @@ public abstract class OpsPageModel : SitePageModel
     protected string OperatorId => OperatorSession.OperatorId(User) ?? throw new InvalidOperationException("The console page requires a signed-in operator.");
 
     /// <summary>The bank operator of this request, as the SDK made it from the host's <see cref="OperatorAuthenticator"/>.</summary>
-    protected BankOperator Operator => Sessions.RequestCallers.Get<BankOperator>(HttpContext);
+    protected BankOperator Operator => HttpContext.GetBizWebCaller<BankOperator>();
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 

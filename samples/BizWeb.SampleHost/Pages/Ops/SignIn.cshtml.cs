@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.SampleHost.Hosting;
 using BizWeb.SampleHost.Operations;
 using Microsoft.AspNetCore.Authentication;
@@ -8,7 +9,7 @@ using static BizWeb.SampleHost.Pages.SiteText;
 namespace BizWeb.SampleHost.Pages.Ops;
 
 /// <summary>Operator sign-in: id, password and TOTP code (see <see cref="OperatorSignIn"/>).</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class SignInModel : OpsPageModel
 {
     public string? OperatorIdInput { get; private set; }

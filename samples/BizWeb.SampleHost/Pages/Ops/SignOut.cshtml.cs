@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Operations;
 using Microsoft.AspNetCore.Authentication;
@@ -13,7 +14,7 @@ public sealed class SignOutModel : OpsPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await Service<OperatorAudit>().AppendAsync(Operator.Actor, "OperatorSignedOut", AuditOutcome.Succeeded, cancellationToken: Aborted);
-        await Service<Sessions.EndedSessions>().EndAsync(User, OperatorSession.AbsoluteTimeout, Aborted);
+        await Service<EndedSessions>().EndAsync(User, OperatorSession.AbsoluteTimeout, Aborted);
         await HttpContext.SignOutAsync(OperatorSession.Scheme);
         return LocalRedirect(OperationsConsole.SignInPath);
     }

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Activation;
 
 /// <summary>管理者1-4: the customer-card answer ② completes the activation.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class CardModel(AdminActivation activation) : SitePageModel
 {
     public IActionResult OnGet() => FlowHandle is null ? RedirectToPage("Index") : Page();

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Certificate;
 
 /// <summary>The customer-card answer ② gives the single-use enrollment ticket, kept as the flow handle.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class CardModel(CertificateEnrollment enrollment) : SitePageModel
 {
     public IActionResult OnGet() => FlowHandle is null ? RedirectToPage("Index") : Page();

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Certificate;
 
 /// <summary>管理者2-2 電子証明書取得: contract id and the login PIN ③ begin the administrator's enrollment.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class IndexModel(CertificateEnrollment enrollment) : SitePageModel
 {
     public string? ContractId { get; private set; }

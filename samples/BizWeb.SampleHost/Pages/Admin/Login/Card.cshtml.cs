@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Login;
 
 /// <summary>管理者3-3: the customer-card answer ② completes the administrator's sign-in.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class CardModel(AdminSignIn signIn) : SitePageModel
 {
     public IActionResult OnGet() => FlowHandle is null ? RedirectToPage("Index") : Page();

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Login;
 
 /// <summary>管理者3-2: the certificate chosen at 証明書選択 plus the login PIN ③.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class IndexModel(AdminSignIn signIn) : SitePageModel
 {
     public string? Certificate { get; private set; }
@@ -20,7 +21,7 @@ public sealed class IndexModel(AdminSignIn signIn) : SitePageModel
     public async Task<IActionResult> OnPostAsync(string? loginPin)
     {
         Certificate = await ClientCertificates.DescribeAsync(HttpContext);
-        var step = await signIn.VerifyPinAsync(await ClientCertificates.GetAsync(HttpContext), loginPin, Anonymous, HttpContext.RequestAborted);
+        var step = await signIn.VerifyPinAsync(await HttpContext.GetBizWebClientCertificateAsync(), loginPin, Anonymous, HttpContext.RequestAborted);
         if (!Show(step))
         {
             return Page();

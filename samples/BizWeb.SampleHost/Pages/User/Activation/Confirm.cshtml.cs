@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace BizWeb.SampleHost.Pages.User.Activation;
 /// 利用者7-4: a. temporary and b. new login PIN ⑤, c. temporary and d. new confirmation PIN ⑥, and e. the
 /// e-mail address only when the administrator registered none. Success signs the user in.
 /// </summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class ConfirmModel(UserActivation activation) : SitePageModel
 {
     internal const string HasEmailKey = "activation-has-email";

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.User.Certificate;
 
 /// <summary>利用者6-2: contract id, user id and the (temporary) login PIN ⑤ begin the user's enrollment.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class IndexModel(CertificateEnrollment enrollment) : SitePageModel
 {
     public string? ContractId { get; private set; }

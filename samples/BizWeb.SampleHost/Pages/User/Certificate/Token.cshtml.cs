@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.User.Certificate;
 
 /// <summary>利用者6-3: the hardware token's one-time password gives the enrollment ticket, kept as the flow handle.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class TokenModel(CertificateEnrollment enrollment) : SitePageModel
 {
     public IActionResult OnGet() => FlowHandle is null ? RedirectToPage("Index") : Page();

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using System.Globalization;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
@@ -11,7 +12,7 @@ namespace BizWeb.SampleHost.Pages.Admin.Manage.Settings;
 /// A table of the registered accounts plus <see cref="BlankRows"/> empty rows (no script): fill a row
 /// to add an account, tick 削除 or clear a row to remove one.
 /// </summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class AccountsModel(OptionalSettings settings) : SitePageModel
 {
     public const int BlankRows = 5;

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Manage.Settings;
 
 /// <summary>③ ご契約先限度額: the limit of the whole contract, per transfer and per day, with ④ (契約法人限度額変更).</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class ContractLimitModel(OptionalSettings settings) : SitePageModel
 {
     [BindProperty]

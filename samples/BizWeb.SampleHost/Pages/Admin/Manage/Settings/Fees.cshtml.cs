@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace BizWeb.SampleHost.Pages.Admin.Manage.Settings;
 /// table of its own (the bank's fee is deducted). The last filled band is open-ended (its upper bound
 /// left empty); the SDK checks that bands ascend and fees never fall.
 /// </summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class FeesModel(OptionalSettings settings) : SitePageModel
 {
     private const int MinimumRows = 5;

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace BizWeb.SampleHost.Pages.Admin.Manage.Settings;
 /// Both are typed twice (they are never shown back, so a typo could not be seen) and never written
 /// into a page; the SDK stores the password as a hash and the key encrypted.
 /// </summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class FileTransferModel(OptionalSettings settings) : SitePageModel
 {
     public bool Registered { get; private set; }

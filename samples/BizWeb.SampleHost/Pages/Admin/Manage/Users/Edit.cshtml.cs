@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace BizWeb.SampleHost.Pages.Admin.Manage.Users;
 /// One user of the contract: 利用者情報変更, 暗証番号再設定 (Q4-1), 利用中止解除 and 利用者情報登録抹消,
 /// each authorised by the confirmation PIN ④.
 /// </summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class EditModel(UserAdministration users) : SitePageModel
 {
     [BindProperty]

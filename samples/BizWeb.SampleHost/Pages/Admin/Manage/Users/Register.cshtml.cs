@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Manage.Users;
 
 /// <summary>管理者4-2 利用者情報登録: a. … i., authorised by j. the confirmation PIN ④.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class RegisterModel(UserAdministration users) : SitePageModel
 {
     [BindProperty]

@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using BizWeb.Tokens;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BizWeb.SampleHost.Pages.Admin.Manage.Users;
 
 /// <summary>管理者5-1 トークン登録: the token's serial number and current code, authorised by ④.</summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class TokenModel(HardwareTokenRegistration registration) : SitePageModel
 {
     public string UserId { get; private set; } = string.Empty;

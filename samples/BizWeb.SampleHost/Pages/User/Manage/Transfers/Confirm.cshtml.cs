@@ -1,3 +1,4 @@
+using BizWeb.AspNetCore;
 using BizWeb.Auth;
 using BizWeb.SampleHost.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace BizWeb.SampleHost.Pages.User.Manage.Transfers;
 /// 利用者9-1 資金移動確認画面: shows exactly what the reviewed digest covers and takes the token code
 /// bound to it. A wrong code counts toward the user's lock; an expired review is reviewed again.
 /// </summary>
-[EnableRateLimiting(CredentialRateLimit.Policy)]
+[EnableRateLimiting(BizWebRateLimiting.CredentialPolicy)]
 public sealed class ConfirmModel(BizWeb.Auth.Transfers transfers, Microsoft.Extensions.Options.IOptions<BizWebOptions> options) : SitePageModel
 {
     public Transfer? Transfer { get; private set; }
