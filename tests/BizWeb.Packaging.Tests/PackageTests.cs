@@ -10,7 +10,7 @@ namespace BizWeb.Packaging.Tests;
 /// Each packed package as a consumer unzips it: the .nuspec metadata, the files a package page shows
 /// (readme, icon), the lib/ folder, and the symbols' SourceLink map back to the repository.
 /// </summary>
-public sealed class PackageTests
+public sealed partial class PackageTests
 {
     private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
@@ -180,4 +180,55 @@ public sealed class PackageTests
         var informational = Assert.Single(attributes, a => a.Type == "AssemblyInformationalVersionAttribute");
         Assert.StartsWith(version + "+", informational.Values[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Packages.Ids), MemberType = typeof(Packages))]
+    public void The_readme_is_for_consumers_and_its_links_work_inside_the_package(string id)
+    {
+        var package = Packages.Get(id);
+        var readme = System.Text.Encoding.UTF8.GetString(PackedPackage.ReadEntry(package.NupkgPath, "README.md"));
+
+        var links = MarkdownLink().Matches(readme).Select(m => m.Groups["target"].Value).ToList();
+        Assert.All(links, link => Assert.True(
+            link.StartsWith("https://", StringComparison.Ordinal) || link.StartsWith('#'),
+            $"{id}'s README links to '{link}', which does not resolve inside a package: link to {Packages.RepositoryUrl}/… instead."));
+        Assert.All(links.Where(l => l.Contains("github.com/", StringComparison.Ordinal)), link =>
+            Assert.True(IsUnderRepository(link), $"{id}'s README links to {link}, not under {Packages.RepositoryUrl}."));
+
+        // Maintainer notes live in docs/maintainers.md, not in a package.
+        Assert.DoesNotContain("dotnet ef migrations add", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("eng/", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("from the repository root", readme, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("SPEC.md", readme.Replace(Packages.SpecificationUrl, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Packages.Ids), MemberType = typeof(Packages))]
+    public void The_xml_docs_cite_the_published_specification(string id)
+    {
+        var package = Packages.Get(id);
+        var docs = XDocument.Parse(System.Text.Encoding.UTF8.GetString(PackedPackage.ReadEntry(package.NupkgPath, $"lib/net10.0/{id}.xml")));
+
+        var members = docs.Descendants("member").ToList();
+        Assert.NotEmpty(members);
+        foreach (var member in members)
+        {
+            var text = member.ToString(SaveOptions.DisableFormatting);
+            var rest = text.Replace($"<see href=\"{Packages.SpecificationUrl}\">", "", StringComparison.Ordinal);
+            Assert.True(!rest.Contains("SPEC.md", StringComparison.Ordinal) && !rest.Contains("DESIGN.md", StringComparison.Ordinal),
+                $"{member.Attribute("name")?.Value} cites a file no package holds: {text}");
+            foreach (var href in member.Descendants().Select(e => e.Attribute("href")?.Value).OfType<string>().Where(h => h.Contains("github.com/", StringComparison.Ordinal)))
+            {
+                Assert.True(IsUnderRepository(href), $"{member.Attribute("name")?.Value} links to {href}, not under {Packages.RepositoryUrl}.");
+            }
+        }
+    }
+
+    private static bool IsUnderRepository(string link) =>
+        link == Packages.RepositoryUrl
+        || link.StartsWith(Packages.RepositoryUrl + "/", StringComparison.Ordinal)
+        || link.StartsWith(Packages.RepositoryUrl + "#", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)(\s+""[^""]*"")?\)")]
+    private static partial Regex MarkdownLink();
 }
