@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as a newcomer and CI run it: provision what the tests need, restore, build
-# with warnings as errors, pack every src/ project, run every test project, and end with one line
+# with warnings as errors, pack every src/ project, check the packages used for known vulnerabilities,
+# run every test project, and end with one line
 #   tests: N passed, N failed, N skipped
 # summed over all projects. Exits non-zero if anything failed or a test project produced no results.
 set -euo pipefail
@@ -42,6 +43,10 @@ if [ "$actual_packages" -ne "$expected_packages" ]; then
   echo "error: expected $expected_packages packages (one per src/ project), found $actual_packages" >&2
   exit 1
 fi
+
+echo "==> vulnerable packages (dotnet list package --vulnerable --include-transitive)"
+# Fails on a known vulnerability; skipped with the reason printed when no source offers vulnerability data.
+bash eng/check-vulnerable.sh BizWeb.Sdk.sln
 
 rm -rf "$results"
 mkdir -p "$results"

@@ -2,7 +2,7 @@ namespace BizWeb.Tokens;
 
 /// <summary>
 /// A grid position of the printed customer card (お客様カード, credential ②): ア イ ウ エ オ カ キ ク,
-/// each holding 2 half-width digits (SPEC.md §2). The numeric values give the card's print order.
+/// each holding 2 half-width digits (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2). The numeric values give the card's print order.
 /// </summary>
 public enum CustomerCardPosition
 {

@@ -10,7 +10,7 @@ public sealed record Contract
     /// <summary>The contract id (契約者ＩＤ).</summary>
     public required ContractId Id { get; init; }
 
-    /// <summary>Linked or unlinked lockout (SPEC.md §5).</summary>
+    /// <summary>Linked or unlinked lockout (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
     public required LockoutMode LockoutMode { get; init; }
 
     /// <summary>The lifecycle state.</summary>
@@ -25,7 +25,7 @@ public sealed record Contract
     /// <summary>PHC hash of the administrator's confirmation PIN ④, once activated.</summary>
     public string? AdminConfirmationPinHash { get; init; }
 
-    /// <summary>The administrator's e-mail address for security notifications (SPEC.md §6).</summary>
+    /// <summary>The administrator's e-mail address for security notifications (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6).</summary>
     public string? AdminEmail { get; init; }
 
     /// <summary>事故登録: the bank registered an accident; every sign-in and operation is refused while set.</summary>

@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>The named states of a contract (SPEC.md §4, §5); transitions are in <see cref="ContractLifecycle"/>.</summary>
+/// <summary>The named states of a contract (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4, §5); transitions are in <see cref="ContractLifecycle"/>.</summary>
 public enum ContractState
 {
     /// <summary>Created by the bank; the administrator has not completed 管理者開通確認 yet.</summary>

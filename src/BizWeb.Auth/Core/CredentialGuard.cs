@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BizWeb.Auth;
 
 /// <summary>
-/// The lockout engine (SPEC.md §5). Every guess is reserved in the counter store before it is
+/// The lockout engine (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5). Every guess is reserved in the counter store before it is
 /// evaluated, so no more than the limit is ever evaluated for one credential, however many requests
 /// arrive in parallel on however many servers. A locked credential is refused without evaluation.
 /// The failure that reaches the limit locks: contract credentials stop the contract; user

@@ -6,7 +6,7 @@ namespace BizWeb.Auth;
 /// The one format check of a customer card or token answer (one file, compiled into BizWeb.Tokens too,
 /// like IdGuard.cs). <see cref="Check(string?)"/> runs in the flows before an attempt is reserved:
 /// full-width digits, letters, spaces or an absurd length get an input error and are never counted
-/// (SPEC.md §2). The verifiers classify what they are given with the same rules: half-width digits
+/// (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2). The verifiers classify what they are given with the same rules: half-width digits
 /// only, never normalised; a wrong count of digits is a length error.
 /// </summary>
 internal static class OneTimePasswordInput

@@ -2,7 +2,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// Options of the SDK, bound from code or configuration (section <c>BizWeb</c> by convention) and
-/// validated at start-up. Defaults come straight from SPEC.md.
+/// validated at start-up. Defaults come straight from the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see>.
 /// </summary>
 public sealed class BizWebOptions
 {
@@ -20,7 +20,7 @@ public sealed class BizWebOptions
     /// <summary>How PINs are hashed.</summary>
     public PinHashingOptions PinHashing { get; set; } = new();
 
-    /// <summary>Consecutive-failure lockout (SPEC.md §5).</summary>
+    /// <summary>Consecutive-failure lockout (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
     public LockoutOptions Lockout { get; set; } = new();
 
     /// <summary>Timing of activation, sign-in and enrollment flows.</summary>
@@ -35,11 +35,11 @@ public sealed class BizWebOptions
     /// <summary>
     /// Whether registering an accident (事故登録) on a contract or user also revokes the affected
     /// client certificate (reason key compromise) through <see cref="ICertificateRevoker"/>; off by
-    /// default, since an accident may be cleared again (SPEC.md §1: the bank chooses).
+    /// default, since an accident may be cleared again (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §1: the bank chooses).
     /// </summary>
     public bool RevokeCertificatesOnAccident { get; set; }
 
-    /// <summary>The most users (not counting deleted ones) a contract may have: 99 by default (SPEC.md §1), 1–9999.</summary>
+    /// <summary>The most users (not counting deleted ones) a contract may have: 99 by default (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §1), 1–9999.</summary>
     public int MaxUsersPerContract { get; set; } = 99;
 
     /// <summary>

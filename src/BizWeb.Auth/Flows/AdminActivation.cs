@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BizWeb.Auth;
 
 /// <summary>
-/// 管理者開通確認 (管理者1-1 … 1-5, SPEC.md §4 step 1), also the re-activation after a bank unlock:
+/// 管理者開通確認 (管理者1-1 … 1-5, <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4 step 1), also the re-activation after a bank unlock:
 /// contract id + registration PIN ① → login PIN ③, confirmation PIN ④ (re-entering ①) and e-mail →
 /// customer card ② → activated. Each step needs the handle of the step before. An activation begun
 /// and not completed holds the contract for <see cref="FlowOptions.InterruptedActivationCooldown"/>
@@ -105,7 +105,7 @@ public sealed class AdminActivation
     /// <summary>
     /// 管理者1-3: re-enter ① (a.), choose the login PIN ③ (b.) and the confirmation PIN ④ (c.), and the
     /// e-mail address (d.). Answers the customer card positions to ask at 管理者1-4, with the same-PIN
-    /// warning of SPEC.md §3 when two PINs are equal.
+    /// warning of the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §3 when two PINs are equal.
     /// </summary>
     /// <param name="handle">The handle from <see cref="BeginAsync"/>.</param>
     /// <param name="registrationPin">① again.</param>

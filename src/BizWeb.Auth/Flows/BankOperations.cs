@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BizWeb.Auth;
 
 /// <summary>
-/// What the bank does on its operations terminal (運用端末, SPEC.md §1): create contracts, reset the
+/// What the bank does on its operations terminal (運用端末, <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §1): create contracts, reset the
 /// registration PIN, unlock, register and clear accidents. Every call names the operator in the
 /// audit trail.
 /// </summary>
@@ -147,7 +147,7 @@ public sealed class BankOperations
     /// <summary>
     /// Unlocks a stopped contract (暗証番号ロック解除): clears the failures of ① ② ③ ④ and moves it
     /// to <see cref="ContractState.AwaitingReactivation"/>; the administrator must activate again
-    /// (SPEC.md §5). Users suspended in linked mode stay suspended until the administrator releases them.
+    /// (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5). Users suspended in linked mode stay suspended until the administrator releases them.
     /// </summary>
     /// <param name="bankOperator">The bank operator.</param>
     /// <param name="contractId">The contract.</param>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace BizWeb.Auth;
 
 /// <summary>
-/// The checks before the bank's CA issues a client certificate (SPEC.md §4 steps 2 and 5): for the
+/// The checks before the bank's CA issues a client certificate (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4 steps 2 and 5): for the
 /// administrator contract id + login PIN ③ + customer card (管理者2-1 … 2-4); for a user contract id +
 /// user id + temporary login PIN + token OTP (利用者6-1 … 6-6). Success gives a short-lived
 /// single-use enrollment ticket that the certificates package redeems with <see cref="RedeemTicketAsync"/>.

@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>Timing of the multi-step flows (SPEC.md §4).</summary>
+/// <summary>Timing of the multi-step flows (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4).</summary>
 public sealed class FlowOptions
 {
     /// <summary>

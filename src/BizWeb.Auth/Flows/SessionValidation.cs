@@ -4,7 +4,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// Turns the sign-in a host keeps in its session into this request's caller, when it is still good
-/// (DESIGN.md: security stamps end live sessions at once; SPEC.md §9: sessions are bound to the client
+/// (security stamps end live sessions at once; <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §9: sessions are bound to the client
 /// certificate they signed in with). The privileged verbs take only the caller it makes.
 /// </summary>
 public sealed class SessionValidation

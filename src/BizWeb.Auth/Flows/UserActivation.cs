@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BizWeb.Auth;
 
 /// <summary>
-/// 利用者開通確認 (利用者7-1 … 7-5, SPEC.md §4 step 6): certificate + temporary login PIN → temporary
+/// 利用者開通確認 (利用者7-1 … 7-5, <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4 step 6): certificate + temporary login PIN → temporary
 /// and new login PIN, temporary and new confirmation PIN, e-mail if none is registered → active.
 /// An activation begun and not completed blocks a new one for the cooldown (Q5-5).
 /// </summary>

@@ -50,7 +50,7 @@ public sealed class UserAdministration
     }
 
     /// <summary>
-    /// 新規登録: registers a user with temporary PINs. User id rules of SPEC.md §2: unique in the
+    /// 新規登録: registers a user with temporary PINs. User id rules of the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2: unique in the
     /// contract, not the contract id, and a deleted id is refused until the following Monday 00:00
     /// in the bank's time zone — all with 「入力された利用者ＩＤはすでに使用されています。」.
     /// </summary>
@@ -199,7 +199,7 @@ public sealed class UserAdministration
 
     /// <summary>
     /// 利用者情報登録抹消: deletes a user. The user id stays quarantined until the following Monday
-    /// 00:00 in the bank's time zone (SPEC.md §2).
+    /// 00:00 in the bank's time zone (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2).
     /// </summary>
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="userId">The user.</param>
@@ -252,7 +252,7 @@ public sealed class UserAdministration
         return result.Succeeded ? AuthResult.SuccessWith(PinRules.CheckDistinct(loginPin, confirmationPin).Warnings) : result;
     }
 
-    /// <summary>利用中止解除: releases a suspended user and clears the user's failures (SPEC.md §5).</summary>
+    /// <summary>利用中止解除: releases a suspended user and clears the user's failures (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
     /// <param name="admin">The signed-in administrator.</param>
     /// <param name="userId">The user.</param>
     /// <param name="confirmationPin">④.</param>

@@ -4,7 +4,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// The bank's 4-digit financial institution code that ends every certificate common name
-/// (SPEC.md §7). The manual's bank uses <c>1286</c>, the default.
+/// (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §7). The manual's bank uses <c>1286</c>, the default.
 /// </summary>
 public readonly record struct BankCode
 {

@@ -4,7 +4,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// 契約者ＩＤ / 利用者番号 / ご契約先ID: the contract id the bank assigns, exactly 11 half-width
-/// digits (for example <c>12345678901</c>), printed on the customer card (SPEC.md §2).
+/// digits (for example <c>12345678901</c>), printed on the customer card (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2).
 /// </summary>
 public readonly record struct ContractId
 {

@@ -4,7 +4,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// 利用者ID: the id the administrator gives a user, 1–30 half-width letters and digits,
-/// case-sensitive (SPEC.md §2, Q2-1). Equality is ordinal: <c>abc</c> and <c>ABC</c> are two users.
+/// case-sensitive (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2, Q2-1). Equality is ordinal: <c>abc</c> and <c>ABC</c> are two users.
 /// </summary>
 public readonly record struct UserId
 {

@@ -1,7 +1,7 @@
 namespace BizWeb.Auth;
 
 /// <summary>
-/// The credentials of SPEC.md §2 that count consecutive failures. The numbers are the manual's
+/// The credentials of the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2 that count consecutive failures. The numbers are the manual's
 /// circled numbers (① … ⑥); the token OTP has none.
 /// </summary>
 public enum Credential

@@ -1,7 +1,7 @@
 namespace BizWeb.Auth;
 
 /// <summary>
-/// Reading a credential's consecutive failures (SPEC.md §5) without knowing how the SDK keys its
+/// Reading a credential's consecutive failures (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5) without knowing how the SDK keys its
 /// counters, e.g. for a bank's operations console that shows how close a user is to being locked.
 /// </summary>
 public static class CredentialFailures

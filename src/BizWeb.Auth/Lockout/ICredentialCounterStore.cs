@@ -1,7 +1,7 @@
 namespace BizWeb.Auth;
 
 /// <summary>
-/// Consecutive-failure counters, one per credential (SPEC.md §5). Implementations make
+/// Consecutive-failure counters, one per credential (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5). Implementations make
 /// <see cref="TryReserveAttemptAsync"/> a single atomic step (in a database: one conditional
 /// statement), so parallel requests on several servers can never evaluate more guesses than the limit.
 /// </summary>

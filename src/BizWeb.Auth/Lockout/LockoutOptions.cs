@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>Lockout settings (SPEC.md §5).</summary>
+/// <summary>Lockout settings (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
 public sealed class LockoutOptions
 {
     /// <summary>Consecutive failures that lock a credential; 7 by default, 1–100.</summary>

@@ -5,7 +5,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// The one place that holds every error and warning of the SDK with its Japanese and English text.
-/// Japanese texts quoted in SPEC.md are reproduced byte for byte (full-width <c>ＩＤ</c>, <c>、</c>,
+/// Japanese texts quoted in the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> are reproduced byte for byte (full-width <c>ＩＤ</c>, <c>、</c>,
 /// <c>。</c>); the others are written in the manual's polite register. Texts with <c>{0}</c>-style
 /// placeholders are templates that the SDK fills with numbers only, never with input.
 /// </summary>

@@ -36,7 +36,7 @@ public enum MessageCode
     /// <summary>The user id was longer than 30 characters.</summary>
     UserIdTooLong = 1104,
 
-    /// <summary>The user id is taken, equals the contract id, or was deleted and is quarantined until next Monday (SPEC.md §2).</summary>
+    /// <summary>The user id is taken, equals the contract id, or was deleted and is quarantined until next Monday (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2).</summary>
     UserIdAlreadyUsed = 1105,
 
     /// <summary>The contract has the maximum number of users (99 by default) already.</summary>
@@ -102,25 +102,25 @@ public enum MessageCode
     /// <summary>The PIN system allows digits only.</summary>
     PinDigitsOnly = 1407,
 
-    /// <summary>The new PIN equals the temporary PIN it replaces (SPEC.md §3, Q5-4).</summary>
+    /// <summary>The new PIN equals the temporary PIN it replaces (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §3, Q5-4).</summary>
     PinSameAsTemporary = 1408,
 
-    /// <summary>Warning: two PINs have the same value; allowed, but different values are recommended (SPEC.md §3, Q1-3).</summary>
+    /// <summary>Warning: two PINs have the same value; allowed, but different values are recommended (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §3, Q1-3).</summary>
     PinReused = 1409,
 
     /// <summary>An e-mail address is not of the form local@domain, or is longer than 254 characters.</summary>
     EmailInvalid = 1501,
 
-    /// <summary>Admin sign-in failed: unknown contract id or wrong PIN, one message for both (SPEC.md §5).</summary>
+    /// <summary>Admin sign-in failed: unknown contract id or wrong PIN, one message for both (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
     AdminSignInFailed = 2001,
 
-    /// <summary>The administrator's credentials are locked after repeated failures (SPEC.md §5).</summary>
+    /// <summary>The administrator's credentials are locked after repeated failures (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
     AdminLocked = 2002,
 
-    /// <summary>User sign-in failed: unknown contract id, user id or wrong PIN, one message for all (SPEC.md §5).</summary>
+    /// <summary>User sign-in failed: unknown contract id, user id or wrong PIN, one message for all (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
     UserSignInFailed = 2003,
 
-    /// <summary>The user's credentials are locked after repeated failures (SPEC.md §5).</summary>
+    /// <summary>The user's credentials are locked after repeated failures (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5).</summary>
     UserLocked = 2004,
 
     /// <summary>The one-time password (customer card ② or token) was wrong.</summary>
@@ -150,7 +150,7 @@ public enum MessageCode
     /// <summary>The user has not completed 利用者開通確認 yet.</summary>
     ActivationRequired = 2013,
 
-    /// <summary>An interrupted activation blocks a new one for a while (SPEC.md §4, Q1-5, Q5-5).</summary>
+    /// <summary>An interrupted activation blocks a new one for a while (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4, Q1-5, Q5-5).</summary>
     ActivationInterrupted = 2101,
 
     /// <summary>The flow's handle is unknown, expired, already used, or the step is out of order; start again.</summary>
@@ -186,10 +186,10 @@ public enum MessageCode
     /// <summary>An idempotency key that is not 1–64 printable ASCII characters.</summary>
     IdempotencyKeyInvalid = 5023,
 
-    /// <summary>A certificate common name is not of the form contract id [+ user id] + bank code (SPEC.md §7).</summary>
+    /// <summary>A certificate common name is not of the form contract id [+ user id] + bank code (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §7).</summary>
     CertificateCommonNameInvalid = 3001,
 
-    /// <summary>A certificate common name ends with another bank's code (SPEC.md §7).</summary>
+    /// <summary>A certificate common name ends with another bank's code (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §7).</summary>
     CertificateCommonNameWrongBank = 3002,
 
     /// <summary>The client certificate was not accepted (expired, revoked, foreign, or not the current one).</summary>

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace BizWeb.Auth;
 
 /// <summary>
-/// The texts of the security e-mails (SPEC.md §6), Japanese first and English below. They name the
+/// The texts of the security e-mails (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6), Japanese first and English below. They name the
 /// event, the contract, the user id for user events, and the time in the bank's time zone; never a
 /// PIN, OTP, seed or card value.
 /// </summary>
 public static class NotificationTemplates
 {
-    /// <summary>The event's title in Japanese, as SPEC.md §6 names it.</summary>
+    /// <summary>The event's title in Japanese, as the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6 names it.</summary>
     /// <param name="securityEvent">The event.</param>
     /// <returns>The title.</returns>
     public static string TitleJa(SecurityEvent securityEvent) => securityEvent switch

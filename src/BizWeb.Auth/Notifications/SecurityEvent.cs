@@ -1,8 +1,8 @@
 namespace BizWeb.Auth;
 
 /// <summary>
-/// The 21 events of SPEC.md §6 that send a security e-mail, plus the two certificate-expiry reminders and the three
-/// certificate-issued notices (SPEC.md §9). Values 1xx go to the administrator, 2xx to the user concerned.
+/// The 21 events of the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6 that send a security e-mail, plus the two certificate-expiry reminders and the three
+/// certificate-issued notices (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §9). Values 1xx go to the administrator, 2xx to the user concerned.
 /// </summary>
 public enum SecurityEvent
 {
@@ -51,13 +51,13 @@ public enum SecurityEvent
     /// <summary>手数料登録.</summary>
     FeeRegistered = 115,
 
-    /// <summary>管理者電子証明書有効期限のお知らせ: the administrator's certificate expires soon (an addition to SPEC.md §6).</summary>
+    /// <summary>管理者電子証明書有効期限のお知らせ: the administrator's certificate expires soon (an addition to the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6).</summary>
     AdminCertificateExpiring = 116,
 
-    /// <summary>管理者電子証明書発行: a certificate was issued to the administrator (the previous one, if any, is superseded; SPEC.md §9).</summary>
+    /// <summary>管理者電子証明書発行: a certificate was issued to the administrator (the previous one, if any, is superseded; <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §9).</summary>
     AdminCertificateIssued = 117,
 
-    /// <summary>利用者電子証明書発行, to the administrator: a certificate was issued to a user of the contract (SPEC.md §9).</summary>
+    /// <summary>利用者電子証明書発行, to the administrator: a certificate was issued to a user of the contract (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §9).</summary>
     UserCertificateIssuedToAdmin = 118,
 
     /// <summary>利用者開通確認.</summary>
@@ -78,9 +78,9 @@ public enum SecurityEvent
     /// <summary>資金移動先予約取消.</summary>
     ScheduledTransferCancelled = 206,
 
-    /// <summary>利用者電子証明書有効期限のお知らせ: the user's certificate expires soon (an addition to SPEC.md §6).</summary>
+    /// <summary>利用者電子証明書有効期限のお知らせ: the user's certificate expires soon (an addition to the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6).</summary>
     UserCertificateExpiring = 207,
 
-    /// <summary>利用者電子証明書発行: a certificate was issued to the user (the previous one, if any, is superseded; SPEC.md §9).</summary>
+    /// <summary>利用者電子証明書発行: a certificate was issued to the user (the previous one, if any, is superseded; <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §9).</summary>
     UserCertificateIssued = 208,
 }

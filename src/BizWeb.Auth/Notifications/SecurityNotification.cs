@@ -1,7 +1,7 @@
 namespace BizWeb.Auth;
 
 /// <summary>
-/// A security e-mail waiting in the outbox (SPEC.md §6). Created in the same store commit as the
+/// A security e-mail waiting in the outbox (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6). Created in the same store commit as the
 /// state change that caused it; <see cref="Id"/> is the idempotency key (the e-mail's Message-ID).
 /// Holds no PIN, OTP, seed or card value.
 /// </summary>

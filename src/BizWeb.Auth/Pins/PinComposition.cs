@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>Which half-width characters a PIN system requires (SPEC.md §3).</summary>
+/// <summary>Which half-width characters a PIN system requires (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §3).</summary>
 public enum PinComposition
 {
     /// <summary>At least one letter and at least one digit (the <see cref="PinPolicy.Standard"/> system).</summary>

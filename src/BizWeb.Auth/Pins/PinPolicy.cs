@@ -2,7 +2,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// A PIN system (暗証番号体系) for the login and confirmation PINs ③ ④ ⑤ ⑥: length bounds and a
-/// composition rule over half-width letters and digits, case-sensitive (SPEC.md §3). The bank
+/// composition rule over half-width letters and digits, case-sensitive (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §3). The bank
 /// chooses one per deployment through <see cref="PinPolicyOptions"/>.
 /// </summary>
 public sealed class PinPolicy

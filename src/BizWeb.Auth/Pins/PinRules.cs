@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace BizWeb.Auth;
 
-/// <summary>The rules of SPEC.md §3 that span more than one PIN.</summary>
+/// <summary>The rules of the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §3 that span more than one PIN.</summary>
 public static class PinRules
 {
     /// <summary>

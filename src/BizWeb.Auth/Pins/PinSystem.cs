@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>The PIN system (暗証番号体系) a deployment uses (SPEC.md §3).</summary>
+/// <summary>The PIN system (暗証番号体系) a deployment uses (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §3).</summary>
 public enum PinSystem
 {
     /// <summary><see cref="PinPolicy.Standard"/>: 6–12, letters and digits combined. The default.</summary>

@@ -4,7 +4,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// ① ご契約先登録用暗証番号: the 4-digit registration PIN the customer writes on the application form
-/// and the bank enters on its terminal (SPEC.md §2). A secret: <see cref="ToString"/> never shows
+/// and the bank enters on its terminal (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2). A secret: <see cref="ToString"/> never shows
 /// it, it has no value equality (compare through the PIN hasher), and it is only ever stored hashed.
 /// </summary>
 [DebuggerDisplay("RegistrationPin(****)")]

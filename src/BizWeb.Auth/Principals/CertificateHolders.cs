@@ -4,7 +4,7 @@ namespace BizWeb.Auth;
 /// The auth side of a change of a principal's client certificate, for the certificates package:
 /// reads the administrator or user whose certificate is about to be issued, superseded or revoked,
 /// so the change can commit, in the same atomic step, the renewed security stamp that ends the
-/// sessions bound to the previous certificate and the 電子証明書発行 notifications (SPEC.md §9).
+/// sessions bound to the previous certificate and the 電子証明書発行 notifications (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §9).
 /// </summary>
 public sealed class CertificateHolders
 {

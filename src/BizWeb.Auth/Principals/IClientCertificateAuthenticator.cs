@@ -5,7 +5,7 @@ namespace BizWeb.Auth;
 /// <summary>
 /// Maps the TLS client certificate the host received (証明書選択) to a principal, implemented by
 /// <c>BizWeb.Certificates</c>. Refuses certificates that are expired, revoked, not issued by the
-/// bank's CA, or not the one currently registered to that administrator or user (SPEC.md §7).
+/// bank's CA, or not the one currently registered to that administrator or user (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §7).
 /// </summary>
 public interface IClientCertificateAuthenticator
 {

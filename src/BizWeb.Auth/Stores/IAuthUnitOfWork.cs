@@ -2,7 +2,7 @@ namespace BizWeb.Auth;
 
 /// <summary>
 /// Commits a state change together with its audit records, its notifications and its counter
-/// resets: all of it or nothing (DESIGN.md, SPEC.md §6).
+/// resets: all of it or nothing (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6).
 /// </summary>
 public interface IAuthUnitOfWork
 {

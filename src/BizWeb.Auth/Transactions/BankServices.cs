@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>The ids of the catalogue's default services and the default catalogue (SPEC.md §1).</summary>
+/// <summary>The ids of the catalogue's default services and the default catalogue (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §1).</summary>
 public static class BankServices
 {
     /// <summary>残高照会: balance inquiry.</summary>

@@ -1,7 +1,7 @@
 namespace BizWeb.Auth;
 
 /// <summary>
-/// SPEC.md §2: a deleted (抹消) user id cannot be registered again until the following Monday
+/// <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2: a deleted (抹消) user id cannot be registered again until the following Monday
 /// (翌週月曜日以降), 00:00 in the bank's time zone.
 /// </summary>
 public static class UserIdQuarantine

@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>The fields of 管理者4-2 【利用者情報登録画面】 (SPEC.md §4 step 3), as typed.</summary>
+/// <summary>The fields of 管理者4-2 【利用者情報登録画面】 (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4 step 3), as typed.</summary>
 public sealed class UserRegistration
 {
     /// <summary>a. 利用者ＩＤ: 1–30 half-width letters and digits.</summary>

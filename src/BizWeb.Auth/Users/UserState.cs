@@ -1,6 +1,6 @@
 namespace BizWeb.Auth;
 
-/// <summary>The named states of a user (SPEC.md §4, §5); transitions are in <see cref="UserLifecycle"/>.</summary>
+/// <summary>The named states of a user (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4, §5); transitions are in <see cref="UserLifecycle"/>.</summary>
 public enum UserState
 {
     /// <summary>Registered by the administrator with temporary PINs; 利用者開通確認 not done yet.</summary>
@@ -12,6 +12,6 @@ public enum UserState
     /// <summary>利用中止: a user credential locked; the administrator (or the bank) releases it.</summary>
     Suspended = 2,
 
-    /// <summary>抹消: deleted; the user id is quarantined until the following Monday (SPEC.md §2).</summary>
+    /// <summary>抹消: deleted; the user id is quarantined until the following Monday (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §2).</summary>
     Deleted = 3,
 }

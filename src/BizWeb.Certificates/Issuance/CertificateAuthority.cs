@@ -5,7 +5,7 @@ namespace BizWeb.Certificates;
 
 /// <summary>
 /// The bank's CA (しんきん電子証明書認証局): issues client certificates from PKCS#10 requests against
-/// an enrollment ticket of the auth flows (SPEC.md §4 steps 2 and 5), renews them, revokes them for
+/// an enrollment ticket of the auth flows (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §4 steps 2 and 5), renews them, revokes them for
 /// bank operations and publishes the CRL. The CA decides the subject; a principal has one current
 /// certificate, and issuing a new one revokes the previous one as superseded. Every issuance,
 /// refusal and revocation is audited; a revocation or supersession renews the principal's security

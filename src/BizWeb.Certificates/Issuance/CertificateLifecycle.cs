@@ -1,6 +1,6 @@
 namespace BizWeb.Certificates;
 
-/// <summary>The one place that holds the issued certificate's transitions (SPEC.md §7).</summary>
+/// <summary>The one place that holds the issued certificate's transitions (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §7).</summary>
 /// <remarks>
 /// <code>
 /// Current ──Superseded──▶ Superseded

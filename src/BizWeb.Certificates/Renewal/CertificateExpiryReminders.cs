@@ -26,7 +26,7 @@ public sealed class CertificateExpiryReminders
     /// <summary>
     /// Sends what is due: each reminder goes into the auth outbox as
     /// <see cref="SecurityEvent.AdminCertificateExpiring"/> or <see cref="SecurityEvent.UserCertificateExpiring"/>
-    /// (an addition to SPEC.md §6) and is then marked sent, so it goes out once. Run it daily.
+    /// (an addition to the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §6) and is then marked sent, so it goes out once. Run it daily.
     /// </summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many reminders were queued (principals without an address are marked without one).</returns>

@@ -3,7 +3,7 @@ using BizWeb.Auth;
 namespace BizWeb.Certificates;
 
 /// <summary>
-/// The common name (CN) of a client certificate from the bank's CA (SPEC.md §7): the administrator's
+/// The common name (CN) of a client certificate from the bank's CA (<see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §7): the administrator's
 /// is <c>{contractId}{bankCode}</c> (for example <c>123456789011286</c>), a user's is
 /// <c>{contractId}{userId}{bankCode}</c>. The contract id has a fixed length and the bank code ends
 /// the name, so a CN parses back unambiguously.

@@ -20,7 +20,7 @@ public sealed class HardwareTokenOptions
     /// Wrong codes in a row for one serial number at registration (from any contract) after which the
     /// serial number is blocked for registration until the bank releases it
     /// (<see cref="HardwareTokenInventory.ReleaseRegistrationBlockAsync"/>); 7 by default, like the
-    /// lockout of SPEC.md §5, 1–100. Serial numbers that are not in the inventory count the same way.
+    /// lockout of the <see href="https://github.com/bizweb-sdk/BizWeb.Sdk/blob/main/docs/SPEC.md">specification</see> §5, 1–100. Serial numbers that are not in the inventory count the same way.
     /// </summary>
     public int RegistrationFailureLimit { get; set; } = 7;
 

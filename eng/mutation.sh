@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Mutation testing (Stryker.NET) over rules that matter most:
+#   eng/mutation.sh [pins|lockout|all]   (default all)
+# Not part of eng/test.sh: on 2 shared cores each suite takes minutes (docs/mutation-testing.md has
+# the figures and the scores). Installs dotnet-stryker (pinned below) into artifacts/tools when
+# missing. Reports (HTML and JSON, every surviving mutant with its line) go to
+# artifacts/mutation/<suite>/reports/; the closing lines print the score per file.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+stryker_version=5.1.0
+tools=$root/artifacts/tools
+if [ ! -x "$tools/dotnet-stryker" ]; then
+  dotnet tool install dotnet-stryker --version "$stryker_version" --tool-path "$tools"
+fi
+
+# run NAME TEST_PROJECT PROJECT_TO_MUTATE TEST_FILTER|all FILE...
+run() {
+  local name=$1 test_project=$2 project=$3 filter=$4; shift 4
+  local mutate=() output=$root/artifacts/mutation/$name
+  for file in "$@"; do mutate+=(--mutate "$file"); done
+  [ "$filter" = all ] || mutate+=(--test-case-filter "$filter")
+  echo "==> mutation: $name ($*)"
+  rm -rf "$output"
+  (cd "$(dirname "$test_project")" && "$tools/dotnet-stryker" --configuration Release \
+    --concurrency "${STRYKER_CONCURRENCY:-2}" --skip-version-check \
+    --reporter html --reporter json --reporter progress \
+    --project "$project" --output "$output" "${mutate[@]}")
+  if command -v python3 >/dev/null; then
+    python3 - "$output/reports/mutation-report.json" <<'PY'
+import collections, json, sys
+report = json.load(open(sys.argv[1]))
+for path, file in sorted(report["files"].items()):
+    counts = collections.Counter(m["status"] for m in file["mutants"])
+    detected = counts["Killed"] + counts["Timeout"]
+    tested = detected + counts["Survived"] + counts["NoCoverage"]
+    if tested:
+        print(f"mutation score {100 * detected / tested:5.1f} %  {path.split('/src/')[-1]}  "
+              f"(killed {counts['Killed']}, timeout {counts['Timeout']}, survived {counts['Survived']}, no coverage {counts['NoCoverage']})")
+PY
+  fi
+}
+
+suite=${1:-all}
+case "$suite" in
+  pins|lockout|all) ;;
+  *) echo "usage: $0 [pins|lockout|all]" >&2; exit 2 ;;
+esac
+if [ "$suite" = pins ] || [ "$suite" = all ]; then
+  run pins tests/BizWeb.Auth.Tests/BizWeb.Auth.Tests.csproj BizWeb.Auth.csproj \
+    'FullyQualifiedName~BizWeb.Auth.Tests.Pins' \
+    '**/Pins/PinPolicy.cs' '**/Pins/PinRules.cs'
+fi
+if [ "$suite" = lockout ] || [ "$suite" = all ]; then
+  run lockout tests/BizWeb.Auth.Tests/BizWeb.Auth.Tests.csproj BizWeb.Auth.csproj \
+    all \
+    '**/Core/CredentialGuard.cs'
+fi
