@@ -9,8 +9,8 @@ namespace BizWeb.Tokens;
 /// code confirms one transaction. At review the host passes the SHA-256 of a canonical form of what
 /// the user saw (amount, payee bank/branch/account, debit account, date); at confirmation it passes the
 /// digest again, and a different digest (a changed amount or payee) kills the confirmation. Single use,
-/// expires after <see cref="HardwareTokenOptions.TransactionConfirmationLifetime"/>. TOTP tokens confirm
-/// with the current code (replay-protected like sign-in); OCRA tokens with the response to a challenge
+/// expires after <see cref="HardwareTokenOptions.TransactionConfirmationLifetime"/>. TOTP and HOTP tokens
+/// confirm with the current code (replay-protected like sign-in); OCRA tokens with the response to a challenge
 /// derived from the digest and a random nonce, which the user types into the token.
 /// The host's transaction flow counts failures toward the user's lock, as the auth flows do.
 /// </summary>
@@ -122,7 +122,7 @@ public sealed class TransactionConfirmations
         }
         else
         {
-            verdict = await _codes.VerifyAsync(user, code, now, _options.VerificationWindow, cancellationToken).ConfigureAwait(false);
+            verdict = await _codes.VerifyAsync(user, code, now, _options, cancellationToken).ConfigureAwait(false);
         }
 
         if (verdict.Result != SecondFactorResult.Verified)
