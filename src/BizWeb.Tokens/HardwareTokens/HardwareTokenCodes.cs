@@ -44,20 +44,25 @@ internal sealed class HardwareTokenCodes
         }
 
         var window = token.Kind == HardwareTokenKind.Hotp ? options.HotpLookAhead : options.VerificationWindow;
-        if (!Match(token, code, now, window, out var factor, out var drift))
+        switch (Match(token, code, now, window, out var factor, out var drift))
         {
-            return SecondFactorVerification.Rejected;
+            case TokenCodeMatch.None:
+                return SecondFactorVerification.Rejected;
+            case TokenCodeMatch.Replayed:
+                return SecondFactorVerification.Replayed;
         }
 
+        // The conditional update fails when a parallel request recorded this code (or a later one) first:
+        // the code was right and is used now, which is a replay, not a wrong guess.
         return await _tokens.TryRecordUseAsync(token.SerialNumber, owner, factor, drift, null, cancellationToken).ConfigureAwait(false)
             ? SecondFactorVerification.Verified
-            : SecondFactorVerification.Rejected;
+            : SecondFactorVerification.Replayed;
     }
 
     /// <summary>
     /// Matches one code (no state change): a TOTP token's within <paramref name="window"/> steps either side of
     /// its expected step and after its last used one, an HOTP token's within <paramref name="window"/> counters
-    /// after its next one.
+    /// from its next one; the code of the step or counter it used last is told apart as a replay.
     /// </summary>
     /// <param name="token">The token.</param>
     /// <param name="code">The code typed.</param>
@@ -65,22 +70,26 @@ internal sealed class HardwareTokenCodes
     /// <param name="window">Steps either side (TOTP) or counters of look-ahead (HOTP).</param>
     /// <param name="factor">The matched step or counter, to record as the last used one.</param>
     /// <param name="drift">The drift it shows in steps (TOTP; 0 for HOTP), to record with it.</param>
-    /// <returns>Whether the code matched.</returns>
-    public bool Match(HardwareToken token, string code, DateTimeOffset now, int window, out long factor, out int drift)
+    /// <returns>Matched; replayed (the code of the step or counter the token used last); or none.</returns>
+    public TokenCodeMatch Match(HardwareToken token, string code, DateTimeOffset now, int window, out long factor, out int drift)
     {
         var seed = _protector.Unprotect(token.ProtectedSeed, HardwareToken.SeedPurpose);
         try
         {
+            bool matched, replayed;
             if (token.Kind == HardwareTokenKind.Hotp)
             {
                 drift = 0;
-                return HotpVerifier.TryMatch(seed, code, token.Algorithm, token.Digits, token.Counter, window, out factor);
+                matched = HotpVerifier.Match(seed, code, token.Algorithm, token.Digits, token.Counter, window, token.LastUsedStep >= 0, out factor, out replayed);
+            }
+            else
+            {
+                var current = token.StepAt(now);
+                matched = TotpVerifier.Match(seed, code, token.Algorithm, token.Digits, current + token.Drift, window, token.LastUsedStep, out factor, out replayed);
+                drift = matched ? checked((int)(factor - current)) : 0;
             }
 
-            var current = token.StepAt(now);
-            var matched = TotpVerifier.TryMatch(seed, code, token.Algorithm, token.Digits, current + token.Drift, window, token.LastUsedStep, out factor);
-            drift = matched ? checked((int)(factor - current)) : 0;
-            return matched;
+            return matched ? TokenCodeMatch.Matched : replayed ? TokenCodeMatch.Replayed : TokenCodeMatch.None;
         }
         finally
         {

@@ -140,7 +140,8 @@ public sealed class HardwareTokenRegistration
         if (registrable)
         {
             var window = token!.Kind == HardwareTokenKind.Hotp ? _options.HotpLookAhead : _options.RegistrationWindow;
-            matched = _codes.Match(token, currentCode, now, window, out factor, out drift);
+            // A token in stock has used no code of its own; a code of its last counter (HOTP) is wrong here.
+            matched = _codes.Match(token, currentCode, now, window, out factor, out drift) == TokenCodeMatch.Matched;
         }
         else
         {

@@ -84,15 +84,16 @@ public sealed class TransactionConfirmations
     /// <summary>
     /// Confirms the transaction with the token's code. Rejected (counts a failure) when the confirmation
     /// is unknown, someone else's, expired or used, when the digest differs from the one reviewed (the
-    /// confirmation is then dead), or when the code is wrong or replayed; malformed (not counted) for
-    /// input that is not the token's digits.
+    /// confirmation is then dead), or when the code is wrong; replayed (not a wrong guess; the confirmation
+    /// stays open for the next code) when the code is the one the token used last; malformed for input that
+    /// is not the token's digits.
     /// </summary>
     /// <param name="confirmationId">The id from <see cref="BeginAsync"/>.</param>
     /// <param name="user">The signed-in user.</param>
     /// <param name="transactionDigest">SHA-256 of the transaction about to be executed.</param>
     /// <param name="code">The code from the token.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Verified (the confirmation is consumed), rejected or malformed.</returns>
+    /// <returns>Verified (the confirmation is consumed), rejected, replayed or malformed.</returns>
     public async ValueTask<SecondFactorVerification> ConfirmAsync(Guid confirmationId, PrincipalId user, ReadOnlyMemory<byte> transactionDigest, string code, CancellationToken cancellationToken = default)
     {
         IdGuard.Require(user);
