@@ -206,6 +206,7 @@ public static partial class BizWebModelBuilderExtensions
             e.HasKey(r => r.SerialNumber);
             e.Property(r => r.SerialNumber).HasColumnName("serial_number").HasMaxLength(64);
             e.Property(r => r.ProtectedSeed).HasColumnName("protected_seed");
+            e.Property(r => r.Kind).HasColumnName("kind");
             e.Property(r => r.Algorithm).HasColumnName("algorithm");
             e.Property(r => r.Digits).HasColumnName("digits");
             e.Property(r => r.PeriodSeconds).HasColumnName("period_seconds");

@@ -45,6 +45,8 @@ internal sealed class StorageSql
             $"WHERE c.{expires} <= @now OR c.{failures} < @limit " +
             $"RETURNING {failures} AS \"Value\"";
         ResetCounter = $"DELETE FROM {counters.Table} WHERE {key} = @key";
+        // Compare-and-decrement: only the count the reservation returned goes one down, never below zero.
+        ReleaseAttempt = $"UPDATE {counters.Table} SET {failures} = {failures} - 1 WHERE {key} = @key AND {failures} = @reserved AND {failures} > 0";
         // The live count: an expired counter counts as zero (no row).
         CurrentFailures = $"SELECT {failures} FROM {counters.Table} WHERE {key} = @key AND ({expires} IS NULL OR {expires} > @now)";
 
@@ -90,6 +92,9 @@ internal sealed class StorageSql
 
     /// <summary>The counter reservation; parameters <c>@key @limit @now @expires</c>; returns the new count as <c>Value</c>.</summary>
     public string ReserveAttempt { get; }
+
+    /// <summary>The give-back of a reserved attempt; parameters <c>@key @reserved</c>; one row changed when given back.</summary>
+    public string ReleaseAttempt { get; }
 
     /// <summary>The counter reset; parameter <c>@key</c>.</summary>
     public string ResetCounter { get; }

@@ -6,7 +6,8 @@
 //           signs in with a wrong PIN; prints "evaluated=<n> locked=<m> busy=<b> failed=<k>" (busy: refused
 //           unevaluated while the last attempts were still in flight and nothing was locked yet).
 // TOTP:     dotnet BizWeb.Storage.Racer.dll totp <npgsql connection string> <contract id> <user id> <code> <now utc ticks> <protector key hex> <submissions>
-//           submits one TOTP code through the real hardware token verifier; prints "verified=<n> rejected=<m>".
+//           submits one TOTP code through the real hardware token verifier; prints "verified=<n> replayed=<m> rejected=<k>"
+//           (a right code another submission used first is a replay, not a wrong guess).
 // Totals:   dotnet BizWeb.Storage.Racer.dll totals <npgsql connection string> <shared key> <daily limit> <amount> <reservations>
 //           reserves <amount> against the shared daily total (plus a limit-free total of its own process)
 //           through the EF transfer total store; prints "reserved=<n> refused=<m>".
@@ -93,7 +94,7 @@ static async Task<int> RaceTotpAsync(string connectionString, PrincipalId owner,
         return (await verifier.VerifyAsync(new SecondFactorContext(owner, FlowPurpose.UserCertificateEnrollment, Guid.NewGuid(), now), code, default)).Result;
     })));
 
-    Console.WriteLine($"verified={results.Count(r => r == SecondFactorResult.Verified)} rejected={results.Count(r => r == SecondFactorResult.Rejected)}");
+    Console.WriteLine($"verified={results.Count(r => r == SecondFactorResult.Verified)} replayed={results.Count(r => r == SecondFactorResult.Replayed)} rejected={results.Count(r => r == SecondFactorResult.Rejected)}");
     return 0;
 }
 

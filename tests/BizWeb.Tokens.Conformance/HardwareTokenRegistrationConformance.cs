@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
 using BizWeb.Auth;
 using BizWeb.Testing.Auth;
@@ -81,18 +79,8 @@ public abstract class HardwareTokenRegistrationConformance : TokenStoreConforman
         await Services.GetRequiredService<HardwareTokenRegistration>().RegisterAsync(await AdminAsync(), TaroId, Serial, code, ConfirmationPin);
 
     /// <summary>The token's RFC 6238 code <paramref name="offset"/> steps from now (SHA-1, 6 digits, 30 s).</summary>
-    private string Code(int offset)
-    {
-        var step = (Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds() / 30) + offset;
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, step);
-#pragma warning disable CA5350 // RFC 6238's default HMAC-SHA-1, as the tokens use it.
-        var mac = HMACSHA1.HashData(_seed, counter);
-#pragma warning restore CA5350
-        var at = mac[^1] & 0x0f;
-        var value = (BinaryPrimitives.ReadInt32BigEndian(mac.AsSpan(at)) & 0x7fffffff) % 1_000_000;
-        return value.ToString("D6", CultureInfo.InvariantCulture);
-    }
+    private string Code(int offset) =>
+        OathCode.Of(_seed, (Services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds() / 30) + offset);
 
     /// <summary>An activated contract (<see cref="TokenStoreConformance.Contract"/>, ④ <see cref="ConfirmationPin"/>) with user taro, and token <see cref="Serial"/> in stock.</summary>
     private async Task ContractWithUserAndTokenAsync()

@@ -25,6 +25,13 @@ public sealed class InMemoryHardwareTokenRegistrationConformance : HardwareToken
     }
 }
 
+public sealed class InMemoryHotpTokenConformance : HotpTokenConformance
+{
+    protected override void AddStores(IServiceCollection services)
+    {
+    }
+}
+
 public sealed class InMemoryTransactionConfirmationStoreConformance : TransactionConfirmationStoreConformance
 {
     protected override void AddStores(IServiceCollection services)

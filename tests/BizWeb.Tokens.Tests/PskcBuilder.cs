@@ -14,7 +14,7 @@ internal sealed class PskcBuilder
 
     public PskcDecryptionKey DecryptionKey => PskcDecryptionKey.PreSharedKey(_key);
 
-    public PskcBuilder Add(string serial, byte[] seed, bool tamperMac = false, string algorithm = "urn:ietf:params:xml:ns:keyprov:pskc:totp", string suite = "HMAC-SHA1", int digits = 6, int period = 30)
+    public PskcBuilder Add(string serial, byte[] seed, bool tamperMac = false, string algorithm = "urn:ietf:params:xml:ns:keyprov:pskc:totp", string suite = "HMAC-SHA1", int digits = 6, int period = 30, long? counter = null)
     {
         Count++;
         var cipherValue = Encrypt(seed);
@@ -39,7 +39,7 @@ internal sealed class PskcBuilder
                     </EncryptedValue>
                     <ValueMAC>{Convert.ToBase64String(mac)}</ValueMAC>
                   </Secret>
-                  <TimeInterval><PlainValue>{period}</PlainValue></TimeInterval>
+                  <TimeInterval><PlainValue>{period}</PlainValue></TimeInterval>{(counter is { } c ? $"<Counter><PlainValue>{c}</PlainValue></Counter>" : "")}
                 </Data>
               </Key>
             </KeyPackage>

@@ -72,7 +72,7 @@ public sealed class PskcFuzzTests
     [Fact]
     public async Task The_unmutated_files_import()
     {
-        foreach (var (document, key, count) in new[] { (Built, Builder.DecryptionKey, 2), (KeyWrapped, PskcOracleTests.PreSharedKey(16), 1), (Parameters, PskcOracleTests.PreSharedKey(16), 1) })
+        foreach (var (document, key, count) in new[] { (Built, Builder.DecryptionKey, 2), (KeyWrapped, PskcOracleTests.PreSharedKey(16), 1), (Parameters, PskcOracleTests.PreSharedKey(16), 2) })
         {
             using var host = new TestHost();
             await using var stream = PskcDocuments.Stream(document);

@@ -97,13 +97,21 @@ public sealed class PskcImportTests
     }
 
     [Fact]
-    public async Task RFC_HOTP_key_packages_are_an_unsupported_algorithm_for_the_TOTP_inventory()
+    public async Task RFC_figure_6_HOTP_key_imports_as_an_HOTP_token_that_shows_the_RFC_4226_codes()
     {
         using var host = new TestHost();
         await using var stream = File("rfc6030-figure6.xml");
-        var result = await host.Get<HardwareTokenInventory>().ImportPskcAsync(stream, PskcDecryptionKey.PreSharedKey(Convert.FromHexString("12345678901234567890123456789012")), TestHost.Operator);
-        Assert.Equal(MessageCode.PskcAlgorithmUnsupported, result.Error!.Code);
-        Assert.Equal("987654321", result.KeyPackageName);
+        var inventory = host.Get<HardwareTokenInventory>();
+        var result = await inventory.ImportPskcAsync(stream, PskcDecryptionKey.PreSharedKey(Convert.FromHexString("12345678901234567890123456789012")), TestHost.Operator);
+        Assert.True(result.Succeeded, result.ToString());
+        var token = (await inventory.FindAsync("987654321"))!;
+        Assert.Equal((HardwareTokenKind.Hotp, 0L, 8, OtpHashAlgorithm.Sha1), (token.Kind, token.Counter, token.Digits, token.Algorithm));
+
+        // RFC 6030's figures carry RFC 4226's Appendix D secret: its code for counter 0, in 8 digits, is accepted.
+        var seed = host.Get<ISecretProtector>().Unprotect(token.ProtectedSeed, "BizWeb.Tokens.Seed");
+        Assert.Equal(Rfc.Key20, seed);
+        Assert.True(HotpVerifier.TryMatch(seed, "84755224", OtpHashAlgorithm.Sha1, 8, token.Counter, 0, out var counter));
+        Assert.Equal(0L, counter);
     }
 
     [Fact]
@@ -258,8 +266,10 @@ public sealed class PskcImportTests
         using var host = new TestHost();
         await using var stream = File("rfc6030-figure10.xml");
         var preview = await host.Get<HardwareTokenInventory>().PreviewPskcAsync(stream, PskcDecryptionKey.None, TestHost.Operator);
-        Assert.Equal(MessageCode.PskcNoImportableKey, preview.Error!.Code);
-        Assert.Equal(4, preview.KeyPackages.Count);
+        Assert.True(preview.Succeeded, preview.ToString());
+        Assert.Equal(
+            [(PskcKeyKind.Hotp, (MessageCode?)null), (PskcKeyKind.Hotp, null), (PskcKeyKind.Hotp, null), (PskcKeyKind.Hotp, MessageCode.PskcDuplicateSerialNumber)],
+            preview.KeyPackages.Select(p => (p.Kind, p.Error?.Code)));
     }
 
     [Fact]

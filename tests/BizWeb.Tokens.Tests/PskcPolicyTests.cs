@@ -14,45 +14,48 @@ public sealed class PskcPolicyTests
         using var host = new TestHost();
         await using var stream = PskcDocuments.Stream(PskcDocuments.Mixed());
         var result = await Inventory(host).ImportPskcAsync(stream, PskcDecryptionKey.None, TestHost.Operator);
-        Assert.Equal((MessageCode.PskcAlgorithmUnsupported, 1, "HOTP-1"), (result.Error!.Code, result.KeyPackageNumber!.Value, result.KeyPackageName));
+        Assert.Equal((MessageCode.PskcAlgorithmUnsupported, 5, "VENDOR-1"), (result.Error!.Code, result.KeyPackageNumber!.Value, result.KeyPackageName));
         Assert.Empty(result.Skipped);
         Assert.Empty(await Inventory(host).ListAsync(0, 10));
     }
 
     [Fact]
-    public async Task Skip_unsupported_imports_TOTP_and_both_OCRA_notations_and_lists_the_rest()
+    public async Task Skip_unsupported_imports_HOTP_TOTP_and_both_OCRA_notations_and_lists_the_rest()
     {
         using var host = new TestHost();
         await using var stream = PskcDocuments.Stream(PskcDocuments.Mixed());
         var result = await Inventory(host).ImportPskcAsync(stream, PskcDecryptionKey.None, TestHost.Operator, PskcImportPolicy.SkipUnsupported);
 
         Assert.True(result.Succeeded, result.ToString());
-        Assert.Equal(3, result.ImportedCount);
+        Assert.Equal(4, result.ImportedCount);
         Assert.Equal(
-            [(1, "HOTP-1", PskcKeyKind.Hotp, MessageCode.PskcAlgorithmUnsupported), (5, "VENDOR-1", PskcKeyKind.Unknown, MessageCode.PskcAlgorithmUnsupported), (6, "TOTP-9", PskcKeyKind.Totp, MessageCode.PskcKeyPackageInvalid)],
+            [(5, "VENDOR-1", PskcKeyKind.Unknown, MessageCode.PskcAlgorithmUnsupported), (6, "TOTP-9", PskcKeyKind.Totp, MessageCode.PskcKeyPackageInvalid)],
             result.Skipped.Select(s => (s.Number, s.SerialNumber!, s.Kind, s.Error!.Code)));
-        Assert.Contains("unsupported: key algorithm urn:example:vendor:proprietary", result.Skipped[1].Detail, StringComparison.Ordinal);
-        Assert.Equal("Imported 3 tokens, skipped 3", result.ToString());
+        Assert.Contains("unsupported: key algorithm urn:example:vendor:proprietary", result.Skipped[0].Detail, StringComparison.Ordinal);
+        Assert.Equal("Imported 4 tokens, skipped 2", result.ToString());
+        var hotp = (await Inventory(host).FindAsync("HOTP-1"))!;
+        Assert.Equal((HardwareTokenKind.Hotp, 7L, 6, OtpHashAlgorithm.Sha1), (hotp.Kind, hotp.Counter, hotp.Digits, hotp.Algorithm));
+        Assert.Equal(HardwareTokenKind.Totp, (await Inventory(host).FindAsync("TOTP-1"))!.Kind);
         foreach (var serial in new[] { "OCRA-URI", "OCRA-SUITE" })
         {
             var token = (await Inventory(host).FindAsync(serial))!;
             Assert.Equal(("OCRA-1:HOTP-SHA256-8:QN08", OtpHashAlgorithm.Sha256, 8), (token.OcraSuite, token.Algorithm, token.Digits));
         }
 
-        Assert.Equal(3, (await Inventory(host).ListAsync(0, 10)).Count);
+        Assert.Equal(4, (await Inventory(host).ListAsync(0, 10)).Count);
     }
 
     [Fact]
     public async Task Skip_unsupported_with_nothing_importable_fails_with_the_shared_reason()
     {
         using var host = new TestHost();
-        var document = PskcDocuments.Container(PskcDocuments.Package("H1", "urn:ietf:params:xml:ns:keyprov:pskc:hotp"), PskcDocuments.Package("H2", "urn:ietf:params:xml:ns:keyprov:pskc:hotp"));
+        var document = PskcDocuments.Container(PskcDocuments.Package("V1", "urn:example:vendor:proprietary"), PskcDocuments.Package("V2", "urn:example:vendor:proprietary"));
         await using var stream = PskcDocuments.Stream(document);
         var result = await Inventory(host).ImportPskcAsync(stream, PskcDecryptionKey.None, TestHost.Operator, PskcImportPolicy.SkipUnsupported);
         Assert.False(result.Succeeded);
         Assert.Equal((MessageCode.PskcAlgorithmUnsupported, 0, 2), (result.Error!.Code, result.ImportedCount, result.Skipped.Count));
 
-        var mixedReasons = PskcDocuments.Container(PskcDocuments.Package("H1", "urn:ietf:params:xml:ns:keyprov:pskc:hotp"), PskcDocuments.Package("S1", data: "<Secret><PlainValue>MTIzNA==</PlainValue></Secret>"));
+        var mixedReasons = PskcDocuments.Container(PskcDocuments.Package("V1", "urn:example:vendor:proprietary"), PskcDocuments.Package("S1", data: "<Secret><PlainValue>MTIzNA==</PlainValue></Secret>"));
         await using var second = PskcDocuments.Stream(mixedReasons);
         Assert.Equal(MessageCode.PskcNoImportableKey, (await Inventory(host).ImportPskcAsync(second, PskcDecryptionKey.None, TestHost.Operator, PskcImportPolicy.SkipUnsupported)).Error!.Code);
         Assert.Empty(await Inventory(host).ListAsync(0, 10));
@@ -115,7 +118,7 @@ public sealed class PskcPolicyTests
         Assert.True(preview.Succeeded, preview.ToString());
         Assert.Equal(
             [
-                ("HOTP-1", PskcKeyKind.Hotp, (MessageCode?)MessageCode.PskcAlgorithmUnsupported),
+                ("HOTP-1", PskcKeyKind.Hotp, (MessageCode?)null),
                 ("TOTP-1", PskcKeyKind.Totp, MessageCode.PskcDuplicateSerialNumber),
                 ("OCRA-URI", PskcKeyKind.Ocra, null),
                 ("OCRA-SUITE", PskcKeyKind.Ocra, null),
@@ -124,7 +127,7 @@ public sealed class PskcPolicyTests
             ],
             preview.KeyPackages.Select(p => (p.SerialNumber!, p.Kind, p.Error?.Code)));
         Assert.Equal([1, 2, 3, 4, 5, 6], preview.KeyPackages.Select(p => p.Number));
-        Assert.Equal(2, preview.ImportableCount);
+        Assert.Equal(3, preview.ImportableCount);
         Assert.Equal("urn:ietf:params:xml:ns:keyprov:pskc#OCRA-1:HOTP-SHA256-8:QN08", preview.KeyPackages[2].Algorithm);
         Assert.Equal("Acme", preview.KeyPackages[2].Manufacturer);
         Assert.Single(await Inventory(host).ListAsync(0, 10));

@@ -8,7 +8,9 @@ namespace BizWeb.Auth;
 /// evaluated, so no more than the limit is ever evaluated for one credential, however many requests
 /// arrive in parallel on however many servers. A locked credential is refused without evaluation.
 /// The failure that reaches the limit locks: contract credentials stop the contract; user
-/// credentials suspend the user and, in linked mode, stop the contract too.
+/// credentials suspend the user and, in linked mode, stop the contract too. A one-time password the
+/// token already used (<see cref="SecondFactorResult.Replayed"/>) is no guess: its attempt is given back
+/// (compare-and-decrement) and it never locks.
 /// </summary>
 internal sealed class CredentialGuard
 {
@@ -97,6 +99,16 @@ internal sealed class CredentialGuard
             }
 
             return new GuardResult(GuardOutcome.Verified);
+        }
+
+        if (verification.Result == SecondFactorResult.Replayed)
+        {
+            // The right code, used already: no guess at the credential, so the attempt is given back —
+            // only if the counter still holds what this request reserved (a parallel reservation or reset
+            // since keeps it), so another request's failure is never erased and nothing goes below zero.
+            _ = await _counters.TryReleaseAttemptAsync(key, reservation.Failures, cancellationToken).ConfigureAwait(false);
+            await _audit.AppendAsync(_audit.Entry(actor, action, principal, AuditOutcome.Refused, MessageCode.OneTimePasswordReplayed), cancellationToken).ConfigureAwait(false);
+            return new GuardResult(GuardOutcome.Replayed);
         }
 
         AuthTelemetry.CredentialFailures.Add(1, AuthTelemetry.Tag("credential", credential.ToString()));

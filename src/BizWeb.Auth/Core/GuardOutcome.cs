@@ -11,6 +11,9 @@ internal enum GuardOutcome
     Busy,
     Malformed,
 
+    /// <summary>The right one-time password, already used by the token: answered "wait for the next code", and the reserved attempt given back.</summary>
+    Replayed,
+
     /// <summary>The signed-in caller is stale (deleted, stamp changed, certificate no longer current); nothing was evaluated.</summary>
     Stale,
 }

@@ -225,6 +225,8 @@ public sealed class AdminActivation
                 return AuthResult.Fail(MessageCode.OneTimePasswordIncorrect);
             case GuardOutcome.Busy:
                 return AuthResult.Fail(MessageCode.CredentialBusy);
+            case GuardOutcome.Replayed:
+                return AuthResult.Fail(MessageCode.OneTimePasswordReplayed);
             case GuardOutcome.Locked:
                 return AuthResult.Fail(MessageCode.AdminLocked);
         }

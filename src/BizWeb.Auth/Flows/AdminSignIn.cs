@@ -137,6 +137,9 @@ public sealed class AdminSignIn
                 return AuthResult.Fail<SignedInPrincipal>(MessageCode.OneTimePasswordIncorrect);
             case GuardOutcome.Busy:
                 return AuthResult.Fail<SignedInPrincipal>(MessageCode.CredentialBusy);
+            case GuardOutcome.Replayed:
+                // A card verifier that tells a reused answer apart: never a sign-in, never a failure.
+                return AuthResult.Fail<SignedInPrincipal>(MessageCode.OneTimePasswordReplayed);
             case GuardOutcome.Locked:
                 Count("Locked");
                 return AuthResult.Fail<SignedInPrincipal>(MessageCode.AdminLocked);

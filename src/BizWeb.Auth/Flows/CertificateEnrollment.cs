@@ -239,6 +239,8 @@ public sealed class CertificateEnrollment
         {
             case GuardOutcome.Failed:
                 return AuthResult.Fail<FlowHandle>(MessageCode.OneTimePasswordIncorrect);
+            case GuardOutcome.Replayed:
+                return AuthResult.Fail<FlowHandle>(MessageCode.OneTimePasswordReplayed);
             case GuardOutcome.Busy:
                 return AuthResult.Fail<FlowHandle>(MessageCode.CredentialBusy);
             case GuardOutcome.Locked:

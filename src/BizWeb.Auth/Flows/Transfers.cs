@@ -339,6 +339,7 @@ public sealed class Transfers
             {
                 GuardOutcome.Busy => MessageCode.CredentialBusy,
                 GuardOutcome.Locked => MessageCode.UserLocked,
+                GuardOutcome.Replayed => MessageCode.OneTimePasswordReplayed,
                 _ => MessageCode.OneTimePasswordIncorrect,
             });
         }

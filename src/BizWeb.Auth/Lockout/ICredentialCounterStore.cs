@@ -21,6 +21,19 @@ public interface ICredentialCounterStore
     /// <returns>Whether an attempt was reserved, and the counter.</returns>
     ValueTask<AttemptReservation> TryReserveAttemptAsync(string key, int limit, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives back an attempt reserved with <see cref="TryReserveAttemptAsync"/> whose answer turned out not to
+    /// be a guess (a one-time password the token already used): compare-and-decrement, one atomic step — if
+    /// the counter still holds <paramref name="reservedFailures"/> (what the reservation returned), it becomes
+    /// one less; otherwise (another request reserved, or a success reset it, since) nothing changes. Never
+    /// below zero.
+    /// </summary>
+    /// <param name="key">The counter's key.</param>
+    /// <param name="reservedFailures">The <see cref="AttemptReservation.Failures"/> of the reservation given back, at least 1.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the attempt was given back.</returns>
+    ValueTask<bool> TryReleaseAttemptAsync(string key, int reservedFailures, CancellationToken cancellationToken);
+
     /// <summary>Sets the counter of <paramref name="key"/> to zero (after a success).</summary>
     /// <param name="key">The counter's key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -300,6 +300,9 @@ public static class MessageCatalog
         yield return new(MessageCode.HardwareTokenNotInStock, E,
             "指定されたシリアル番号のハードウェアトークンは在庫にないため、契約先を指定できません。",
             "The hardware token with this serial number is not in stock, so it cannot be bound to a contract.");
+        yield return new(MessageCode.OneTimePasswordReplayed, E,
+            "このワンタイムパスワードはすでに使用されています。トークンに次のワンタイムパスワードが表示されてから、再度入力願います。",
+            "This one-time password has already been used. Please wait until the token shows the next one-time password, then enter that one.");
         yield return new(MessageCode.PskcMalformed, E,
             "トークン情報ファイルの形式に誤りがあるため、取り込めませんでした。",
             "The token file is not a well-formed PSKC key container (DTDs and entities are not allowed); nothing was imported.");

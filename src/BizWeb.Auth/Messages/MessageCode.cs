@@ -271,6 +271,12 @@ public enum MessageCode
     /// <summary>A bank operation can bind only a token in stock to a contract (it is registered or retired).</summary>
     HardwareTokenNotInStock = 4114,
 
+    /// <summary>
+    /// The one-time password is right but was used already (the token's last accepted time step or counter):
+    /// wait for the token's next code. Not counted as a failure.
+    /// </summary>
+    OneTimePasswordReplayed = 4115,
+
     /// <summary>A PSKC file is not well-formed XML, holds a DTD or entity, or is not a PSKC 1.0 key container.</summary>
     PskcMalformed = 4201,
 

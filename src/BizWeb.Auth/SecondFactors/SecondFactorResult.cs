@@ -16,4 +16,12 @@ public enum SecondFactorResult
     /// malformed answer counts like a wrong one.
     /// </summary>
     Malformed = 2,
+
+    /// <summary>
+    /// The right code, but one this token already used (the TOTP time step or HOTP counter it accepted last,
+    /// e.g. the code of token registration typed again within the same 30 s step). Not a wrong guess: the
+    /// flows answer <see cref="MessageCode.OneTimePasswordReplayed"/> ("wait for the next code") and give the
+    /// attempt they reserved back, so it does not count toward the lock.
+    /// </summary>
+    Replayed = 3,
 }

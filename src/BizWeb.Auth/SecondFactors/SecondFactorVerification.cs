@@ -10,4 +10,7 @@ public readonly record struct SecondFactorVerification(SecondFactorResult Result
 
     /// <summary>A wrong answer.</summary>
     public static SecondFactorVerification Rejected { get; } = new(SecondFactorResult.Rejected);
+
+    /// <summary>A code the token already used (<see cref="SecondFactorResult.Replayed"/>).</summary>
+    public static SecondFactorVerification Replayed { get; } = new(SecondFactorResult.Replayed, MessageCatalog.Get(MessageCode.OneTimePasswordReplayed));
 }

@@ -15,6 +15,9 @@ public sealed class AesGcmSecretProtector : ISecretProtector
     private const int HeaderLength = 2;
     private const int NonceLength = 12;
     private const int TagLength = 16;
+
+    /// <summary>The longest associated data built on the stack (purposes are short constants); longer ones go to the heap.</summary>
+    private const int MaxStackAssociatedData = 256;
     private readonly Dictionary<byte, byte[]> _keys;
     private readonly byte _currentKeyId;
 
@@ -48,8 +51,11 @@ public sealed class AesGcmSecretProtector : ISecretProtector
         output[1] = _currentKeyId;
         var nonce = output.AsSpan(HeaderLength, NonceLength);
         RandomNumberGenerator.Fill(nonce);
+        var length = AssociatedDataLength(purpose);
+        Span<byte> associatedData = length <= MaxStackAssociatedData ? stackalloc byte[MaxStackAssociatedData] : new byte[length];
+        associatedData = WriteAssociatedData(output[1], purpose, associatedData);
         using var aes = new AesGcm(_keys[_currentKeyId], TagLength);
-        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderLength + NonceLength + TagLength), output.AsSpan(HeaderLength + NonceLength, TagLength), AssociatedData(output[1], purpose));
+        aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderLength + NonceLength + TagLength), output.AsSpan(HeaderLength + NonceLength, TagLength), associatedData);
         return output;
     }
 
@@ -67,6 +73,10 @@ public sealed class AesGcmSecretProtector : ISecretProtector
             throw new CryptographicException("The protected data was made with a key that is not in the key ring.");
         }
 
+        // The plaintext is the only array allocated here (and the AesGcm object); the associated data is built on the stack.
+        var length = AssociatedDataLength(purpose);
+        Span<byte> associatedData = length <= MaxStackAssociatedData ? stackalloc byte[MaxStackAssociatedData] : new byte[length];
+        associatedData = WriteAssociatedData(protectedData[1], purpose, associatedData);
         var plaintext = new byte[protectedData.Length - HeaderLength - NonceLength - TagLength];
         using var aes = new AesGcm(key, TagLength);
         aes.Decrypt(
@@ -74,18 +84,19 @@ public sealed class AesGcmSecretProtector : ISecretProtector
             protectedData[(HeaderLength + NonceLength + TagLength)..],
             protectedData.Slice(HeaderLength + NonceLength, TagLength),
             plaintext,
-            AssociatedData(protectedData[1], purpose));
+            associatedData);
         return plaintext;
     }
 
-    private static byte[] AssociatedData(byte keyId, string purpose)
+    private static int AssociatedDataLength(string purpose) => HeaderLength + 4 + Encoding.UTF8.GetByteCount(purpose);
+
+    /// <summary>Format byte, key id, the purpose's UTF-8 length (big-endian) and bytes, into <paramref name="destination"/>; the part written.</summary>
+    private static Span<byte> WriteAssociatedData(byte keyId, string purpose, Span<byte> destination)
     {
-        var purposeBytes = Encoding.UTF8.GetBytes(purpose);
-        var data = new byte[HeaderLength + 4 + purposeBytes.Length];
-        data[0] = Format;
-        data[1] = keyId;
-        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(HeaderLength), purposeBytes.Length);
-        purposeBytes.CopyTo(data.AsSpan(HeaderLength + 4));
-        return data;
+        destination[0] = Format;
+        destination[1] = keyId;
+        var purposeLength = Encoding.UTF8.GetBytes(purpose, destination[(HeaderLength + 4)..]);
+        BinaryPrimitives.WriteInt32BigEndian(destination[HeaderLength..], purposeLength);
+        return destination[..(HeaderLength + 4 + purposeLength)];
     }
 }

@@ -94,6 +94,23 @@ public sealed partial class InMemoryAuthStore : IContractStore, IUserStore, IFlo
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> TryReleaseAttemptAsync(string key, int reservedFailures, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(reservedFailures, 1);
+        lock (_gate)
+        {
+            if (!_counters.TryGetValue(key, out var counter) || counter.Failures != reservedFailures)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _counters[key] = (reservedFailures - 1, counter.ExpiresAt);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask ResetAsync(string key, CancellationToken cancellationToken)
     {
         lock (_gate)

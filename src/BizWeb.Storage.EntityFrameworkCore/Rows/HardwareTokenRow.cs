@@ -5,14 +5,17 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 
 /// <summary>
 /// A token of the inventory: the seed only as the ciphertext the tokens package gave; the owner in one
-/// column (<see cref="StoredIds.Key"/>, unique: a user has one token); <see cref="LastUsedStep"/> is
-/// moved only by a conditional update (replay protection).
+/// column (<see cref="StoredIds.Key"/>, unique: a user has one token); <see cref="LastUsedStep"/> — the
+/// last time step of a TOTP token, the last counter of an HOTP token (<see cref="Kind"/>) — is moved only by a
+/// conditional update (replay protection, and the HOTP counter's advance).
 /// </summary>
 internal sealed class HardwareTokenRow
 {
     public required string SerialNumber { get; set; }
 
     public required byte[] ProtectedSeed { get; set; }
+
+    public int Kind { get; set; }
 
     public int Algorithm { get; set; }
 
@@ -44,6 +47,7 @@ internal sealed class HardwareTokenRow
     {
         SerialNumber = token.SerialNumber,
         ProtectedSeed = token.ProtectedSeed,
+        Kind = (int)token.Kind,
         Algorithm = (int)token.Algorithm,
         Digits = token.Digits,
         PeriodSeconds = token.PeriodSeconds,
@@ -63,6 +67,7 @@ internal sealed class HardwareTokenRow
     {
         SerialNumber = SerialNumber,
         ProtectedSeed = ProtectedSeed,
+        Kind = (HardwareTokenKind)Kind,
         Algorithm = (OtpHashAlgorithm)Algorithm,
         Digits = Digits,
         PeriodSeconds = PeriodSeconds,

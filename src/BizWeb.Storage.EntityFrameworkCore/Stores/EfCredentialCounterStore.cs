@@ -7,7 +7,7 @@ namespace BizWeb.Storage.EntityFrameworkCore;
 /// <summary>
 /// Failure counters where every change is one statement the database runs atomically, so any number
 /// of hosts share the limit: the reservation is a conditional upsert (see <see cref="StorageSql.ReserveAttempt"/>),
-/// reset a delete. Each call is one raw command on a pooled context's connection, prepared on
+/// a give-back a compare-and-decrement update, reset a delete. Each call is one raw command on a pooled context's connection, prepared on
 /// PostgreSQL (<see cref="EfRawCommands"/>): no LINQ pipeline, no transaction, nothing but the statement.
 /// </summary>
 internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterStore
@@ -42,6 +42,15 @@ internal sealed class EfCredentialCounterStore<TContext> : ICredentialCounterSto
         }
 
         return new AttemptReservation(false, await CurrentAsync(db, sql, key, now, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async ValueTask<bool> TryReleaseAttemptAsync(string key, int reservedFailures, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(reservedFailures, 1);
+        using var db = _contexts.CreateDbContext();
+        var sql = _contexts.Sql(db);
+        return await EfRawCommands.NonQueryAsync(db, sql, sql.ReleaseAttempt, [sql.Parameter("@key", key), sql.Parameter("@reserved", reservedFailures)], cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async ValueTask ResetAsync(string key, CancellationToken cancellationToken)

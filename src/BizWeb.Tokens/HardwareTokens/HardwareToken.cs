@@ -22,13 +22,16 @@ public sealed record HardwareToken
     /// <summary>The ciphertext of the seed.</summary>
     public required byte[] ProtectedSeed { get; init; }
 
-    /// <summary>The HMAC of the TOTP (RFC 6238); SHA-1 by default.</summary>
+    /// <summary>Time-based (TOTP, the default) or event-based (HOTP).</summary>
+    public HardwareTokenKind Kind { get; init; }
+
+    /// <summary>The HMAC of the TOTP (RFC 6238) or HOTP (RFC 4226); SHA-1 by default.</summary>
     public OtpHashAlgorithm Algorithm { get; init; } = OtpHashAlgorithm.Sha1;
 
     /// <summary>Digits per code: 6 (default) to 8.</summary>
     public int Digits { get; init; } = 6;
 
-    /// <summary>The time step X in seconds: 30 (default) or 60.</summary>
+    /// <summary>The time step X in seconds: 30 (default) or 60 (TOTP only).</summary>
     public int PeriodSeconds { get; init; } = 30;
 
     /// <summary>T0 of RFC 6238 in Unix seconds; 0 by default.</summary>
@@ -52,11 +55,21 @@ public sealed record HardwareToken
     /// </summary>
     public ContractId? BoundContractId { get; init; }
 
-    /// <summary>The token clock's drift in time steps, learnt from off-centre matches and resynchronisation.</summary>
+    /// <summary>The token clock's drift in time steps, learnt from off-centre matches and resynchronisation (TOTP; 0 for HOTP).</summary>
     public int Drift { get; init; }
 
-    /// <summary>The last time step accepted; no step up to and including it is accepted again (replay protection). <see cref="long.MinValue"/> when none.</summary>
+    /// <summary>
+    /// The last moving factor accepted — the time step of a TOTP token, the counter of an HOTP token — moved
+    /// only forward by the store's conditional update; no factor up to and including it is accepted again
+    /// (replay protection). <see cref="long.MinValue"/> when none.
+    /// </summary>
     public long LastUsedStep { get; init; } = long.MinValue;
+
+    /// <summary>
+    /// For an HOTP token, the next counter it is expected to show (RFC 4226 C): one past
+    /// <see cref="LastUsedStep"/>, 0 for a token never used; 0 for a TOTP token.
+    /// </summary>
+    public long Counter => Kind == HardwareTokenKind.Hotp ? Math.Max(LastUsedStep, -1) + 1 : 0;
 
     /// <summary>When it entered the inventory.</summary>
     public required DateTimeOffset ImportedAt { get; init; }
@@ -70,5 +83,5 @@ public sealed record HardwareToken
     public long StepAt(DateTimeOffset now) => Math.DivRem(now.ToUnixTimeSeconds() - EpochSeconds, PeriodSeconds, out var rem) - (rem < 0 ? 1 : 0);
 
     /// <inheritdoc />
-    public override string ToString() => $"HardwareToken {SerialNumber} ({Status})";
+    public override string ToString() => $"HardwareToken {SerialNumber} ({Kind}, {Status})";
 }

@@ -4,9 +4,10 @@ using BizWeb.Auth;
 namespace BizWeb.Tokens;
 
 /// <summary>
-/// Judges TOTP codes of stored tokens: decrypts the seed for the one call (zeroed afterwards),
-/// matches over a window centred on the token's learnt drift, and records the accepted step with the
-/// store's conditional update, so a code (or any earlier one) is accepted once only.
+/// Judges the codes of stored tokens, TOTP or HOTP: decrypts the seed for the one call (zeroed afterwards),
+/// matches over a window centred on the token's learnt drift (TOTP) or a look-ahead from its next counter
+/// (HOTP), and records the accepted step or counter with the store's conditional update, so a code (or any
+/// earlier one) is accepted once only.
 /// </summary>
 internal sealed class HardwareTokenCodes
 {
@@ -19,8 +20,12 @@ internal sealed class HardwareTokenCodes
         _protector = protector;
     }
 
-    /// <summary>Verifies <paramref name="code"/> of the token registered to <paramref name="owner"/>.</summary>
-    public async ValueTask<SecondFactorVerification> VerifyAsync(PrincipalId owner, string? code, DateTimeOffset now, int window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies <paramref name="code"/> of the token registered to <paramref name="owner"/>: a TOTP token over
+    /// <see cref="HardwareTokenOptions.VerificationWindow"/> steps either side of its drift, an HOTP token over
+    /// <see cref="HardwareTokenOptions.HotpLookAhead"/> counters from its next one.
+    /// </summary>
+    public async ValueTask<SecondFactorVerification> VerifyAsync(PrincipalId owner, string? code, DateTimeOffset now, HardwareTokenOptions options, CancellationToken cancellationToken)
     {
         if (!OneTimePasswordInput.IsAsciiDigits(code))
         {
@@ -38,24 +43,53 @@ internal sealed class HardwareTokenCodes
             return OneTimePasswordInput.Malformed(code);
         }
 
-        var current = token.StepAt(now);
-        if (!Match(token, code, current + token.Drift, window, out var step))
+        var window = token.Kind == HardwareTokenKind.Hotp ? options.HotpLookAhead : options.VerificationWindow;
+        switch (Match(token, code, now, window, out var factor, out var drift))
         {
-            return SecondFactorVerification.Rejected;
+            case TokenCodeMatch.None:
+                return SecondFactorVerification.Rejected;
+            case TokenCodeMatch.Replayed:
+                return SecondFactorVerification.Replayed;
         }
 
-        return await _tokens.TryRecordUseAsync(token.SerialNumber, owner, step, checked((int)(step - current)), null, cancellationToken).ConfigureAwait(false)
+        // The conditional update fails when a parallel request recorded this code (or a later one) first:
+        // the code was right and is used now, which is a replay, not a wrong guess.
+        return await _tokens.TryRecordUseAsync(token.SerialNumber, owner, factor, drift, null, cancellationToken).ConfigureAwait(false)
             ? SecondFactorVerification.Verified
-            : SecondFactorVerification.Rejected;
+            : SecondFactorVerification.Replayed;
     }
 
-    /// <summary>Matches one code around <paramref name="center"/> (no state change).</summary>
-    public bool Match(HardwareToken token, string code, long center, int window, out long step)
+    /// <summary>
+    /// Matches one code (no state change): a TOTP token's within <paramref name="window"/> steps either side of
+    /// its expected step and after its last used one, an HOTP token's within <paramref name="window"/> counters
+    /// from its next one; the code of the step or counter it used last is told apart as a replay.
+    /// </summary>
+    /// <param name="token">The token.</param>
+    /// <param name="code">The code typed.</param>
+    /// <param name="now">The time (TOTP).</param>
+    /// <param name="window">Steps either side (TOTP) or counters of look-ahead (HOTP).</param>
+    /// <param name="factor">The matched step or counter, to record as the last used one.</param>
+    /// <param name="drift">The drift it shows in steps (TOTP; 0 for HOTP), to record with it.</param>
+    /// <returns>Matched; replayed (the code of the step or counter the token used last); or none.</returns>
+    public TokenCodeMatch Match(HardwareToken token, string code, DateTimeOffset now, int window, out long factor, out int drift)
     {
         var seed = _protector.Unprotect(token.ProtectedSeed, HardwareToken.SeedPurpose);
         try
         {
-            return TotpVerifier.TryMatch(seed, code, token.Algorithm, token.Digits, center, window, token.LastUsedStep, out step);
+            bool matched, replayed;
+            if (token.Kind == HardwareTokenKind.Hotp)
+            {
+                drift = 0;
+                matched = HotpVerifier.Match(seed, code, token.Algorithm, token.Digits, token.Counter, window, token.LastUsedStep >= 0, out factor, out replayed);
+            }
+            else
+            {
+                var current = token.StepAt(now);
+                matched = TotpVerifier.Match(seed, code, token.Algorithm, token.Digits, current + token.Drift, window, token.LastUsedStep, out factor, out replayed);
+                drift = matched ? checked((int)(factor - current)) : 0;
+            }
+
+            return matched ? TokenCodeMatch.Matched : replayed ? TokenCodeMatch.Replayed : TokenCodeMatch.None;
         }
         finally
         {
@@ -63,13 +97,34 @@ internal sealed class HardwareTokenCodes
         }
     }
 
-    /// <summary>Matches two consecutive codes around <paramref name="center"/> (no state change).</summary>
-    public bool MatchConsecutive(HardwareToken token, string first, string second, long center, int window, out long secondStep)
+    /// <summary>
+    /// Matches two consecutive codes (no state change), for resynchronisation: a TOTP token's within
+    /// <paramref name="window"/> steps either side of its expected step, an HOTP token's within
+    /// <paramref name="window"/> counters after its next one (RFC 4226 §7.4).
+    /// </summary>
+    /// <param name="token">The token.</param>
+    /// <param name="first">A code the token shows.</param>
+    /// <param name="second">The next code it shows.</param>
+    /// <param name="now">The time (TOTP).</param>
+    /// <param name="window">The resynchronisation window.</param>
+    /// <param name="secondFactor">The step or counter of <paramref name="second"/>, to record as the last used one.</param>
+    /// <param name="drift">The drift it shows in steps (TOTP; 0 for HOTP).</param>
+    /// <returns>Whether the two codes matched consecutive steps or counters.</returns>
+    public bool MatchConsecutive(HardwareToken token, string first, string second, DateTimeOffset now, int window, out long secondFactor, out int drift)
     {
         var seed = _protector.Unprotect(token.ProtectedSeed, HardwareToken.SeedPurpose);
         try
         {
-            return Totp.TryMatchConsecutive(seed, first, second, token.Algorithm, token.Digits, center, window, token.LastUsedStep, out secondStep);
+            if (token.Kind == HardwareTokenKind.Hotp)
+            {
+                drift = 0;
+                return HotpVerifier.TryMatchConsecutive(seed, first, second, token.Algorithm, token.Digits, token.Counter, window, out secondFactor);
+            }
+
+            var current = token.StepAt(now);
+            var matched = Totp.TryMatchConsecutive(seed, first, second, token.Algorithm, token.Digits, current + token.Drift, window, token.LastUsedStep, out secondFactor);
+            drift = matched ? checked((int)(secondFactor - current)) : 0;
+            return matched;
         }
         finally
         {

@@ -62,9 +62,10 @@ public sealed class HardwareTokenInventory
     /// constant time before it is decrypted; each seed is encrypted for storage at once, and the tokens are added
     /// in one atomic step at the end (nothing is ever half-written). Tokens: TOTP
     /// (<c>urn:ietf:params:xml:ns:keyprov:pskc:totp</c>, 6–8 digits, <c>Suite</c> HMAC-SHA1/256/512,
-    /// <c>TimeInterval</c>, <c>TimeDrift</c>, plain or encrypted) and OCRA (<c>…pskc#OCRA-1:…</c>, or
-    /// <c>…pskc:ocra</c> with the suite in <c>Suite</c>; a Q and optional T data input). HOTP keys are read but
-    /// not held by the inventory (<see cref="MessageCode.PskcAlgorithmUnsupported"/>). A file of which nothing
+    /// <c>TimeInterval</c>, <c>TimeDrift</c>, plain or encrypted), HOTP (<c>…pskc:hotp</c>, the same digits and
+    /// suites, <c>Counter</c> plain or encrypted: the next counter the token shows; an
+    /// <see cref="HardwareTokenKind.Hotp"/> token) and OCRA (<c>…pskc#OCRA-1:…</c>, or
+    /// <c>…pskc:ocra</c> with the suite in <c>Suite</c>; a Q and optional T data input). A file of which nothing
     /// can be imported is a failure (<see cref="MessageCode.PskcNoImportableKey"/>, or the one reason every key
     /// package shares).
     /// </summary>
@@ -345,7 +346,9 @@ public sealed class HardwareTokenInventory
     /// <summary>
     /// Resynchronises a registered token that drifted beyond the verification window: the bank asks
     /// for two consecutive codes, finds them within <see cref="HardwareTokenOptions.ResynchronizationWindow"/>
-    /// steps, and remembers the drift. Both codes are used up.
+    /// steps (TOTP; the drift is remembered) or within <see cref="HardwareTokenOptions.HotpResynchronizationWindow"/>
+    /// counters after the next one (HOTP whose button was pressed many times; the counter moves past the second
+    /// code). Both codes are used up.
     /// </summary>
     /// <param name="serialNumber">The token.</param>
     /// <param name="firstCode">A code shown by the token.</param>
@@ -375,14 +378,15 @@ public sealed class HardwareTokenInventory
         }
 
         var now = _time.GetUtcNow();
-        var current = token.StepAt(now);
-        if (!_codes.MatchConsecutive(token, firstCode, secondCode, current + token.Drift, _options.ResynchronizationWindow, out var step)
+        var hotp = token.Kind == HardwareTokenKind.Hotp;
+        var window = hotp ? _options.HotpResynchronizationWindow : _options.ResynchronizationWindow;
+        if (!_codes.MatchConsecutive(token, firstCode, secondCode, now, window, out var factor, out var drift)
             || !await _tokens.TryRecordUseAsync(
                 serialNumber,
                 owner,
-                step,
-                checked((int)(step - current)),
-                TokenAudit.Record(Entry(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Succeeded, $"token {serialNumber}: drift {step - current} steps")),
+                factor,
+                drift,
+                TokenAudit.Record(Entry(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Succeeded, hotp ? $"token {serialNumber}: counter {token.Counter} -> {factor + 1}" : $"token {serialNumber}: drift {drift} steps")),
                 cancellationToken).ConfigureAwait(false))
         {
             await AuditAsync(actor, owner, now, TokenAudit.HardwareTokenResynchronized, AuditOutcome.Failed, $"token {serialNumber}", cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,19 @@ public sealed class HardwareTokenOptions
     /// <summary>Steps searched either side by the bank's resynchronisation with two consecutive codes; 100 by default, 1–10000.</summary>
     public int ResynchronizationWindow { get; set; } = 100;
 
+    /// <summary>
+    /// HOTP (event-based) tokens: counters searched after the token's next counter at sign-in, confirmation and
+    /// registration, since a user may have pressed the button without signing in; 10 by default, 0–100
+    /// (every counter searched is one more code a guess can hit).
+    /// </summary>
+    public int HotpLookAhead { get; set; } = 10;
+
+    /// <summary>
+    /// HOTP tokens: counters searched after the token's next counter by the bank's resynchronisation, which needs
+    /// two consecutive codes (RFC 4226 §7.4); 100 by default, 1–1000, and at least <see cref="HotpLookAhead"/>.
+    /// </summary>
+    public int HotpResynchronizationWindow { get; set; } = 100;
+
     /// <summary>How long a transaction confirmation can be confirmed after review; 5 minutes by default, 30 seconds to 1 hour.</summary>
     public TimeSpan TransactionConfirmationLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -69,6 +82,16 @@ public sealed class HardwareTokenOptions
         if (ResynchronizationWindow is < 1 or > 10_000)
         {
             yield return $"{prefix}:ResynchronizationWindow must be between 1 and 10000.";
+        }
+
+        if (HotpLookAhead is < 0 or > HotpVerifier.MaxLookAhead)
+        {
+            yield return $"{prefix}.HotpLookAhead must be between 0 and {HotpVerifier.MaxLookAhead}.";
+        }
+
+        if (HotpResynchronizationWindow < 1 || HotpResynchronizationWindow > HotpVerifier.MaxResynchronizationWindow || HotpResynchronizationWindow < HotpLookAhead)
+        {
+            yield return $"{prefix}.HotpResynchronizationWindow must be between 1 and {HotpVerifier.MaxResynchronizationWindow}, and at least HotpLookAhead.";
         }
 
         if (TransactionConfirmationLifetime < TimeSpan.FromSeconds(30) || TransactionConfirmationLifetime > TimeSpan.FromHours(1))

@@ -51,8 +51,9 @@ public sealed class HardwareTokenRegistration
 
     /// <summary>
     /// Registers token <paramref name="serialNumber"/> to <paramref name="userId"/> after verifying ④
-    /// (failures count toward the contract lock) and the token's current code (searched over
-    /// <see cref="HardwareTokenOptions.RegistrationWindow"/> steps around its drift; the code is then used up).
+    /// (failures count toward the contract lock) and the token's current code (a TOTP token's searched over
+    /// <see cref="HardwareTokenOptions.RegistrationWindow"/> steps around its drift, an HOTP token's over
+    /// <see cref="HardwareTokenOptions.HotpLookAhead"/> counters from its imported counter; the code is then used up).
     /// The attempt is counted for the contract's day and for the serial number before the code is
     /// evaluated; a token that is unknown, not in stock, bound to another contract (or unbound while
     /// <see cref="HardwareTokenOptions.RequireBinding"/> is set) is refused like a wrong code, counted
@@ -131,15 +132,16 @@ public sealed class HardwareTokenRegistration
             return AuthResult.Fail(MessageCode.HardwareTokenRegistrationBlocked);
         }
 
-        long step = 0;
-        long current = 0;
+        long factor = 0;
+        var drift = 0;
         var registrable = token is { Status: HardwareTokenStatus.InStock }
             && (token.BoundContractId is { } bound ? bound == administrator.ContractId : !_options.RequireBinding);
         bool matched;
         if (registrable)
         {
-            current = token!.StepAt(now);
-            matched = _codes.Match(token, currentCode, current + token.Drift, _options.RegistrationWindow, out step);
+            var window = token!.Kind == HardwareTokenKind.Hotp ? _options.HotpLookAhead : _options.RegistrationWindow;
+            // A token in stock has used no code of its own; a code of its last counter (HOTP) is wrong here.
+            matched = _codes.Match(token, currentCode, now, window, out factor, out drift) == TokenCodeMatch.Matched;
         }
         else
         {
@@ -154,8 +156,8 @@ public sealed class HardwareTokenRegistration
             var assignment = await _tokens.TryAssignAsync(
                 token!.SerialNumber,
                 user.Principal,
-                step,
-                checked((int)(step - current)),
+                factor,
+                drift,
                 now,
                 a => TokenAudit.Record(Entry(actor, TokenAudit.HardwareTokenRegistered, user.Principal, now, AuditOutcome.Succeeded, a.ReplacedSerialNumber is { } replaced ? $"token {token.SerialNumber} replaces {replaced}" : $"token {token.SerialNumber}"))
                     .ResetCounter(HardwareTokenRegistrationCounters.SerialKey(token.SerialNumber)),

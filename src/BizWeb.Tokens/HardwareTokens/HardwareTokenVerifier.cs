@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace BizWeb.Tokens;
 
-/// <summary>The <see cref="IHardwareTokenVerifier"/> of this package: RFC 6238 TOTP with drift and replay protection.</summary>
+/// <summary>The <see cref="IHardwareTokenVerifier"/> of this package: RFC 6238 TOTP with drift, or RFC 4226 HOTP with a look-ahead, and replay protection.</summary>
 internal sealed class HardwareTokenVerifier : IHardwareTokenVerifier
 {
     private readonly HardwareTokenCodes _codes;
@@ -16,5 +16,5 @@ internal sealed class HardwareTokenVerifier : IHardwareTokenVerifier
     }
 
     public ValueTask<SecondFactorVerification> VerifyAsync(SecondFactorContext context, string code, CancellationToken cancellationToken) =>
-        _codes.VerifyAsync(context.Principal, code, context.Now, _options.VerificationWindow, cancellationToken);
+        _codes.VerifyAsync(context.Principal, code, context.Now, _options, cancellationToken);
 }

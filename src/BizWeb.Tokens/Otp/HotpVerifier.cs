@@ -36,10 +36,19 @@ public static class HotpVerifier
     /// <param name="matchedCounter">The matched counter (store <c>matchedCounter + 1</c>); 0 when there is no match.</param>
     /// <returns>Whether the code matched.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public static bool TryMatch(ReadOnlySpan<byte> secret, ReadOnlySpan<char> code, OtpHashAlgorithm algorithm, int digits, long counter, int lookAhead, out long matchedCounter)
+    public static bool TryMatch(ReadOnlySpan<byte> secret, ReadOnlySpan<char> code, OtpHashAlgorithm algorithm, int digits, long counter, int lookAhead, out long matchedCounter) =>
+        Match(secret, code, algorithm, digits, counter, lookAhead, false, out matchedCounter, out _);
+
+    /// <summary>
+    /// <see cref="TryMatch"/>; with <paramref name="detectReplay"/>, the code of <paramref name="counter"/> − 1 (the one
+    /// the token used last) is computed too, and <paramref name="replayed"/> tells whether the code is that one
+    /// (never with a match). One more HMAC, with the same key.
+    /// </summary>
+    internal static bool Match(ReadOnlySpan<byte> secret, ReadOnlySpan<char> code, OtpHashAlgorithm algorithm, int digits, long counter, int lookAhead, bool detectReplay, out long matchedCounter, out bool replayed)
     {
         Check(algorithm, digits, counter, lookAhead, MaxLookAhead, nameof(lookAhead));
         matchedCounter = 0;
+        replayed = false;
         Span<byte> typed = stackalloc byte[Hotp.MaxDigits];
         if (code.Length != digits)
         {
@@ -50,18 +59,22 @@ public static class HotpVerifier
         Span<byte> candidate = stackalloc byte[Hotp.MaxDigits];
         using var hmac = IncrementalHash.CreateHMAC(Hotp.HashName(algorithm), secret);
         var found = false;
-        for (var c = counter; c <= counter + lookAhead; c++)
+        var used = false;
+        for (var c = detectReplay && counter > 0 ? counter - 1 : counter; c <= counter + lookAhead; c++)
         {
             var equal = Hotp.Matches(hmac, c, digits, typed, candidate);
-            if (equal & !found)
+            if (equal & !found & c >= counter)
             {
                 found = true;
                 matchedCounter = c;
             }
+
+            used |= equal & c < counter;
         }
 
         CryptographicOperations.ZeroMemory(typed);
         matchedCounter = found & wellFormed ? matchedCounter : 0;
+        replayed = used & wellFormed & !found;
         return found & wellFormed;
     }
 

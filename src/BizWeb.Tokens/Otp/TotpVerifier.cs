@@ -54,7 +54,14 @@ public static class TotpVerifier
     /// <param name="matchedStep">The matched step, to be recorded by the caller; 0 when there is no match.</param>
     /// <returns>Whether the code matched a step after <paramref name="lastUsedStep"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="digits"/>, <paramref name="window"/> or <paramref name="algorithm"/> is out of range.</exception>
-    public static bool TryMatch(ReadOnlySpan<byte> secret, ReadOnlySpan<char> code, OtpHashAlgorithm algorithm, int digits, long currentStep, int window, long lastUsedStep, out long matchedStep)
+    public static bool TryMatch(ReadOnlySpan<byte> secret, ReadOnlySpan<char> code, OtpHashAlgorithm algorithm, int digits, long currentStep, int window, long lastUsedStep, out long matchedStep) =>
+        Match(secret, code, algorithm, digits, currentStep, window, lastUsedStep, out matchedStep, out _);
+
+    /// <summary>
+    /// <see cref="TryMatch"/>, telling too whether the code is the one of <paramref name="lastUsedStep"/> (within the
+    /// window): the code the token already used, typed again (<paramref name="replayed"/>; never with a match).
+    /// </summary>
+    internal static bool Match(ReadOnlySpan<byte> secret, ReadOnlySpan<char> code, OtpHashAlgorithm algorithm, int digits, long currentStep, int window, long lastUsedStep, out long matchedStep, out bool replayed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(digits, MinDigits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(digits, MaxDigits);
@@ -66,6 +73,7 @@ public static class TotpVerifier
         }
 
         matchedStep = 0;
+        replayed = false;
         if (code.Length != digits)
         {
             return false;
@@ -76,6 +84,7 @@ public static class TotpVerifier
         var wellFormed = Hotp.TryReadCode(code, digits, typed);
 
         var found = false;
+        var used = false;
         // Keyed once for the whole window: each step then costs one HMAC of 8 bytes, not a key schedule too.
         using var hmac = IncrementalHash.CreateHMAC(Hotp.HashName(algorithm), secret);
         for (var step = currentStep - window; step <= currentStep + window; step++)
@@ -86,11 +95,14 @@ public static class TotpVerifier
                 found = true;
                 matchedStep = step;
             }
+
+            used |= equal & step == lastUsedStep;
         }
 
         CryptographicOperations.ZeroMemory(candidate);
         CryptographicOperations.ZeroMemory(typed);
         matchedStep = found & wellFormed ? matchedStep : 0;
+        replayed = used & wellFormed & !found;
         return found & wellFormed;
     }
 }

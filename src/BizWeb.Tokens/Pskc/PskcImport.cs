@@ -14,6 +14,9 @@ internal sealed class PskcImport
     private const int ProgressEvery = 100;
     private const int MinSeedLength = 16;
     private const int MaxSeedLength = 128;
+
+    /// <summary>The highest HOTP counter imported: resynchronisation must be able to search its whole window after it.</summary>
+    private const long MaxCounter = long.MaxValue - HotpVerifier.MaxResynchronizationWindow - 2;
     private readonly Mode _mode;
     private readonly Func<byte[], byte[]>? _protect;
     private readonly DateTimeOffset _now;
@@ -149,18 +152,19 @@ internal sealed class PskcImport
     private HardwareToken Describe(PskcKeyPackage package)
     {
         string? ocraSuite = null;
+        var kind = HardwareTokenKind.Totp;
+        long counter = 0;
         OtpHashAlgorithm algorithm;
         var digits = package.Digits ?? 6;
         switch (package.Kind)
         {
             case PskcKeyKind.Totp:
-                algorithm = package.Suite?.ToUpperInvariant() switch
-                {
-                    null or "" or "HMAC-SHA1" or "SHA1" or "SHA-1" => OtpHashAlgorithm.Sha1,
-                    "HMAC-SHA256" or "SHA256" or "SHA-256" => OtpHashAlgorithm.Sha256,
-                    "HMAC-SHA512" or "SHA512" or "SHA-512" => OtpHashAlgorithm.Sha512,
-                    _ => throw Unsupported(package, $"unsupported: TOTP Suite {PskcAlgorithms.Printable(package.Suite)} (HMAC-SHA1, HMAC-SHA256 or HMAC-SHA512)."),
-                };
+                algorithm = OtpHash(package, "TOTP");
+                break;
+            case PskcKeyKind.Hotp:
+                kind = HardwareTokenKind.Hotp;
+                algorithm = OtpHash(package, "HOTP");
+                counter = package.Counter ?? 0;
                 break;
             case PskcKeyKind.Ocra:
                 ocraSuite = package.Suite;
@@ -172,8 +176,6 @@ internal sealed class PskcImport
                 algorithm = suite.Hash;
                 digits = suite.Digits;
                 break;
-            case PskcKeyKind.Hotp:
-                throw Unsupported(package, "unsupported: HOTP (event-based) key; the inventory holds TOTP and OCRA tokens.");
             default:
                 throw Unsupported(package, $"unsupported: key algorithm {PskcAlgorithms.Printable(package.Algorithm)}.");
         }
@@ -184,19 +186,36 @@ internal sealed class PskcImport
             throw new PskcException(MessageCode.PskcKeyPackageInvalid, $"Digits must be 6–8, TimeInterval 10–300 seconds, and the secret {MinSeedLength}–{MaxSeedLength} bytes.", package.Number, package.SerialNumber);
         }
 
+        if (counter is < 0 or > MaxCounter)
+        {
+            throw new PskcException(MessageCode.PskcKeyPackageInvalid, $"The HOTP Counter must be 0–{MaxCounter}.", package.Number, package.SerialNumber);
+        }
+
         return new HardwareToken
         {
             SerialNumber = package.SerialNumber,
             ProtectedSeed = [],
+            Kind = kind,
             Algorithm = algorithm,
             Digits = digits,
             PeriodSeconds = period,
             OcraSuite = ocraSuite,
             Manufacturer = package.Manufacturer,
-            Drift = package.TimeDrift ?? 0,
+            Drift = kind == HardwareTokenKind.Hotp ? 0 : package.TimeDrift ?? 0,
+            // The file's Counter is the next one the token shows: the last used one is just before it.
+            LastUsedStep = kind == HardwareTokenKind.Hotp ? counter - 1 : long.MinValue,
             ImportedAt = _now,
         };
     }
+
+    /// <summary>The HMAC of an HOTP or TOTP key package's <c>Suite</c> (HMAC-SHA1 when absent).</summary>
+    private static OtpHashAlgorithm OtpHash(PskcKeyPackage package, string kind) => package.Suite?.ToUpperInvariant() switch
+    {
+        null or "" or "HMAC-SHA1" or "SHA1" or "SHA-1" => OtpHashAlgorithm.Sha1,
+        "HMAC-SHA256" or "SHA256" or "SHA-256" => OtpHashAlgorithm.Sha256,
+        "HMAC-SHA512" or "SHA512" or "SHA-512" => OtpHashAlgorithm.Sha512,
+        _ => throw Unsupported(package, $"unsupported: {kind} Suite {PskcAlgorithms.Printable(package.Suite)} (HMAC-SHA1, HMAC-SHA256 or HMAC-SHA512)."),
+    };
 
     private static PskcException Unsupported(PskcKeyPackage package, string detail) =>
         new(MessageCode.PskcAlgorithmUnsupported, detail, package.Number, package.SerialNumber);

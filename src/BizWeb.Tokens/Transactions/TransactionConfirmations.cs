@@ -9,8 +9,8 @@ namespace BizWeb.Tokens;
 /// code confirms one transaction. At review the host passes the SHA-256 of a canonical form of what
 /// the user saw (amount, payee bank/branch/account, debit account, date); at confirmation it passes the
 /// digest again, and a different digest (a changed amount or payee) kills the confirmation. Single use,
-/// expires after <see cref="HardwareTokenOptions.TransactionConfirmationLifetime"/>. TOTP tokens confirm
-/// with the current code (replay-protected like sign-in); OCRA tokens with the response to a challenge
+/// expires after <see cref="HardwareTokenOptions.TransactionConfirmationLifetime"/>. TOTP and HOTP tokens
+/// confirm with the current code (replay-protected like sign-in); OCRA tokens with the response to a challenge
 /// derived from the digest and a random nonce, which the user types into the token.
 /// The host's transaction flow counts failures toward the user's lock, as the auth flows do.
 /// </summary>
@@ -84,15 +84,16 @@ public sealed class TransactionConfirmations
     /// <summary>
     /// Confirms the transaction with the token's code. Rejected (counts a failure) when the confirmation
     /// is unknown, someone else's, expired or used, when the digest differs from the one reviewed (the
-    /// confirmation is then dead), or when the code is wrong or replayed; malformed (not counted) for
-    /// input that is not the token's digits.
+    /// confirmation is then dead), or when the code is wrong; replayed (not a wrong guess; the confirmation
+    /// stays open for the next code) when the code is the one the token used last; malformed for input that
+    /// is not the token's digits.
     /// </summary>
     /// <param name="confirmationId">The id from <see cref="BeginAsync"/>.</param>
     /// <param name="user">The signed-in user.</param>
     /// <param name="transactionDigest">SHA-256 of the transaction about to be executed.</param>
     /// <param name="code">The code from the token.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Verified (the confirmation is consumed), rejected or malformed.</returns>
+    /// <returns>Verified (the confirmation is consumed), rejected, replayed or malformed.</returns>
     public async ValueTask<SecondFactorVerification> ConfirmAsync(Guid confirmationId, PrincipalId user, ReadOnlyMemory<byte> transactionDigest, string code, CancellationToken cancellationToken = default)
     {
         IdGuard.Require(user);
@@ -122,7 +123,7 @@ public sealed class TransactionConfirmations
         }
         else
         {
-            verdict = await _codes.VerifyAsync(user, code, now, _options.VerificationWindow, cancellationToken).ConfigureAwait(false);
+            verdict = await _codes.VerifyAsync(user, code, now, _options, cancellationToken).ConfigureAwait(false);
         }
 
         if (verdict.Result != SecondFactorResult.Verified)

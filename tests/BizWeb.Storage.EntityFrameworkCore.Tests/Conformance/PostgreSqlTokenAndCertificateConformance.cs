@@ -44,6 +44,19 @@ public sealed class PostgreSqlHardwareTokenRegistrationConformance : HardwareTok
     }
 }
 
+public sealed class PostgreSqlHotpTokenConformance : HotpTokenConformance, IDisposable
+{
+    private readonly PostgreSqlTestDatabase _database = new();
+
+    protected override void AddStores(IServiceCollection services) => _database.AddStores(services);
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _database.Dispose();
+    }
+}
+
 public sealed class PostgreSqlTransactionConfirmationStoreConformance : TransactionConfirmationStoreConformance, IDisposable
 {
     private readonly PostgreSqlTestDatabase _database = new();

@@ -44,6 +44,19 @@ public sealed class SqliteHardwareTokenRegistrationConformance : HardwareTokenRe
     }
 }
 
+public sealed class SqliteHotpTokenConformance : HotpTokenConformance, IDisposable
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    protected override void AddStores(IServiceCollection services) => _database.AddStores(services);
+
+    void IDisposable.Dispose()
+    {
+        Dispose();
+        _database.Dispose();
+    }
+}
+
 public sealed class SqliteTransactionConfirmationStoreConformance : TransactionConfirmationStoreConformance, IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

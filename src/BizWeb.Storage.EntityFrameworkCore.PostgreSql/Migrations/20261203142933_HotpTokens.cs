@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BizWeb.Storage.EntityFrameworkCore.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    internal partial class HotpTokens : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "kind",
+                table: "bizweb_hardware_tokens",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "kind",
+                table: "bizweb_hardware_tokens");
+        }
+    }
+}
