@@ -8,11 +8,11 @@ namespace BizWeb.AspNetCore.Tests;
 public sealed class HostedServiceTests
 {
     [Fact]
-    public async Task The_dispatcher_sends_a_committed_changes_mail_on_its_timer()
+    public async Task The_hosted_dispatcher_sends_a_committed_changes_mail()
     {
         await using var portal = await TestPortal.StartAsync(o => o.DispatchInterval = TimeSpan.FromSeconds(5));
         await portal.Harness.ActiveContractAsync();
-        Assert.Empty(portal.Harness.Mail.Sent);
+        // Nothing sends the mail but the hosted dispatcher (its first run, or a tick of the clock).
 
         for (var i = 0; i < 200 && portal.Harness.Mail.Sent.IsEmpty; i++)
         {
@@ -28,8 +28,9 @@ public sealed class HostedServiceTests
     public async Task Health_is_healthy_and_degraded_when_the_outbox_backs_up()
     {
         await using var healthy = await TestPortal.StartAsync(map: app => app.MapBizWeb());
-        // The dispatcher's timer set far beyond what the harness's clock moves, so nothing is sent meanwhile.
-        await using var backedUp = await TestPortal.StartAsync(o => (o.OutboxBacklogLimit, o.DispatchInterval) = (1, TimeSpan.FromHours(1)), map: app => app.MapBizWeb());
+        // Without the dispatcher: its first run starts at some moment after the host started, and would empty the outbox.
+        await using var backedUp = await TestPortal.StartAsync(o => o.OutboxBacklogLimit = 1, map: app => app.MapBizWeb(),
+            services: s => s.Remove(s.Single(d => d.ImplementationType == typeof(NotificationDispatchService))));
         var contract = await backedUp.Harness.CreateContractAsync();
         await backedUp.Harness.ActivateAdminAsync(contract);
         var user = await backedUp.Harness.RegisterUserAsync(contract);
