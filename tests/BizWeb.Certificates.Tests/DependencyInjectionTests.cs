@@ -89,6 +89,27 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Creating_the_CA_makes_its_missing_folder_owner_only()
+    {
+        var folder = Path.Combine(_directory, "bizweb", "ca");
+        using (var provider = Build(o =>
+        {
+            Files(o);
+            (o.CertificatePath, o.PrivateKeyPath, o.CreateIfMissing) = (Path.Combine(folder, "ca.pem"), Path.Combine(folder, "ca-key.pem"), true);
+        }))
+        {
+            using var scope = provider.CreateScope();
+            (await scope.ServiceProvider.GetRequiredService<CertificateAuthority>().GetAuthorityCertificateAsync()).Dispose();
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "ca-key.pem")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_fails_without_echoing_it()
     {
         using (var provider = Build(o => { Files(o); o.CreateIfMissing = true; }))

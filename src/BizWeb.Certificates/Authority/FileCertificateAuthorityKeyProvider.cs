@@ -72,12 +72,33 @@ internal sealed class FileCertificateAuthorityKeyProvider(IOptions<CertificateAu
 
     private static void Create(CertificateAuthorityOptions o, string certificatePath, string keyPath, string password, DateTimeOffset now)
     {
+        CreateDirectoryOf(keyPath);
+        CreateDirectoryOf(certificatePath);
         using var key = AuthorityCertificates.CreateKey(o.KeyAlgorithm);
         var subject = AuthorityCertificates.Name(o.AuthorityName, o.Organization, null, o.Country);
         using var certificate = AuthorityCertificates.Create(key, subject, now, o.AuthorityValidity, issuer: null);
         var keyPem = key.ExportEncryptedPkcs8PrivateKeyPem(password, KeyFileEncryption);
         WritePrivate(keyPath, keyPem);
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem() + "\n");
+    }
+
+    /// <summary>A folder that does not exist yet is created, owner-only on Unix (0700): it will hold the CA's key.</summary>
+    private static void CreateDirectoryOf(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     private static void WritePrivate(string path, string content)
