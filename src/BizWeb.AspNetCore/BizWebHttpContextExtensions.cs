@@ -57,6 +57,26 @@ public static class BizWebHttpContextExtensions
         return context.SignInAsync(BizWebAuthenticationDefaults.Scheme, SessionClaims.Create(signedIn, time.GetUtcNow()));
     }
 
+    /// <summary>
+    /// The answer of a sign-in endpoint: starts the session when <paramref name="signedIn"/> succeeded
+    /// (204), otherwise the problem (<see cref="BizWebProblems.ToProblem"/>) and no session.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="signedIn">What the SDK's sign-in step answered.</param>
+    /// <returns>The HTTP result.</returns>
+    public static async Task<IResult> SignInBizWebAsync(this HttpContext context, AuthResult<SignedInPrincipal> signedIn)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(signedIn);
+        if (!signedIn.Succeeded)
+        {
+            return signedIn.ToProblem();
+        }
+
+        await context.SignInBizWebAsync(signedIn.Value).ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
     /// <summary>Continues the session with the stamp a PIN change renewed, keeping its sign-in time (the absolute time-out is not extended).</summary>
     /// <param name="context">The request.</param>
     /// <param name="signedIn">What the SDK's PIN change answered.</param>

@@ -67,7 +67,31 @@ public static class BizWebEntityFrameworkBuilderExtensions
             var contexts = Contexts<TContext>(sp, dialect);
             return new BizWebStoragePurge(() => contexts.CreateDbContext(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StorageRetentionOptions>>());
         }));
+        services.Replace(ServiceDescriptor.Singleton(sp =>
+        {
+            var contexts = Contexts<TContext>(sp, dialect);
+            return new BizWebStoreMigration(() => contexts.CreateDbContext());
+        }));
         return builder;
+    }
+
+    /// <summary>
+    /// Applies the migrations of the context the stores were registered on (<c>AddSqliteStores</c>,
+    /// <c>AddPostgreSqlStores</c> or <see cref="AddEntityFrameworkStores{TContext}"/>), creating the
+    /// database when it does not exist: call it once at start, before the host serves, e.g.
+    /// <c>await app.Services.MigrateBizWebStoresAsync();</c>. A bank that deploys its schema by
+    /// migration scripts instead (<c>dotnet ef migrations script</c>) does not call it.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <returns>A task that completes when the database is up to date.</returns>
+    /// <exception cref="InvalidOperationException">No EF Core stores were registered.</exception>
+    public static Task MigrateBizWebStoresAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var migration = services.GetService<BizWebStoreMigration>()
+            ?? throw new InvalidOperationException("No BizWeb EF Core stores are registered: call AddSqliteStores(…), AddPostgreSqlStores(…) or AddEntityFrameworkStores<TContext>(…) on AddBizWeb(…) first.");
+        return migration.MigrateAsync(cancellationToken);
     }
 
     /// <summary>

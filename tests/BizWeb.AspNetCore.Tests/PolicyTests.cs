@@ -1,12 +1,44 @@
 using BizWeb.Auth;
 using BizWeb.Testing.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BizWeb.AspNetCore.Tests;
 
 /// <summary>The administrator, user and per-service policies (issue 17).</summary>
 public sealed class PolicyTests
 {
+    [Fact]
+    public async Task The_hosts_own_policy_provider_is_kept_beside_the_service_policies()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IAuthorizationPolicyProvider, HostPolicies>();
+        services.AddBizWeb().AddAspNetCore();
+        await using var provider = services.BuildServiceProvider();
+        var policies = provider.GetRequiredService<IAuthorizationPolicyProvider>();
+
+        Assert.Same(HostPolicies.Branch, await policies.GetPolicyAsync("BranchStaff"));
+        Assert.Same(HostPolicies.Branch, await policies.GetFallbackPolicyAsync());
+        var service = await policies.GetPolicyAsync(BizWebPolicies.Service("Transfers"));
+        Assert.Contains(service!.Requirements, r => r is ServiceGrantRequirement);
+        // The host's provider knows only its own names; the administrator policy still exists.
+        var administrator = await policies.GetPolicyAsync(BizWebPolicies.Administrator);
+        var roles = Assert.Single(administrator!.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>());
+        Assert.Contains(BizWebAuthenticationDefaults.AdministratorRole, roles.AllowedRoles);
+    }
+
+    private sealed class HostPolicies : IAuthorizationPolicyProvider
+    {
+        public static readonly AuthorizationPolicy Branch = new AuthorizationPolicyBuilder().RequireClaim("branch").Build();
+
+        public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => Task.FromResult(Branch);
+
+        public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => Task.FromResult<AuthorizationPolicy?>(Branch);
+
+        public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) => Task.FromResult(policyName == "BranchStaff" ? Branch : null);
+    }
+
     [Fact]
     public async Task An_administrator_is_forbidden_the_user_policy_and_a_user_the_administrator_policy()
     {

@@ -3,19 +3,34 @@ using Microsoft.Extensions.Options;
 
 namespace BizWeb.AspNetCore;
 
-/// <summary>Makes the per-service policies (<see cref="BizWebPolicies.Service"/>) on demand; every other name as configured.</summary>
-internal sealed class BizWebAuthorizationPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+/// <summary>
+/// Makes the per-service policies (<see cref="BizWebPolicies.Service"/>) on demand and asks the
+/// provider it wraps for every other name: the host's own provider when it registered one before
+/// <c>AddAspNetCore()</c>, otherwise ASP.NET Core's default. A name the wrapped provider does not know
+/// is looked up in <see cref="AuthorizationOptions"/>, so the administrator and user policies exist
+/// whatever provider the host brings.
+/// </summary>
+internal sealed class BizWebAuthorizationPolicyProvider(IAuthorizationPolicyProvider inner, IOptions<AuthorizationOptions> options) : IAuthorizationPolicyProvider
 {
-    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    public bool AllowsCachingPolicies => inner.AllowsCachingPolicies;
+
+    public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => inner.GetDefaultPolicyAsync();
+
+    public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => inner.GetFallbackPolicyAsync();
+
+    public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (policyName.StartsWith(BizWebPolicies.ServicePrefix, StringComparison.Ordinal) && policyName.Length > BizWebPolicies.ServicePrefix.Length)
         {
-            return new AuthorizationPolicyBuilder(BizWebAuthenticationDefaults.Scheme)
+            return Task.FromResult<AuthorizationPolicy?>(new AuthorizationPolicyBuilder(BizWebAuthenticationDefaults.Scheme)
                 .RequireRole(BizWebAuthenticationDefaults.UserRole)
                 .AddRequirements(new ServiceGrantRequirement(policyName[BizWebPolicies.ServicePrefix.Length..]))
-                .Build();
+                .Build());
         }
 
-        return await base.GetPolicyAsync(policyName).ConfigureAwait(false);
+        return FromInnerOrOptionsAsync(policyName);
     }
+
+    private async Task<AuthorizationPolicy?> FromInnerOrOptionsAsync(string policyName) =>
+        await inner.GetPolicyAsync(policyName).ConfigureAwait(false) ?? options.Value.GetPolicy(policyName);
 }

@@ -88,8 +88,16 @@ public static class BizWebAspNetCoreBuilderExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(BizWebPolicies.Administrator, p => p.AddAuthenticationSchemes(BizWebAuthenticationDefaults.Scheme).RequireRole(BizWebAuthenticationDefaults.AdministratorRole))
             .AddPolicy(BizWebPolicies.User, p => p.AddAuthenticationSchemes(BizWebAuthenticationDefaults.Scheme).RequireRole(BizWebAuthenticationDefaults.UserRole));
-        services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, BizWebAuthorizationPolicyProvider>());
+
+        // Wrap the provider registered so far (the host's own, or ASP.NET Core's default) rather than replace it.
+        var inner = services.Last(d => d.ServiceType == typeof(IAuthorizationPolicyProvider) && !d.IsKeyedService);
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider>(sp => new BizWebAuthorizationPolicyProvider(Create(sp, inner), sp.GetRequiredService<IOptions<AuthorizationOptions>>())));
     }
+
+    private static IAuthorizationPolicyProvider Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        (IAuthorizationPolicyProvider)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
 
     private static void AddRateLimits(IServiceCollection services)
     {
