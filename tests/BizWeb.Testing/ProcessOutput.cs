@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BizWeb.SampleHost.Tests;
+namespace BizWeb.Testing;
 
 /// <summary>
 /// The growing output of a child process, and waits on it that wake when output arrives (or the
