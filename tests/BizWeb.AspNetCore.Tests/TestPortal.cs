@@ -61,17 +61,7 @@ internal sealed class TestPortal : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
-        builder.Services
-            .AddSingleton(harness.Store)
-            .AddSingleton<TimeProvider>(harness.Time)
-            .AddSingleton<IPinHasher>(harness.Hasher)
-            .AddSingleton<IClientCertificateAuthenticator>(harness.Certificates)
-            .AddSingleton<ICustomerCardVerifier>(harness.Card)
-            .AddSingleton<IHardwareTokenVerifier>(harness.Token)
-            .AddSingleton<ITransferConfirmationVerifier>(harness.TransferConfirmations)
-            .AddSingleton<ITransferExecutor>(harness.Executor)
-            .AddSingleton<INotificationSender>(harness.Mail)
-            .AddSingleton<IBankOperatorAuthenticator, TestBankOperators>();
+        builder.Services.AddHarnessSeams(harness);
         builder.Services.AddBizWeb(o => o.PinHashing = BizWeb.Testing.TestPinHashing.CheapArgon2id()).AddAspNetCore(configure);
         services?.Invoke(builder.Services);
         var app = builder.Build();

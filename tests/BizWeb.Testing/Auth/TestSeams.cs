@@ -25,4 +25,29 @@ public static class TestSeams
         services.TryAddSingleton<IBankOperatorAuthenticator, TestBankOperators>();
         return services;
     }
+
+    /// <summary>
+    /// Registers <paramref name="harness"/>'s store, clock, PIN hasher and in-test seams as the
+    /// singletons of another container (a web host's), so the host's flows and the harness share the
+    /// same data: the test sets up contracts through the harness and drives them through the host.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="harness">The harness whose parts are shared.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddHarnessSeams(this IServiceCollection services, AuthHarness harness)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(harness);
+        return services
+            .AddSingleton(harness.Store)
+            .AddSingleton<TimeProvider>(harness.Time)
+            .AddSingleton<IPinHasher>(harness.Hasher)
+            .AddSingleton<IClientCertificateAuthenticator>(harness.Certificates)
+            .AddSingleton<ICustomerCardVerifier>(harness.Card)
+            .AddSingleton<IHardwareTokenVerifier>(harness.Token)
+            .AddSingleton<ITransferConfirmationVerifier>(harness.TransferConfirmations)
+            .AddSingleton<ITransferExecutor>(harness.Executor)
+            .AddSingleton<INotificationSender>(harness.Mail)
+            .AddSingleton<IBankOperatorAuthenticator, TestBankOperators>();
+    }
 }
