@@ -88,7 +88,7 @@ builder.Services.AddDataProtection()
 // ── Second factors, the bank's CA, mail ──
 bizweb.AddCustomerCards().AddHardwareTokens();
 var caPassword = DevelopmentCertificates.LoadOrCreateCaKeyPassword(settings);
-bizweb.AddCertificateAuthority(builder.Configuration.GetSection("CertificateAuthority"), ca =>
+bizweb.AddCertificateAuthority(ca =>                                // BizWeb:CertificateAuthority, then the development defaults
 {
     ca.CertificatePath ??= Path.Combine(settings.CaDirectory, "ca.pem");
     ca.PrivateKeyPath ??= Path.Combine(settings.CaDirectory, "ca-key.pem");
@@ -96,9 +96,9 @@ bizweb.AddCertificateAuthority(builder.Configuration.GetSection("CertificateAuth
     ca.CreateIfMissing = ca.CreateIfMissing || !File.Exists(ca.CertificatePath);
     ca.CrlDistributionPoint ??= new Uri(settings.SiteUrl, "crl/bizweb-ca.crl");
 });
-if (builder.Configuration.GetSection("Smtp").Exists())
+if (builder.Configuration.GetSection("BizWeb:Smtp").Exists())
 {
-    bizweb.AddSmtpNotifications(builder.Configuration.GetSection("Smtp"));
+    bizweb.AddSmtpNotifications();                                       // BizWeb:Smtp
 }
 else
 {
@@ -110,21 +110,8 @@ else
 builder.Services.AddSingleton<ITransferExecutor, DemoLedger>();
 
 // ── Web: the package's host layer (session scheme, policies, proxies, rate limits, outbox), anti-forgery, languages ──
-bizweb.AddAspNetCore(web =>
-{
-    web.IdleTimeout = hostOptions.IdleTimeout;
-    web.AbsoluteTimeout = hostOptions.AbsoluteTimeout;
-    web.SessionEndedPath = "/?expired=1";
-    web.ClientCertificateHeader = hostOptions.ClientCertificateHeader;
-    web.CredentialPostsPerClientPerMinute = hostOptions.CredentialRequestsPerMinute;
-    // A contract may post at least as often as one client.
-    web.CredentialPostsPerContractPerMinute = Math.Max(web.CredentialPostsPerContractPerMinute, hostOptions.CredentialRequestsPerMinute);
-    web.DispatchInterval = hostOptions.DispatchInterval;
-    foreach (var proxy in hostOptions.TrustedProxies)
-    {
-        web.TrustedProxies.Add(proxy);
-    }
-});
+// Session time-outs, trusted proxies, rate limits, dispatch interval: BizWeb:AspNetCore (the one tree).
+bizweb.AddAspNetCore(web => web.SessionEndedPath = "/?expired=1");
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "__Host-BizWeb.Antiforgery";

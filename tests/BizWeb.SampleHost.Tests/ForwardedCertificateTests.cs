@@ -5,7 +5,7 @@ namespace BizWeb.SampleHost.Tests;
 
 /// <summary>
 /// Behind a reverse proxy the client certificate arrives in a header: honoured only from the
-/// configured proxy addresses (SampleHost:TrustedProxies), never from anyone else.
+/// configured proxy addresses (BizWeb:AspNetCore:TrustedProxies), never from anyone else.
 /// </summary>
 public sealed class ForwardedCertificateTests
 {
@@ -20,8 +20,8 @@ public sealed class ForwardedCertificateTests
 
         await using var trusting = await SampleHostProcess.StartAsync(demo: false, settings: new Dictionary<string, string>
         {
-            ["SampleHost:TrustedProxies:0"] = "127.0.0.1",
-            ["SampleHost:TrustedProxies:1"] = "::1",
+            ["BizWeb:AspNetCore:TrustedProxies:0"] = "127.0.0.1",
+            ["BizWeb:AspNetCore:TrustedProxies:1"] = "::1",
         });
         Assert.Contains("123456789011286", await LoginPageAsync(trusting, pem), StringComparison.Ordinal);
     }

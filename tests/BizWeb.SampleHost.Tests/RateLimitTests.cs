@@ -11,7 +11,7 @@ public sealed class RateLimitTests
     [InlineData("User/Certificate/Request")]
     public async Task The_post_over_the_per_minute_limit_answers_429(string page)
     {
-        await using var host = await SampleHostProcess.StartAsync(demo: false, settings: new Dictionary<string, string> { ["SampleHost:CredentialRequestsPerMinute"] = "3" });
+        await using var host = await SampleHostProcess.StartAsync(demo: false, settings: new Dictionary<string, string> { ["BizWeb:AspNetCore:CredentialPostsPerClientPerMinute"] = "3" });
         using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator, AllowAutoRedirect = false });
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)

@@ -88,9 +88,10 @@ public sealed class SampleHostProcess : IAsyncDisposable
             ["SampleHost:SitePort"] = sitePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SampleHost:OperationsPort"] = operationsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SampleHost:TestClock"] = "true",
-            ["SampleHost:DispatchInterval"] = "00:00:01",
+            ["BizWeb:AspNetCore:DispatchInterval"] = "00:00:01",
             // Browser tests post many PINs from one address; the per-address limit has its own test.
-            ["SampleHost:CredentialRequestsPerMinute"] = "1000",
+            ["BizWeb:AspNetCore:CredentialPostsPerClientPerMinute"] = "1000",
+            ["BizWeb:AspNetCore:CredentialPostsPerContractPerMinute"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

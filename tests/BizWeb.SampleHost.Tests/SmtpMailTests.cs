@@ -10,10 +10,10 @@ public sealed class SmtpMailTests(Smtp4devServer smtp) : IClassFixture<Smtp4devS
     {
         await using var host = await SampleHostProcess.StartAsync(demo: true, settings: new Dictionary<string, string>
         {
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:FromAddress"] = "noreply@bank.example.jp",
+            ["BizWeb:Smtp:Host"] = "127.0.0.1",
+            ["BizWeb:Smtp:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BizWeb:Smtp:Security"] = "None",
+            ["BizWeb:Smtp:FromAddress"] = "noreply@bank.example.jp",
         });
         var demo = DemoContract.Read(host);
         var browser = new Browser();

@@ -32,27 +32,9 @@ public sealed class SampleHostOptions
     /// <summary>The password of <see cref="ServerCertificatePath"/>.</summary>
     public string? ServerCertificatePassword { get; set; }
 
-    /// <summary>Reverse proxies (IP addresses) whose forwarded client-certificate header is honoured; nobody else's is.</summary>
-    public List<string> TrustedProxies { get; set; } = [];
-
-    /// <summary>The header a trusted proxy puts the client certificate in (PEM or Base64 DER, URL-encoded allowed).</summary>
-    public string ClientCertificateHeader { get; set; } = "X-Client-Cert";
-
-    /// <summary>Idle time-out of a signed-in session.</summary>
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Absolute time-out of a signed-in session, however active.</summary>
-    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromMinutes(60);
-
-    /// <summary>PIN and OTP submissions allowed per client address and minute (on top of the SDK's lockout).</summary>
-    public int CredentialRequestsPerMinute { get; set; } = 30;
-
     /// <summary>
     /// Test mode only: the host runs on a controllable clock that the operations console can move
     /// forward (for the 15-minute cooldown test). Never enable it for real use.
     /// </summary>
     public bool TestClock { get; set; }
-
-    /// <summary>How often the outbox dispatcher looks for due security e-mails.</summary>
-    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
