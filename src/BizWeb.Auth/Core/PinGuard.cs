@@ -130,7 +130,7 @@ internal sealed class PinGuard
         return new PinGuardResult(result, contract, user, check);
     }
 
-    /// <summary>Refused by <see cref="KdfAdmission"/>: nothing loaded, reserved, evaluated or audited.</summary>
+    /// <summary>Refused by <see cref="KdfAdmission"/>: nothing reserved, evaluated or audited.</summary>
     private static PinGuardResult Overloaded { get; } = new(new GuardResult(GuardOutcome.Overloaded), null, null, null);
 
     /// <summary>The KDF run for an identifier that does not exist, in its place, given back right after.</summary>
