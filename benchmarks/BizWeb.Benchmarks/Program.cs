@@ -12,6 +12,19 @@ if (args is ["pskc-memory"])
     return;
 }
 
+// KDF peak memory (issue 23):    dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- kdf-memory
+if (args is ["kdf-memory"])
+{
+    KdfMemoryCheck.Run();
+    return;
+}
+
+if (args is ["kdf-memory-run", var places, var queue, var wait, var kdf])
+{
+    await KdfMemoryCheck.RunOneAsync(places, queue, wait, kdf);
+    return;
+}
+
 if (args is ["identity-round-trips"])
 {
     IdentityRoundTrips.Run();

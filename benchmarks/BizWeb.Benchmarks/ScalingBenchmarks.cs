@@ -200,7 +200,7 @@ internal sealed class ScalingFixture : IDisposable
                 : PinVerificationResult.Failed;
     }
 
-    private sealed class MapCertificates(Dictionary<string, PrincipalId> principals) : IClientCertificateAuthenticator
+    internal sealed class MapCertificates(Dictionary<string, PrincipalId> principals) : IClientCertificateAuthenticator
     {
         public ValueTask<PrincipalId?> AuthenticateAsync(X509Certificate2 certificate, DateTimeOffset now, CancellationToken cancellationToken) =>
             ValueTask.FromResult(principals.TryGetValue(certificate.Thumbprint, out var principal) ? principal : (PrincipalId?)null);

@@ -42,6 +42,8 @@ public sealed partial class ConfigurationTests
         var tokens = provider.GetRequiredService<IOptions<HardwareTokenOptions>>().Value;
 
         Assert.Equal(configuration["BizWeb:BankCode"], core.BankCode);
+        Assert.Equal(int.Parse(configuration["BizWeb:PinHashing:MaxConcurrentEvaluations"]!, System.Globalization.CultureInfo.InvariantCulture), core.PinHashing.MaxConcurrentEvaluations);
+        Assert.Equal(TimeSpan.Parse(configuration["BizWeb:PinHashing:MaxQueueWait"]!, System.Globalization.CultureInfo.InvariantCulture), core.PinHashing.MaxQueueWait);
         Assert.Equal(configuration["BizWeb:CertificateAuthority:AuthorityName"], ca.AuthorityName);
         Assert.Equal(configuration["BizWeb:Smtp:Host"], smtp.Host);
         Assert.Equal(TimeSpan.Parse(configuration["BizWeb:AspNetCore:IdleTimeout"]!, System.Globalization.CultureInfo.InvariantCulture), host.IdleTimeout);

@@ -71,6 +71,22 @@ public sealed class ProblemDetailsTests
     }
 
     [Fact]
+    public async Task A_busy_KDF_answers_503_with_Retry_After()
+    {
+        await using var portal = await StartAsync();
+        var context = new DefaultHttpContext { RequestServices = portal.App.Services };
+        context.Response.Body = new MemoryStream();
+
+        await AuthResult.Fail(MessageCode.ServiceBusy).ToProblem().ExecuteAsync(context);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal("5", context.Response.Headers.RetryAfter.ToString());
+        context.Response.Body.Position = 0;
+        using var json = await JsonDocument.ParseAsync(context.Response.Body);
+        Assert.Equal((int)MessageCode.ServiceBusy, json.RootElement.GetProperty("code").GetInt32());
+    }
+
+    [Fact]
     public void A_succeeded_result_is_no_problem() =>
         Assert.Throws<ArgumentException>(() => AuthResult.Success.ToProblem());
 

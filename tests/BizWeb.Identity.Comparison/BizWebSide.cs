@@ -33,7 +33,9 @@ public sealed class BizWebSide : ISignInSide
         var services = new ServiceCollection()
             .AddSingleton(hasher)
             .AddSingleton<IClientCertificateAuthenticator>(_certificates);
-        var builder = services.AddBizWeb();
+        // Identity has no KDF admission control: every guess of ours waits for its place (no ServiceBusy),
+        // so the races and timings compare the lockout and the stores alone.
+        var builder = services.AddBizWeb(o => o.PinHashing.MaxQueuedEvaluations = 4096);
         void Configure(DbContextOptionsBuilder options)
         {
             database.Configure(options, database.BizWebConnectionString);

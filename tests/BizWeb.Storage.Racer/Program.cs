@@ -47,7 +47,12 @@ using var certificates = new TestCertificates();
 var services = new ServiceCollection()
     .AddSingleton<IPinHasher>(hasher)
     .AddSingleton<IClientCertificateAuthenticator>(certificates);
-services.AddBizWeb(o => o.PinHashing = TestPinHashing.CheapArgon2id()).AddPostgreSqlStores(connectionString);
+// Every guess waits for its KDF place: this race is about the database's counter, not admission control.
+services.AddBizWeb(o =>
+{
+    o.PinHashing = TestPinHashing.CheapArgon2id();
+    o.PinHashing.MaxQueuedEvaluations = guesses;
+}).AddPostgreSqlStores(connectionString);
 await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 var certificate = certificates.IssueFor(PrincipalId.User(contractId, userId));
 

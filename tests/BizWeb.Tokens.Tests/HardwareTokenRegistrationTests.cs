@@ -230,8 +230,13 @@ public sealed class HardwareTokenRegistrationTests
     [Fact]
     public async Task Parallel_guesses_at_one_serial_never_evaluate_more_than_the_limit()
     {
-        // ④ allows 100 attempts in flight here, so that all 32 requests reach the token's counter.
-        using var host = await HostAsync(o => o.ContractRegistrationFailuresPerDay = 1000, o => o.Lockout.MaxConsecutiveFailures = 100);
+        // ④ allows 100 attempts in flight here, and every ④ check waits for its KDF place (on any number of
+        // cores), so that all 32 requests reach the token's counter.
+        using var host = await HostAsync(o => o.ContractRegistrationFailuresPerDay = 1000, o =>
+        {
+            o.Lockout.MaxConsecutiveFailures = 100;
+            o.PinHashing.MaxQueuedEvaluations = 64;
+        });
         var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(async () => (await RegisterAsync(host, "A1", Wrong(host, SeedA, i))).ErrorCode)));
 
         var evaluated = (await AuditAsync(host, TokenAudit.HardwareTokenRegistrationFailed)).Count(a => a.Outcome == AuditOutcome.Failed);

@@ -14,6 +14,9 @@ internal enum GuardOutcome
     /// <summary>The right one-time password, already used by the token: answered "wait for the next code", and the reserved attempt given back.</summary>
     Replayed,
 
+    /// <summary>Not evaluated and nothing reserved: KDF admission control found too many PIN evaluations running and waiting (<see cref="KdfAdmission"/>).</summary>
+    Overloaded,
+
     /// <summary>The signed-in caller is stale (deleted, stamp changed, certificate no longer current); nothing was evaluated.</summary>
     Stale,
 }

@@ -1,17 +1,30 @@
 namespace BizWeb.Auth;
 
-/// <summary>Evaluates one PIN guess for <see cref="CredentialGuard"/> and remembers whether its hash wants renewing.</summary>
-internal sealed class PinCheck(IPinHasher hasher, string pin, string? storedHash)
+/// <summary>
+/// Evaluates one PIN guess for <see cref="CredentialGuard"/> in the KDF place <see cref="PinGuard"/> took
+/// for it, and gives the place back as soon as the key derivation is done. A right PIN whose hash was made
+/// with weaker parameters is hashed again in the same place (<see cref="Renewed"/>).
+/// </summary>
+internal sealed class PinCheck(IPinHasher hasher, string pin, string? storedHash, KdfPlace place)
 {
-    public bool RehashNeeded { get; private set; }
+    /// <summary>The hash to store after a success: a fresh one when the stored parameters are below the configured ones, else null.</summary>
+    public string? Renewed { get; private set; }
 
     public ValueTask<SecondFactorVerification> EvaluateAsync(CancellationToken cancellationToken)
     {
-        var result = hasher.VerifyPin(pin, storedHash);
-        RehashNeeded = result == PinVerificationResult.SucceededRehashNeeded;
-        return ValueTask.FromResult(result == PinVerificationResult.Failed ? SecondFactorVerification.Rejected : SecondFactorVerification.Verified);
-    }
+        try
+        {
+            var result = hasher.VerifyPin(pin, storedHash);
+            if (result == PinVerificationResult.SucceededRehashNeeded)
+            {
+                Renewed = hasher.HashPin(pin);
+            }
 
-    /// <summary>The hash to store after a success: a fresh one when the stored parameters are below the configured ones.</summary>
-    public string? Renewed(IPinHasher pinHasher) => RehashNeeded ? pinHasher.HashPin(pin) : null;
+            return ValueTask.FromResult(result == PinVerificationResult.Failed ? SecondFactorVerification.Rejected : SecondFactorVerification.Verified);
+        }
+        finally
+        {
+            place.Dispose();
+        }
+    }
 }

@@ -7,7 +7,10 @@ namespace BizWeb.Auth;
 /// guess through <see cref="CredentialGuard"/>, with the same cost and answers for identifiers that
 /// do not exist. A flow that judged the client certificate hands in the rows it was judged with
 /// (<see cref="PrincipalRecord"/>) instead of reading them again. Input that cannot be a PIN of any PIN system (not half-width, longer than 12) is an
-/// input error and never counted.
+/// input error and never counted. Then, for known and unknown identifiers alike, a place is taken from
+/// <see cref="KdfAdmission"/> before the guard reserves an attempt: a guess refused there
+/// (<see cref="GuardOutcome.Overloaded"/>) reserved nothing, is not audited one by one, and answers the same
+/// whether the identifiers exist or not.
 /// </summary>
 internal sealed class PinGuard
 {
@@ -20,9 +23,11 @@ internal sealed class PinGuard
     private readonly CredentialGuard _guard;
     private readonly CallerCheck _callers;
     private readonly BizWebOptions _options;
+    private readonly KdfAdmission _admission;
 
-    public PinGuard(IContractStore contracts, IUserStore users, ICredentialCounterStore counters, IPinHasher hasher, AuditWriter audit, BankClock clock, CredentialGuard guard, CallerCheck callers, IOptions<BizWebOptions> options)
+    public PinGuard(IContractStore contracts, IUserStore users, ICredentialCounterStore counters, IPinHasher hasher, AuditWriter audit, BankClock clock, CredentialGuard guard, CallerCheck callers, IOptions<BizWebOptions> options, KdfAdmission admission)
     {
+        _admission = admission;
         _contracts = contracts;
         _users = users;
         _counters = counters;
@@ -49,9 +54,15 @@ internal sealed class PinGuard
             return await StaleAsync(caller, action, cancellationToken).ConfigureAwait(false);
         }
 
+        using var place = await _admission.TryEnterAsync(cancellationToken).ConfigureAwait(false);
+        if (place is null)
+        {
+            return Overloaded;
+        }
+
         if (contract is null)
         {
-            var unknown = await _guard.CheckUnknownAsync(PrincipalId.Administrator(contractId), credential, actor, action, () => _hasher.VerifyPin(pin, null), cancellationToken).ConfigureAwait(false);
+            var unknown = await _guard.CheckUnknownAsync(PrincipalId.Administrator(contractId), credential, actor, action, () => EvaluateDummy(pin, place), cancellationToken).ConfigureAwait(false);
             return new PinGuardResult(unknown, null, null, null);
         }
 
@@ -62,7 +73,7 @@ internal sealed class PinGuard
             Credential.AdminConfirmationPin => contract.AdminConfirmationPinHash,
             _ => throw new ArgumentOutOfRangeException(nameof(credential)),
         };
-        var check = new PinCheck(_hasher, pin, hash);
+        var check = new PinCheck(_hasher, pin, hash, place);
         var result = await _guard.CheckAsync(contract, null, credential, actor, action, check.EvaluateAsync, cancellationToken).ConfigureAwait(false);
         return new PinGuardResult(result, contract, null, check);
     }
@@ -94,11 +105,17 @@ internal sealed class PinGuard
             return await StaleAsync(caller, action, cancellationToken).ConfigureAwait(false);
         }
 
+        using var place = await _admission.TryEnterAsync(cancellationToken).ConfigureAwait(false);
+        if (place is null)
+        {
+            return Overloaded;
+        }
+
         if (contract is null || user is null || user.State == UserState.Deleted
             || (beforeCertificate && user.State == UserState.Suspended
                 && await _counters.GetFailuresAsync(CounterKey.For(user.Principal, credential), _clock.Now, cancellationToken).ConfigureAwait(false) < _options.Lockout.MaxConsecutiveFailures))
         {
-            var unknown = await _guard.CheckUnknownAsync(PrincipalId.User(contractId, userId), credential, actor, action, () => _hasher.VerifyPin(pin, null), cancellationToken, contract).ConfigureAwait(false);
+            var unknown = await _guard.CheckUnknownAsync(PrincipalId.User(contractId, userId), credential, actor, action, () => EvaluateDummy(pin, place), cancellationToken, contract).ConfigureAwait(false);
             return new PinGuardResult(unknown, null, null, null);
         }
 
@@ -108,9 +125,25 @@ internal sealed class PinGuard
             Credential.UserConfirmationPin => user.ConfirmationPinHash,
             _ => throw new ArgumentOutOfRangeException(nameof(credential)),
         };
-        var check = new PinCheck(_hasher, pin, hash);
+        var check = new PinCheck(_hasher, pin, hash, place);
         var result = await _guard.CheckAsync(contract, user, credential, actor, action, check.EvaluateAsync, cancellationToken, resetInCallersCommit).ConfigureAwait(false);
         return new PinGuardResult(result, contract, user, check);
+    }
+
+    /// <summary>Refused by <see cref="KdfAdmission"/>: nothing reserved, evaluated or audited.</summary>
+    private static PinGuardResult Overloaded { get; } = new(new GuardResult(GuardOutcome.Overloaded), null, null, null);
+
+    /// <summary>The KDF run for an identifier that does not exist, in its place, given back right after.</summary>
+    private void EvaluateDummy(string pin, KdfPlace place)
+    {
+        try
+        {
+            _ = _hasher.VerifyPin(pin, null);
+        }
+        finally
+        {
+            place.Dispose();
+        }
     }
 
     /// <summary>The rows the certificate was judged with, when they are this principal's (the caller need not read them again).</summary>

@@ -14,6 +14,7 @@ internal sealed record PinGuardResult(GuardResult Guard, Contract? Contract, Use
         GuardOutcome.Malformed => [Guard.Error!],
         GuardOutcome.Locked => [MessageCatalog.Get(locked)],
         GuardOutcome.Busy => [MessageCatalog.Get(MessageCode.CredentialBusy)],
+        GuardOutcome.Overloaded => [MessageCatalog.Get(MessageCode.ServiceBusy)],
         GuardOutcome.Stale => [MessageCatalog.Get(MessageCode.SessionEnded)],
         _ => [MessageCatalog.Get(failed)],
     };

@@ -46,6 +46,8 @@ public static class BizWebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinPolicy.ToPolicy());
         services.TryAddSingleton<IPinHasher>(sp => new PhcPinHasher(sp.GetRequiredService<IOptions<BizWebOptions>>().Value.PinHashing));
+        // One gate for every KDF evaluation of the process: the memory a flood can take is bounded per process.
+        services.TryAddSingleton<KdfAdmission>();
         AddInMemoryStores(services);
         services.TryAddScoped<IPrincipalReader>(sp => new StorePrincipalReader(sp.GetRequiredService<IContractStore>(), sp.GetRequiredService<IUserStore>()));
         // The flows' collaborators, each a service of its own: the clock, the audit writer, the one

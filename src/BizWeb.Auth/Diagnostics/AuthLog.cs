@@ -27,6 +27,9 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "BizWeb is using the in-memory stores: data is lost when the process ends and every process counts failures on its own. Register the EF Core stores for anything but tests and demos.")]
     public static partial void InMemoryStores(ILogger logger);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "KDF admission refused {Refused} PIN evaluations as busy since the last report; {InFlight} running, {Waiting} waiting (limits {Limit} running, {QueueLimit} waiting)")]
+    public static partial void KdfRefused(ILogger logger, long refused, int inFlight, int waiting, int limit, int queueLimit);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Security notification {NotificationId} ({Event}) failed on attempt {Attempt}: {ErrorType}")]
     public static partial void NotificationFailed(ILogger logger, Guid notificationId, SecurityEvent @event, int attempt, string errorType);
 

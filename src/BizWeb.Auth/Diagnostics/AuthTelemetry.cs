@@ -29,6 +29,8 @@ internal static class AuthTelemetry
 
     public static readonly Counter<long> NotificationsDelivered = Meter.CreateCounter<long>("bizweb.auth.notifications_delivered", description: "Security e-mails delivered or failed.");
 
+    public static readonly Counter<long> KdfRefusals = Meter.CreateCounter<long>("bizweb.auth.kdf_refusals", description: "PIN evaluations refused busy by KDF admission control, by reason (queue_full or queue_wait).");
+
     public static readonly Histogram<double> NotificationLatency = Meter.CreateHistogram<double>("bizweb.auth.notification_latency", unit: "s", description: "From the state change to the e-mail's acceptance.");
 
     private static int _outboxBacklog;

@@ -20,6 +20,7 @@ public sealed class AdminActivation
     private readonly IContractStore _contracts;
     private readonly IFlowTicketStore _ticketStore;
     private readonly IPinHasher _hasher;
+    private readonly KdfAdmission _admission;
     private readonly PinPolicy _pinPolicy;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
@@ -30,11 +31,12 @@ public sealed class AdminActivation
     private readonly BizWebOptions _options;
     private readonly ICustomerCardVerifier? _card;
 
-    internal AdminActivation(IContractStore contracts, IFlowTicketStore ticketStore, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, PinGuard pins, Tickets tickets, IOptions<BizWebOptions> options, ICustomerCardVerifier? card)
+    internal AdminActivation(IContractStore contracts, IFlowTicketStore ticketStore, IPinHasher hasher, KdfAdmission admission, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, PinGuard pins, Tickets tickets, IOptions<BizWebOptions> options, ICustomerCardVerifier? card)
     {
         _contracts = contracts;
         _ticketStore = ticketStore;
         _hasher = hasher;
+        _admission = admission;
         _pinPolicy = pinPolicy;
         _commits = commits;
         _audit = audit;
@@ -147,6 +149,11 @@ public sealed class AdminActivation
             return AuthResult.Fail<SecondFactorStep>(MessageCode.SecondFactorNotRegistered);
         }
 
+        if (await _admission.TryHashAsync(_hasher, [loginPin!, confirmationPin!], cancellationToken).ConfigureAwait(false) is not [var loginHash, var confirmationHash])
+        {
+            return AuthResult.Fail<SecondFactorStep>(MessageCode.ServiceBusy);
+        }
+
         var now = _clock.Now;
         var holdsUntil = now + _options.Flows.InterruptedActivationCooldown;
         // 管理者1-4 can be answered while the card challenge lives; the ticket holds the contract for the cooldown.
@@ -159,8 +166,8 @@ public sealed class AdminActivation
             Values = new Dictionary<string, string>
             {
                 [RegistrationPinKey] = ticket.Values.GetValueOrDefault(RegistrationPinKey, string.Empty),
-                [LoginPinKey] = _hasher.HashPin(loginPin!),
-                [ConfirmationPinKey] = _hasher.HashPin(confirmationPin!),
+                [LoginPinKey] = loginHash,
+                [ConfirmationPinKey] = confirmationHash,
                 [EmailKey] = email!,
                 [CardDeadlineKey] = answerBy.UtcTicks.ToString(CultureInfo.InvariantCulture),
             },

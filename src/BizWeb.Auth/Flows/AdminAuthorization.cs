@@ -8,13 +8,11 @@ namespace BizWeb.Auth;
 public sealed class AdminAuthorization
 {
     private readonly PinGuard _pins;
-    private readonly IPinHasher _hasher;
     private readonly Committer _commits;
 
-    internal AdminAuthorization(PinGuard pins, IPinHasher hasher, Committer commits)
+    internal AdminAuthorization(PinGuard pins, Committer commits)
     {
         _pins = pins;
-        _hasher = hasher;
         _commits = commits;
     }
 
@@ -58,7 +56,7 @@ public sealed class AdminAuthorization
             return (AuthResult.Fail(MessageCode.ContractNotActive), null);
         }
 
-        if (check.Check!.Renewed(_hasher) is { } renewed)
+        if (check.Check!.Renewed is { } renewed)
         {
             var outcome = await _commits.CommitAsync(new AuthChanges().Put(contract with { AdminConfirmationPinHash = renewed }), cancellationToken).ConfigureAwait(false);
             if (outcome == CommitOutcome.Committed)

@@ -11,7 +11,6 @@ namespace BizWeb.Auth;
 public sealed class AdminSignIn
 {
     private readonly IContractStore _contracts;
-    private readonly IPinHasher _hasher;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
     private readonly BankClock _clock;
@@ -23,10 +22,9 @@ public sealed class AdminSignIn
     private readonly ILogger _logger;
     private readonly ICustomerCardVerifier? _card;
 
-    internal AdminSignIn(IContractStore contracts, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, PinGuard pins, Tickets tickets, CertificateGate gate, IOptions<BizWebOptions> options, ICustomerCardVerifier? card, ILoggerFactory? loggerFactory = null)
+    internal AdminSignIn(IContractStore contracts, Committer commits, AuditWriter audit, BankClock clock, CredentialGuard guard, PinGuard pins, Tickets tickets, CertificateGate gate, IOptions<BizWebOptions> options, ICustomerCardVerifier? card, ILoggerFactory? loggerFactory = null)
     {
         _contracts = contracts;
-        _hasher = hasher;
         _commits = commits;
         _audit = audit;
         _clock = clock;
@@ -89,7 +87,7 @@ public sealed class AdminSignIn
         ticket = Tickets.EndingWith(ticket, challenge);
         var audit = _audit.Entry(actor, "AdminSignInPin", admin, AuditOutcome.Succeeded);
         var changes = new AuthChanges().Put(ticket).Append(audit);
-        if (check.Check!.Renewed(_hasher) is { } renewed)
+        if (check.Check!.Renewed is { } renewed)
         {
             changes.Put(contract with { AdminLoginPinHash = renewed });
         }

@@ -14,6 +14,7 @@ public sealed class BankOperations
     private readonly IUserStore _users;
     private readonly IFlowTicketStore _ticketStore;
     private readonly IPinHasher _hasher;
+    private readonly KdfAdmission _admission;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
     private readonly BankClock _clock;
@@ -24,12 +25,13 @@ public sealed class BankOperations
     private readonly ICertificateRevoker? _revoker;
     private readonly IContractSettingsStore _settings;
 
-    internal BankOperations(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, CredentialCounters failureCounts, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore settings, ILoggerFactory? loggerFactory = null)
+    internal BankOperations(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, KdfAdmission admission, Committer commits, AuditWriter audit, BankClock clock, CredentialCounters failureCounts, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore settings, ILoggerFactory? loggerFactory = null)
     {
         _contracts = contracts;
         _users = users;
         _ticketStore = ticketStore;
         _hasher = hasher;
+        _admission = admission;
         _commits = commits;
         _audit = audit;
         _clock = clock;
@@ -88,7 +90,7 @@ public sealed class BankOperations
     /// <param name="registrationPin">The 4-digit registration PIN ① from the application form.</param>
     /// <param name="lockoutMode">Linked or unlinked lockout.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Success, or the input errors, or <see cref="MessageCode.ContractIdAlreadyExists"/>.</returns>
+    /// <returns>Success, or the input errors, or <see cref="MessageCode.ContractIdAlreadyExists"/>, or <see cref="MessageCode.ServiceBusy"/>.</returns>
     public async ValueTask<AuthResult> CreateContractAsync(BankOperator bankOperator, string? contractId, string? registrationPin, LockoutMode lockoutMode, CancellationToken cancellationToken = default)
     {
         var operatorActor = RequireOperator(bankOperator);
@@ -105,12 +107,17 @@ public sealed class BankOperations
             return AuthResult.Fail(input.Errors);
         }
 
+        if (await _admission.TryHashAsync(_hasher, [pin.Value], cancellationToken).ConfigureAwait(false) is not [var hash])
+        {
+            return Finish("ContractCreated", AuthResult.Fail(MessageCode.ServiceBusy));
+        }
+
         var contract = new Contract
         {
             Id = id,
             LockoutMode = lockoutMode,
             State = ContractState.AwaitingAdminActivation,
-            RegistrationPinHash = _hasher.HashPin(pin.Value),
+            RegistrationPinHash = hash,
             SecurityStamp = SecurityStamps.New(),
             CreatedAt = _clock.Now,
         };
@@ -139,7 +146,11 @@ public sealed class BankOperations
             return AuthResult.Fail(input.Errors);
         }
 
-        var hash = _hasher.HashPin(pin.Value);
+        if (await _admission.TryHashAsync(_hasher, [pin.Value], cancellationToken).ConfigureAwait(false) is not [var hash])
+        {
+            return Finish("RegistrationPinReset", AuthResult.Fail(MessageCode.ServiceBusy));
+        }
+
         return await ChangeContractAsync(operatorActor, contractId, "RegistrationPinReset", c => (c with { RegistrationPinHash = hash }, null),
             [CounterKey.For(PrincipalId.Administrator(contractId), Credential.RegistrationPin)], cancellationToken).ConfigureAwait(false);
     }

@@ -9,16 +9,18 @@ public sealed class CredentialChanges
 {
     private readonly IPrincipalReader _principals;
     private readonly IPinHasher _hasher;
+    private readonly KdfAdmission _admission;
     private readonly PinPolicy _pinPolicy;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
     private readonly BankClock _clock;
     private readonly PinGuard _pins;
 
-    internal CredentialChanges(IPrincipalReader principals, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, PinGuard pins)
+    internal CredentialChanges(IPrincipalReader principals, IPinHasher hasher, KdfAdmission admission, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, PinGuard pins)
     {
         _principals = principals;
         _hasher = hasher;
+        _admission = admission;
         _pinPolicy = pinPolicy;
         _commits = commits;
         _audit = audit;
@@ -140,7 +142,11 @@ public sealed class CredentialChanges
             return AuthResult.Fail<SignedInPrincipal>(verified.Errors);
         }
 
-        var hash = _hasher.HashPin(newPin!);
+        if (await _admission.TryHashAsync(_hasher, [newPin!], cancellationToken).ConfigureAwait(false) is not [var hash])
+        {
+            return AuthResult.Fail<SignedInPrincipal>(MessageCode.ServiceBusy);
+        }
+
         var securityEvent = credential switch
         {
             Credential.AdminLoginPin => SecurityEvent.AdminLoginPinChanged,

@@ -21,6 +21,7 @@ public sealed class OptionalSettings
     private readonly AdminAuthorization _authorization;
     private readonly IContractStore _contracts;
     private readonly IPinHasher _hasher;
+    private readonly KdfAdmission _admission;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
     private readonly BankClock _clock;
@@ -28,11 +29,12 @@ public sealed class OptionalSettings
     private readonly IContractSettingsStore _settings;
     private readonly ISecretProtector? _protector;
 
-    internal OptionalSettings(AdminAuthorization authorization, IContractStore contracts, IPinHasher hasher, Committer commits, AuditWriter audit, BankClock clock, IOptions<BizWebOptions> options, IContractSettingsStore settings, ISecretProtector? protector)
+    internal OptionalSettings(AdminAuthorization authorization, IContractStore contracts, IPinHasher hasher, KdfAdmission admission, Committer commits, AuditWriter audit, BankClock clock, IOptions<BizWebOptions> options, IContractSettingsStore settings, ISecretProtector? protector)
     {
         _authorization = authorization;
         _contracts = contracts;
         _hasher = hasher;
+        _admission = admission;
         _commits = commits;
         _audit = audit;
         _clock = clock;
@@ -118,7 +120,7 @@ public sealed class OptionalSettings
     /// <param name="confirmationPin">④.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Success, <see cref="MessageCode.ZenginPasswordInvalid"/> / <see cref="MessageCode.FileAccessKeyInvalid"/>, or a refusal of ④.</returns>
-    public ValueTask<AuthResult> SetFileTransferInfoAsync(SignedInAdministrator admin, string? zenginPassword, string? fileAccessKey, string? confirmationPin, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthResult> SetFileTransferInfoAsync(SignedInAdministrator admin, string? zenginPassword, string? fileAccessKey, string? confirmationPin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
         var input = new InputErrors();
@@ -134,13 +136,17 @@ public sealed class OptionalSettings
 
         if (input.Any)
         {
-            return ValueTask.FromResult(AuthResult.Fail(input.Errors));
+            return AuthResult.Fail(input.Errors);
         }
 
         var protector = _protector ?? throw new InvalidOperationException("No ISecretProtector is registered: the file access key is stored encrypted.");
-        var hash = _hasher.HashPin(zenginPassword!);
+        if (await _admission.TryHashAsync(_hasher, [zenginPassword!], cancellationToken).ConfigureAwait(false) is not [var hash])
+        {
+            return AuthResult.Fail(MessageCode.ServiceBusy);
+        }
+
         var key = protector.Protect(Encoding.ASCII.GetBytes(fileAccessKey!), FileAccessKeyPurpose);
-        return ChangeAsync(admin, confirmationPin, "FileTransferInfoChanged", SecurityEvent.FileTransferInfoChanged, s => s with { ZenginPasswordHash = hash, ProtectedFileAccessKey = key }, cancellationToken);
+        return await ChangeAsync(admin, confirmationPin, "FileTransferInfoChanged", SecurityEvent.FileTransferInfoChanged, s => s with { ZenginPasswordHash = hash, ProtectedFileAccessKey = key }, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<AuthResult> ChangeAsync(SignedInAdministrator admin, string? confirmationPin, string action, SecurityEvent securityEvent, Func<ContractSettings, ContractSettings> change, CancellationToken cancellationToken)

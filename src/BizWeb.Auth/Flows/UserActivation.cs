@@ -14,6 +14,7 @@ public sealed class UserActivation
     private readonly IUserStore _users;
     private readonly IFlowTicketStore _ticketStore;
     private readonly IPinHasher _hasher;
+    private readonly KdfAdmission _admission;
     private readonly PinPolicy _pinPolicy;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
@@ -23,12 +24,13 @@ public sealed class UserActivation
     private readonly CertificateGate _gate;
     private readonly BizWebOptions _options;
 
-    internal UserActivation(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, PinGuard pins, Tickets tickets, CertificateGate gate, IOptions<BizWebOptions> options)
+    internal UserActivation(IContractStore contracts, IUserStore users, IFlowTicketStore ticketStore, IPinHasher hasher, KdfAdmission admission, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, PinGuard pins, Tickets tickets, CertificateGate gate, IOptions<BizWebOptions> options)
     {
         _contracts = contracts;
         _users = users;
         _ticketStore = ticketStore;
         _hasher = hasher;
+        _admission = admission;
         _pinPolicy = pinPolicy;
         _commits = commits;
         _audit = audit;
@@ -135,8 +137,11 @@ public sealed class UserActivation
             }
         }
 
-        var loginHash = _hasher.HashPin(request.NewLoginPin!);
-        var confirmationHash = _hasher.HashPin(request.NewConfirmationPin!);
+        if (await _admission.TryHashAsync(_hasher, [request.NewLoginPin!, request.NewConfirmationPin!], cancellationToken).ConfigureAwait(false) is not [var loginHash, var confirmationHash])
+        {
+            return AuthResult.Fail<SignedInPrincipal>(MessageCode.ServiceBusy);
+        }
+
         var result = await _commits.CommitAsync<AuthResult<SignedInPrincipal>>(
             async ct =>
             {

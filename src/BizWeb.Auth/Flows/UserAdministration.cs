@@ -13,6 +13,7 @@ public sealed class UserAdministration
     private readonly IContractStore _contracts;
     private readonly IUserStore _users;
     private readonly IPinHasher _hasher;
+    private readonly KdfAdmission _admission;
     private readonly PinPolicy _pinPolicy;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
@@ -22,12 +23,13 @@ public sealed class UserAdministration
     private readonly ICertificateRevoker? _revoker;
     private readonly IContractSettingsStore _settings;
 
-    internal UserAdministration(AdminAuthorization authorization, IContractStore contracts, IUserStore users, IPinHasher hasher, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore settings)
+    internal UserAdministration(AdminAuthorization authorization, IContractStore contracts, IUserStore users, IPinHasher hasher, KdfAdmission admission, PinPolicy pinPolicy, Committer commits, AuditWriter audit, BankClock clock, UserReleases releases, IOptions<BizWebOptions> options, ICertificateRevoker? revoker, IContractSettingsStore settings)
     {
         _authorization = authorization;
         _contracts = contracts;
         _users = users;
         _hasher = hasher;
+        _admission = admission;
         _pinPolicy = pinPolicy;
         _commits = commits;
         _audit = audit;
@@ -82,8 +84,11 @@ public sealed class UserAdministration
             return authorised;
         }
 
-        var loginHash = _hasher.HashPin(registration.TemporaryLoginPin!);
-        var confirmationHash = _hasher.HashPin(registration.TemporaryConfirmationPin!);
+        if (await _admission.TryHashAsync(_hasher, [registration.TemporaryLoginPin!, registration.TemporaryConfirmationPin!], cancellationToken).ConfigureAwait(false) is not [var loginHash, var confirmationHash])
+        {
+            return AuthResult.Fail(MessageCode.ServiceBusy);
+        }
+
         var warnings = PinRules.CheckDistinct(registration.TemporaryLoginPin, registration.TemporaryConfirmationPin).Warnings;
         var result = await _commits.CommitAsync<AuthResult>(
             async ct =>
@@ -244,8 +249,11 @@ public sealed class UserAdministration
             return AuthResult.Fail(input.Errors);
         }
 
-        var loginHash = _hasher.HashPin(loginPin!);
-        var confirmationHash = _hasher.HashPin(confirmationPin!);
+        if (await _admission.TryHashAsync(_hasher, [loginPin!, confirmationPin!], cancellationToken).ConfigureAwait(false) is not [var loginHash, var confirmationHash])
+        {
+            return AuthResult.Fail(MessageCode.ServiceBusy);
+        }
+
         var result = await ChangeUserAsync(admin, userId, adminConfirmationPin, "UserPinsReset", SecurityEvent.UserChanged,
             user => user with { LoginPinHash = loginHash, ConfirmationPinHash = confirmationHash, SecurityStamp = SecurityStamps.New() },
             [Credential.UserLoginPin, Credential.UserConfirmationPin], cancellationToken).ConfigureAwait(false);

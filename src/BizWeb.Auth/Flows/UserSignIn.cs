@@ -6,16 +6,14 @@ namespace BizWeb.Auth;
 /// <summary>User login (利用者8-1 … 8-3): client certificate (CN contract id + user id + bank code) → login PIN ⑤ → signed in.</summary>
 public sealed class UserSignIn
 {
-    private readonly IPinHasher _hasher;
     private readonly Committer _commits;
     private readonly AuditWriter _audit;
     private readonly PinGuard _pins;
     private readonly CertificateGate _gate;
     private readonly ILogger _logger;
 
-    internal UserSignIn(IPinHasher hasher, Committer commits, AuditWriter audit, PinGuard pins, CertificateGate gate, ILoggerFactory? loggerFactory = null)
+    internal UserSignIn(Committer commits, AuditWriter audit, PinGuard pins, CertificateGate gate, ILoggerFactory? loggerFactory = null)
     {
-        _hasher = hasher;
         _commits = commits;
         _audit = audit;
         _pins = pins;
@@ -63,7 +61,7 @@ public sealed class UserSignIn
         }
 
         var changes = new AuthChanges().ResetCounter(reset).Append(_audit.Entry(actor, "UserSignIn", p, AuditOutcome.Succeeded));
-        if (check.Check!.Renewed(_hasher) is { } renewed)
+        if (check.Check!.Renewed is { } renewed)
         {
             changes.Put(user with { LoginPinHash = renewed });
         }

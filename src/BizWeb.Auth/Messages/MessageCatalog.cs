@@ -213,6 +213,9 @@ public static class MessageCatalog
         yield return new(MessageCode.CredentialBusy, E,
             "ただいま同じ暗証番号等の確認が重なっているため、処理できませんでした。しばらくしてから再度入力願います。",
             "Other sign-in attempts for the same credential are being checked right now; this one was not checked. Please try again in a moment.");
+        yield return new(MessageCode.ServiceBusy, E,
+            "ただいま混み合っています。しばらくしてから再度お試しください。",
+            "The service is busy right now; nothing was checked or counted. Please try again later.");
         yield return new(MessageCode.SessionEnded, E,
             "ログイン後に利用状態が変更されたため、処理できませんでした。再度ログインしてください。",
             "Your sign-in is no longer valid (the account, its PINs or its certificate changed since you signed in). Please sign in again.");

@@ -183,6 +183,14 @@ public enum MessageCode
     /// </summary>
     EnrollmentAttemptsExceeded = 2110,
 
+    /// <summary>
+    /// Too many PIN evaluations are running and waiting in this process right now
+    /// (<see cref="PinHashingOptions.MaxConcurrentEvaluations"/>, <see cref="PinHashingOptions.MaxQueuedEvaluations"/>,
+    /// <see cref="PinHashingOptions.MaxQueueWait"/>): the PIN was not checked and no attempt was counted.
+    /// The same answer whether or not the identifiers exist. Try again later.
+    /// </summary>
+    ServiceBusy = 2111,
+
     /// <summary>An idempotency key that is not 1–64 printable ASCII characters.</summary>
     IdempotencyKeyInvalid = 5023,
 

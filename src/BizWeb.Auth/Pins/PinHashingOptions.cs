@@ -22,6 +22,32 @@ public sealed class PinHashingOptions
     /// <summary>PBKDF2-HMAC-SHA256 iterations (600,000 by default).</summary>
     public int Pbkdf2Iterations { get; set; } = 600_000;
 
+    /// <summary>
+    /// The most PIN evaluations (verifications, the dummy evaluation for unknown identifiers, and hashes of
+    /// new PINs) that run at once in this process: <see cref="Environment.ProcessorCount"/> × 2 by default,
+    /// 1–4096. Each Argon2id evaluation holds <see cref="Argon2MemoryKiB"/> of memory while it runs, so this
+    /// bounds the memory a flood of sign-ins can take to about this number × the KDF's memory.
+    /// </summary>
+    public int MaxConcurrentEvaluations { get; set; } = Environment.ProcessorCount * 2;
+
+    /// <summary>
+    /// The most PIN evaluations that wait for a free place beyond <see cref="MaxConcurrentEvaluations"/>;
+    /// a request beyond them is answered <see cref="MessageCode.ServiceBusy"/> at once, without a check and
+    /// without counting an attempt. Null (the default) means 8 × <see cref="MaxConcurrentEvaluations"/>;
+    /// 0–1,000,000.
+    /// </summary>
+    public int? MaxQueuedEvaluations { get; set; }
+
+    /// <summary>
+    /// How long a PIN evaluation waits for a free place before it is answered
+    /// <see cref="MessageCode.ServiceBusy"/>: 10 seconds by default; null waits as long as the caller does.
+    /// Between 1 millisecond and 5 minutes.
+    /// </summary>
+    public TimeSpan? MaxQueueWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The queue limit in force: <see cref="MaxQueuedEvaluations"/>, or 8 × <see cref="MaxConcurrentEvaluations"/>.</summary>
+    internal int QueueLimit => MaxQueuedEvaluations ?? MaxConcurrentEvaluations * 8;
+
     /// <summary>Every problem with these options, empty when they are valid.</summary>
     internal IEnumerable<string> Validate(string prefix)
     {
@@ -48,6 +74,21 @@ public sealed class PinHashingOptions
         if (Pbkdf2Iterations is < 1 or > PinHashParameters.MaxPbkdf2Iterations)
         {
             yield return $"{prefix}:Pbkdf2Iterations must be between 1 and {PinHashParameters.MaxPbkdf2Iterations} (was {Pbkdf2Iterations}).";
+        }
+
+        if (MaxConcurrentEvaluations is < 1 or > 4096)
+        {
+            yield return $"{prefix}:MaxConcurrentEvaluations must be between 1 and 4096 (was {MaxConcurrentEvaluations}).";
+        }
+
+        if (MaxQueuedEvaluations is < 0 or > 1_000_000)
+        {
+            yield return $"{prefix}:MaxQueuedEvaluations must be between 0 and 1000000 (was {MaxQueuedEvaluations}).";
+        }
+
+        if (MaxQueueWait is { } wait && (wait < TimeSpan.FromMilliseconds(1) || wait > TimeSpan.FromMinutes(5)))
+        {
+            yield return $"{prefix}:MaxQueueWait must be between 00:00:00.001 and 00:05:00 (was {wait}).";
         }
     }
 }

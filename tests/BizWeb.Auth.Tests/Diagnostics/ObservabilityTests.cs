@@ -59,6 +59,42 @@ public sealed class ObservabilityTests
         Assert.All(emitted, text => Assert.DoesNotContain(forbidden, f => text.Contains(f, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task KDF_admission_refusals_are_counted_each_and_logged_at_most_once_a_minute()
+    {
+        var refusals = new ConcurrentBag<string>();
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "BizWeb.Auth" && instrument.Name == "bizweb.auth.kdf_refusals")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((_, _, tags, _) => refusals.Add(string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}"))));
+        meters.Start();
+        var logs = new CapturingLoggerFactory();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var options = Microsoft.Extensions.Options.Options.Create(new BizWebOptions { PinHashing = { MaxConcurrentEvaluations = 1, MaxQueuedEvaluations = 0 } });
+        using var admission = new KdfAdmission(options, time, logs);
+        using var place = await admission.TryEnterAsync(default);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(await admission.TryEnterAsync(default));
+        }
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Null(await admission.TryEnterAsync(default));
+
+        // At least: the listener is process-wide, and admission tests of other classes may refuse meanwhile.
+        Assert.True(refusals.Count(r => r == "reason=queue_full") >= 4);
+        var lines = logs.Lines.Where(l => l.EventId == 1007).Select(l => l.Message).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("KDF admission refused 1 PIN evaluations", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("KDF admission refused 3 PIN evaluations", lines[1], StringComparison.Ordinal);
+    }
+
     private sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
     {
         public ConcurrentQueue<(int EventId, string Message)> Lines { get; } = new();
