@@ -58,6 +58,9 @@ internal sealed class KdfAdmission : IDisposable
             return new KdfPlace(this);
         }
 
+        // The wait's deadline starts before the caller counts as waiting, so whoever sees it waiting
+        // (a test moving a fake clock) knows its deadline is already set.
+        using var timeout = _maxWait is { } maxWait ? new CancellationTokenSource(maxWait, _time) : null;
         if (Interlocked.Increment(ref _waiting) > _queueLimit)
         {
             Interlocked.Decrement(ref _waiting);
@@ -67,13 +70,12 @@ internal sealed class KdfAdmission : IDisposable
 
         try
         {
-            if (_maxWait is not { } maxWait)
+            if (timeout is null)
             {
                 await _places.WaitAsync(cancellationToken).ConfigureAwait(false);
                 return new KdfPlace(this);
             }
 
-            using var timeout = new CancellationTokenSource(maxWait, _time);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
@@ -92,10 +94,6 @@ internal sealed class KdfAdmission : IDisposable
         }
     }
 
-    /// <summary>
-    /// Hashes <paramref name="pins"/> one after the other in one place; null (nothing hashed) when no
-    /// place is free.
-    /// </summary>
     public async ValueTask<string[]?> TryHashAsync(IPinHasher hasher, IReadOnlyList<string> pins, CancellationToken cancellationToken)
     {
         using var place = await TryEnterAsync(cancellationToken).ConfigureAwait(false);
