@@ -99,7 +99,8 @@ internal sealed class PinGuard
             return new PinGuardResult(refused, null, null, null);
         }
 
-        var user = loaded?.User ?? (contract is null ? null : await _users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false));
+        // Looked up for an unknown contract too: a refusal (busy, or the wrong-PIN answer) costs the same reads either way.
+        var user = loaded?.User ?? await _users.FindAsync(contractId, userId, cancellationToken).ConfigureAwait(false);
         if (caller is not null && (user is not { State: UserState.Suspended } && !await _callers.IsSameAsync(caller, contract, user, cancellationToken).ConfigureAwait(false)))
         {
             return await StaleAsync(caller, action, cancellationToken).ConfigureAwait(false);
