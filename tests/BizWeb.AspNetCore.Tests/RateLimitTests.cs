@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace BizWeb.AspNetCore.Tests;
 
-/// <summary>The credential-post policy (issue 17): per client (IPv4, IPv6 /64) and per contract, POSTs only.</summary>
+/// <summary>The credential-post policy (issue 17): per client (IPv4, IPv6 /64) and per contract, every method but reads.</summary>
 public sealed class RateLimitTests
 {
     [Fact]
@@ -22,6 +22,18 @@ public sealed class RateLimitTests
 
         Assert.Equal([200, 200, 200, StatusCodes.Status429TooManyRequests], statuses);
         Assert.Equal(StatusCodes.Status200OK, (await portal.SendAsync("POST", "/credential", from: other)).Status);
+    }
+
+    [Fact]
+    public async Task Every_method_that_can_carry_a_credential_counts_and_reads_do_not()
+    {
+        await using var portal = await TestPortal.StartAsync(o => o.CredentialPostsPerClientPerMinute = 3);
+
+        Assert.Equal(StatusCodes.Status200OK, (await portal.SendAsync("PUT", "/credential")).Status);
+        Assert.Equal(StatusCodes.Status200OK, (await portal.SendAsync("DELETE", "/credential")).Status);
+        Assert.Equal(StatusCodes.Status200OK, (await portal.SendAsync("POST", "/credential")).Status);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, (await portal.SendAsync("PUT", "/credential")).Status);
+        Assert.Equal(StatusCodes.Status200OK, (await portal.SendAsync("GET", "/credential")).Status);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ internal sealed class TestPortal : IAsyncDisposable
         app.MapGet("/admin", (HttpContext http) => http.GetBizWebCaller<SignedInAdministrator>().ContractId.ToString()).RequireAuthorization(BizWebPolicies.Administrator);
         app.MapGet("/user", (HttpContext http) => http.GetBizWebCaller<SignedInUser>().UserId.ToString()).RequireAuthorization(BizWebPolicies.User);
         app.MapGet("/transfers", (HttpContext http) => http.GetBizWebCaller<SignedInUser>().UserId.ToString()).RequireAuthorization(BizWebPolicies.Service("Transfers"));
-        app.MapPost("/credential", () => "ok").RequireRateLimiting(BizWebRateLimiting.CredentialPolicy);
+        app.MapMethods("/credential", ["GET", "POST", "PUT", "DELETE"], () => "ok").RequireRateLimiting(BizWebRateLimiting.CredentialPolicy);
         app.MapGet("/address", (HttpContext http) => http.GetBizWebClientAddress() ?? "-");
         app.MapGet("/certificate", async (HttpContext http) => (await http.GetBizWebClientCertificateAsync())?.Subject ?? "-");
         map?.Invoke(app);

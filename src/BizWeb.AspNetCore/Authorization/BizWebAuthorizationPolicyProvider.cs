@@ -7,8 +7,8 @@ namespace BizWeb.AspNetCore;
 /// Makes the per-service policies (<see cref="BizWebPolicies.Service"/>) on demand and asks the
 /// provider it wraps for every other name: the host's own provider when it registered one before
 /// <c>AddAspNetCore()</c>, otherwise ASP.NET Core's default. A name the wrapped provider does not know
-/// is looked up in <see cref="AuthorizationOptions"/>, so the administrator and user policies exist
-/// whatever provider the host brings.
+/// is looked up in <see cref="AuthorizationOptions"/>. The administrator and user policies are always
+/// BizWeb's (from the options), whatever provider the host brings.
 /// </summary>
 internal sealed class BizWebAuthorizationPolicyProvider(IAuthorizationPolicyProvider inner, IOptions<AuthorizationOptions> options) : IAuthorizationPolicyProvider
 {
@@ -31,6 +31,9 @@ internal sealed class BizWebAuthorizationPolicyProvider(IAuthorizationPolicyProv
         return FromInnerOrOptionsAsync(policyName);
     }
 
+    // BizWeb's own names come from the options first, so no host provider can redefine them.
     private async Task<AuthorizationPolicy?> FromInnerOrOptionsAsync(string policyName) =>
-        await inner.GetPolicyAsync(policyName).ConfigureAwait(false) ?? options.Value.GetPolicy(policyName);
+        policyName is BizWebPolicies.Administrator or BizWebPolicies.User && options.Value.GetPolicy(policyName) is { } own
+            ? own
+            : await inner.GetPolicyAsync(policyName).ConfigureAwait(false) ?? options.Value.GetPolicy(policyName);
 }

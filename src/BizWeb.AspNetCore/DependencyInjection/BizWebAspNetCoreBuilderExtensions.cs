@@ -108,9 +108,9 @@ public static class BizWebAspNetCoreBuilderExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Per client: the policy on the credential endpoints.
             limiter.AddPolicy(BizWebRateLimiting.CredentialPolicy, context =>
-                HttpMethods.IsPost(context.Request.Method)
+                BizWebRateLimiting.Counts(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Of(context.Connection.RemoteIpAddress), _ => Window(o.CredentialPostsPerClientPerMinute))
-                    : RateLimitPartition.GetNoLimiter("not-a-post"));
+                    : RateLimitPartition.GetNoLimiter("a-read"));
             // Per contract, whatever the client: a global limiter that only counts the same posts.
             var perContract = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsCredentialPost(context) && ContractPartition.Of(context) is { } contract
@@ -121,7 +121,7 @@ public static class BizWebAspNetCoreBuilderExtensions
     }
 
     private static bool IsCredentialPost(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method)
+        BizWebRateLimiting.Counts(context.Request.Method)
         && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == BizWebRateLimiting.CredentialPolicy;
 
     private static FixedWindowRateLimiterOptions Window(int permits) =>

@@ -50,6 +50,14 @@ public static class BizWebResults
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(project);
-        return result.Succeeded ? Results.Ok(project(result.Value)) : result.ToProblem();
+        if (!result.Succeeded)
+        {
+            return result.ToProblem();
+        }
+
+        var shown = project(result.Value);
+        return shown is SignedInPrincipal
+            ? throw new ArgumentException("A sign-in starts a session (SignInBizWebAsync); it is not written into a response.", nameof(project))
+            : Results.Ok(shown);
     }
 }
