@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+LegacySettings.Refuse(builder.Configuration);
 var hostOptions = builder.Configuration.GetSection("SampleHost").Get<SampleHostOptions>() ?? new SampleHostOptions();
 var settings = new SampleHostSettings(hostOptions);
 SampleHostSettings.CreateOwnerOnlyDirectory(settings.DataDirectory);
