@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET) over rules that matter most:
-#   eng/mutation.sh [pins|lockout|all]   (default all)
+#   eng/mutation.sh [pins|lockout|card|otp|transfers|cn|all]   (default all)
 # Not part of eng/test.sh: on 2 shared cores each suite takes minutes (docs/mutation-testing.md has
 # the figures and the scores). Installs dotnet-stryker (pinned below) into artifacts/tools when
 # missing. Reports (HTML and JSON, every surviving mutant with its line) go to
 # artifacts/mutation/<suite>/reports/; the closing lines print the score per file.
+# eng/stryker-config.json ignores the argument of ConfigureAwait (true/false resume the same way
+# without a synchronization context: an equivalent mutant; see docs/mutation-testing.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -25,6 +27,7 @@ run() {
   (cd "$(dirname "$test_project")" && "$tools/dotnet-stryker" --configuration Release \
     --concurrency "${STRYKER_CONCURRENCY:-2}" --skip-version-check \
     --reporter html --reporter json --reporter progress \
+    --config-file "$root/eng/stryker-config.json" \
     --project "$project" --output "$output" "${mutate[@]}")
   if command -v python3 >/dev/null; then
     python3 - "$output/reports/mutation-report.json" <<'PY'
@@ -43,8 +46,8 @@ PY
 
 suite=${1:-all}
 case "$suite" in
-  pins|lockout|all) ;;
-  *) echo "usage: $0 [pins|lockout|all]" >&2; exit 2 ;;
+  pins|lockout|card|otp|transfers|cn|all) ;;
+  *) echo "usage: $0 [pins|lockout|card|otp|transfers|cn|all]" >&2; exit 2 ;;
 esac
 if [ "$suite" = pins ] || [ "$suite" = all ]; then
   run pins tests/BizWeb.Auth.Tests/BizWeb.Auth.Tests.csproj BizWeb.Auth.csproj \
@@ -53,6 +56,26 @@ if [ "$suite" = pins ] || [ "$suite" = all ]; then
 fi
 if [ "$suite" = lockout ] || [ "$suite" = all ]; then
   run lockout tests/BizWeb.Auth.Tests/BizWeb.Auth.Tests.csproj BizWeb.Auth.csproj \
-    all \
+    'FullyQualifiedName~BizWeb.Auth.Tests.Lockout' \
     '**/Core/CredentialGuard.cs'
+fi
+if [ "$suite" = card ] || [ "$suite" = all ]; then
+  run card tests/BizWeb.Tokens.Tests/BizWeb.Tokens.Tests.csproj BizWeb.Tokens.csproj \
+    'FullyQualifiedName~BizWeb.Tokens.Tests.CustomerCard|FullyQualifiedName~BizWeb.Tokens.Tests.CardAnswerReuse|FullyQualifiedName~BizWeb.Tokens.Tests.ConstantTime' \
+    '**/Cards/CustomerCardVerifier.cs' '**/Cards/CustomerCardValues.cs'
+fi
+if [ "$suite" = otp ] || [ "$suite" = all ]; then
+  run otp tests/BizWeb.Tokens.Tests/BizWeb.Tokens.Tests.csproj BizWeb.Tokens.csproj \
+    'FullyQualifiedName~BizWeb.Tokens.Tests.HotpVerifier|FullyQualifiedName~BizWeb.Tokens.Tests.TotpVerifier|FullyQualifiedName~BizWeb.Tokens.Tests.OtpVector|FullyQualifiedName~BizWeb.Tokens.Tests.OtpNetProperty|FullyQualifiedName~BizWeb.Tokens.Tests.HotpOracle|FullyQualifiedName~BizWeb.Tokens.Tests.ReplayedCode' \
+    '**/Otp/Hotp.cs' '**/Otp/HotpVerifier.cs' '**/Otp/Totp.cs' '**/Otp/TotpVerifier.cs'
+fi
+if [ "$suite" = transfers ] || [ "$suite" = all ]; then
+  run transfers tests/BizWeb.Auth.Tests/BizWeb.Auth.Tests.csproj BizWeb.Auth.csproj \
+    'FullyQualifiedName~BizWeb.Auth.Tests.Transactions' \
+    '**/Transactions/TransferLimits.cs' '**/Transactions/TransferTotals.cs'
+fi
+if [ "$suite" = cn ] || [ "$suite" = all ]; then
+  run cn tests/BizWeb.Certificates.Tests/BizWeb.Certificates.Tests.csproj BizWeb.Certificates.csproj \
+    'FullyQualifiedName~BizWeb.Certificates.Tests.CertificateCommonName|FullyQualifiedName~BizWeb.Certificates.Tests.SignInMapping' \
+    '**/SignIn/CertificateCommonName.cs'
 fi

@@ -150,7 +150,8 @@ public sealed class CredentialGuardTests : IDisposable
         Assert.Equal((AuthHarness.Browser, Action, (PrincipalId?)principal, AuditOutcome.Failed, code.ToString()), (entry.Actor, entry.Action, entry.Subject, entry.Outcome, entry.Detail));
         Assert.Equal(1, Count("bizweb.auth.credential_failures", $"credential={credential}"));
         Assert.Equal(["Failed"], Outcomes());
-        Assert.Equal(credential.ToString(), Assert.Single(_spans).GetTagItem("bizweb.credential"));
+        var span = Assert.Single(_spans);
+        Assert.Equal(("BizWeb.Auth.CheckCredential", credential.ToString()), (span.OperationName, span.GetTagItem("bizweb.credential")));
         Assert.Contains(_logs.Lines, l => l.EventId == 1003 && l.Message == $"Wrong {credential} (1 consecutive)");
     }
 
@@ -241,6 +242,27 @@ public sealed class CredentialGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lock_commit_that_conflicts_every_time_is_given_up_and_reports_no_lock()
+    {
+        var (id, _) = await _h.ActiveContractAsync(LockoutMode.Linked);
+        var taro = await _h.RegisterUserAsync(id);
+        var user = await UserAsync(id, taro);
+        var contract = await ContractAsync(id);
+        await FailAsync(contract, user, Credential.UserLoginPin, 6);
+        var from = await MarkAsync();
+        _unitOfWork.ConflictsToAnswer = new BizWebOptions().MaxCommitAttempts; // every attempt of the lock's commit
+
+        Assert.Equal(GuardOutcome.Locked, (await CheckAsync(contract, user, Credential.UserLoginPin, SecondFactorVerification.Rejected)).Outcome);
+
+        Assert.Equal(UserState.Registered, (await UserAsync(id, taro)).State);
+        Assert.Equal(ContractState.Active, (await ContractAsync(id)).State);
+        Assert.Equal([Action], (await AuditSinceAsync(from)).Select(e => e.Action));
+        Assert.DoesNotContain(_measurements, m => m.Instrument == "bizweb.auth.locks");
+        Assert.DoesNotContain(_logs.Lines, l => l.EventId == 1002);
+        Assert.Contains(_logs.Lines, l => l.EventId == 1004);
+    }
+
+    [Fact]
     public async Task A_seventh_failure_with_nothing_left_to_lock_reports_no_lock()
     {
         var (id, _) = await _h.ActiveContractAsync();
@@ -248,10 +270,12 @@ public sealed class CredentialGuardTests : IDisposable
         await FailAsync(stale, null, Credential.AdminLoginPin, 6);
         await _h.Store.CommitAsync(new AuthChanges().Put((await ContractAsync(id)).TryApply(ContractTrigger.Locked, out var stopped) ? stopped : throw new InvalidOperationException()), default);
         var from = await MarkAsync();
+        _unitOfWork.Commits = 0;
 
         // The caller loaded the contract before another server stopped it.
         Assert.Equal(GuardOutcome.Locked, (await CheckAsync(stale, null, Credential.AdminLoginPin, SecondFactorVerification.Rejected)).Outcome);
 
+        Assert.Equal(1, _unitOfWork.Commits); // the guess's audit record only: an empty lock is not committed
         Assert.Equal([Action], (await AuditSinceAsync(from)).Select(e => e.Action));
         Assert.Equal(0, Count("bizweb.auth.locks", "credential=AdminLoginPin,scope=contract"));
         Assert.DoesNotContain(_logs.Lines, l => l.EventId == 1002);
@@ -498,8 +522,12 @@ public sealed class CredentialGuardTests : IDisposable
     {
         public int ConflictsToAnswer { get; set; }
 
+        /// <summary>Every commit asked for, conflicting or not.</summary>
+        public int Commits { get; set; }
+
         public ValueTask<CommitOutcome> CommitAsync(AuthChanges changes, CancellationToken cancellationToken)
         {
+            Commits++;
             if (ConflictsToAnswer > 0)
             {
                 ConflictsToAnswer--;
