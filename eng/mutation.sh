@@ -5,8 +5,10 @@
 # the figures and the scores). Installs dotnet-stryker (pinned below) into artifacts/tools when
 # missing. Reports (HTML and JSON, every surviving mutant with its line) go to
 # artifacts/mutation/<suite>/reports/; the closing lines print the score per file.
-# eng/stryker-config.json ignores the argument of ConfigureAwait (true/false resume the same way
-# without a synchronization context: an equivalent mutant; see docs/mutation-testing.md).
+# ConfigureAwait(false) -> (true) mutants are equivalent here (no synchronization context: both
+# resume alike); they are tested and counted like all others, and the summary prints the score
+# without them beside the plain score (docs/mutation-testing.md). Stryker's ignore-methods option
+# is not used for them: it also drops every mutant inside the awaited call's receiver.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -27,19 +29,29 @@ run() {
   (cd "$(dirname "$test_project")" && "$tools/dotnet-stryker" --configuration Release \
     --concurrency "${STRYKER_CONCURRENCY:-2}" --skip-version-check \
     --reporter html --reporter json --reporter progress \
-    --config-file "$root/eng/stryker-config.json" \
     --project "$project" --output "$output" "${mutate[@]}")
   if command -v python3 >/dev/null; then
     python3 - "$output/reports/mutation-report.json" <<'PY'
 import collections, json, sys
 report = json.load(open(sys.argv[1]))
+
+def configure_await(mutant, lines):
+    start, end = mutant["location"]["start"], mutant["location"]["end"]
+    line = lines[start["line"] - 1]
+    return (mutant["mutatorName"] == "Boolean mutation" and start["line"] == end["line"]
+            and line[start["column"] - 1:end["column"] - 1] == "false"
+            and line[:start["column"] - 1].endswith("ConfigureAwait("))
+
 for path, file in sorted(report["files"].items()):
+    lines = file["source"].split("\n")
     counts = collections.Counter(m["status"] for m in file["mutants"])
     detected = counts["Killed"] + counts["Timeout"]
     tested = detected + counts["Survived"] + counts["NoCoverage"]
+    equivalent = sum(1 for m in file["mutants"] if m["status"] in ("Survived", "NoCoverage") and configure_await(m, lines))
     if tested:
         print(f"mutation score {100 * detected / tested:5.1f} %  {path.split('/src/')[-1]}  "
-              f"(killed {counts['Killed']}, timeout {counts['Timeout']}, survived {counts['Survived']}, no coverage {counts['NoCoverage']})")
+              f"(killed {counts['Killed']}, timeout {counts['Timeout']}, survived {counts['Survived']}, no coverage {counts['NoCoverage']}"
+              + (f"; without {equivalent} ConfigureAwait(true) mutants: {100 * detected / (tested - equivalent):5.1f} %" if equivalent else "") + ")")
 PY
   fi
 }
