@@ -113,6 +113,17 @@ public sealed class CredentialGuardTests : IDisposable
         }
     }
 
+    /// <summary>A contract in <paramref name="mode"/> with a registered user whose <paramref name="credential"/> failed six times in a row.</summary>
+    private async Task<(ContractId Id, UserId Taro, User User, Contract Contract)> UserWithSixFailuresAsync(LockoutMode mode, Credential credential)
+    {
+        var (id, _) = await _h.ActiveContractAsync(mode);
+        var taro = await _h.RegisterUserAsync(id);
+        var user = await UserAsync(id, taro);
+        var contract = await ContractAsync(id);
+        await FailAsync(contract, user, credential, 6);
+        return (id, taro, user, contract);
+    }
+
     private async Task HoldAllAttemptsAsync(string key)
     {
         for (var i = 0; i < 7; i++)
@@ -183,11 +194,7 @@ public sealed class CredentialGuardTests : IDisposable
     [Fact]
     public async Task In_linked_mode_a_users_seventh_failure_suspends_the_user_and_stops_the_contract()
     {
-        var (id, _) = await _h.ActiveContractAsync(LockoutMode.Linked);
-        var taro = await _h.RegisterUserAsync(id);
-        var user = await UserAsync(id, taro);
-        var contract = await ContractAsync(id);
-        await FailAsync(contract, user, Credential.UserLoginPin, 6);
+        var (id, taro, user, contract) = await UserWithSixFailuresAsync(LockoutMode.Linked, Credential.UserLoginPin);
         var from = await MarkAsync();
 
         Assert.Equal(GuardOutcome.Locked, (await CheckAsync(contract, user, Credential.UserLoginPin, SecondFactorVerification.Rejected)).Outcome);
@@ -206,11 +213,7 @@ public sealed class CredentialGuardTests : IDisposable
     [Fact]
     public async Task In_unlinked_mode_a_users_seventh_failure_suspends_the_user_only()
     {
-        var (id, _) = await _h.ActiveContractAsync(LockoutMode.Unlinked);
-        var taro = await _h.RegisterUserAsync(id);
-        var user = await UserAsync(id, taro);
-        var contract = await ContractAsync(id);
-        await FailAsync(contract, user, Credential.HardwareToken, 6);
+        var (id, taro, user, contract) = await UserWithSixFailuresAsync(LockoutMode.Unlinked, Credential.HardwareToken);
         var from = await MarkAsync();
 
         Assert.Equal(GuardOutcome.Locked, (await CheckAsync(contract, user, Credential.HardwareToken, SecondFactorVerification.Rejected)).Outcome);
@@ -225,11 +228,7 @@ public sealed class CredentialGuardTests : IDisposable
     [Fact]
     public async Task A_lock_commit_retried_after_a_conflict_reports_each_scope_once()
     {
-        var (id, _) = await _h.ActiveContractAsync(LockoutMode.Linked);
-        var taro = await _h.RegisterUserAsync(id);
-        var user = await UserAsync(id, taro);
-        var contract = await ContractAsync(id);
-        await FailAsync(contract, user, Credential.UserLoginPin, 6);
+        var (id, taro, user, contract) = await UserWithSixFailuresAsync(LockoutMode.Linked, Credential.UserLoginPin);
         _unitOfWork.ConflictsToAnswer = 1; // the lock's commit, the first one of the seventh guess
 
         Assert.Equal(GuardOutcome.Locked, (await CheckAsync(contract, user, Credential.UserLoginPin, SecondFactorVerification.Rejected)).Outcome);
@@ -244,11 +243,7 @@ public sealed class CredentialGuardTests : IDisposable
     [Fact]
     public async Task A_lock_commit_that_conflicts_every_time_is_given_up_and_reports_no_lock()
     {
-        var (id, _) = await _h.ActiveContractAsync(LockoutMode.Linked);
-        var taro = await _h.RegisterUserAsync(id);
-        var user = await UserAsync(id, taro);
-        var contract = await ContractAsync(id);
-        await FailAsync(contract, user, Credential.UserLoginPin, 6);
+        var (id, taro, user, contract) = await UserWithSixFailuresAsync(LockoutMode.Linked, Credential.UserLoginPin);
         var from = await MarkAsync();
         _unitOfWork.ConflictsToAnswer = new BizWebOptions().MaxCommitAttempts; // every attempt of the lock's commit
 
@@ -303,11 +298,7 @@ public sealed class CredentialGuardTests : IDisposable
     [Fact]
     public async Task A_replayed_code_gives_its_attempt_back_is_audited_as_replayed_and_never_counted_or_locks()
     {
-        var (id, _) = await _h.ActiveContractAsync();
-        var taro = await _h.RegisterUserAsync(id);
-        var user = await UserAsync(id, taro);
-        var contract = await ContractAsync(id);
-        await FailAsync(contract, user, Credential.HardwareToken, 6);
+        var (id, taro, user, contract) = await UserWithSixFailuresAsync(LockoutMode.Linked, Credential.HardwareToken);
         var from = await MarkAsync();
 
         for (var i = 0; i < 3; i++)
