@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace BizWeb.Benchmarks;
 
 /// <summary>
-/// PSKC import (RFC 6030, AES-128-CBC seeds with HMAC-SHA1 MACs, as vendors ship them) of 1,000
-/// and 10,000 tokens (issue 10: linear in file size, constant memory). Baseline: the streamed
-/// reader alone (XML, MAC check, decrypt; each key package dropped at once). Import: the whole
+/// PSKC import (RFC 6030) in each protection vendors ship (<see cref="PskcVariant"/>: plain, AES-128-CBC
+/// with HMAC-SHA1 MACs, AES key wrap, PBKDF2, RSA-OAEP) at two file sizes (issues 10 and 20: linear in
+/// file size, constant reader memory). Baseline: the streamed reader alone (XML, MAC check, decrypt; each
+/// key package dropped at once), of the same file. Import: the whole
 /// <see cref="HardwareTokenInventory.ImportPskcAsync"/> into a fresh in-memory store (each seed
 /// re-encrypted with AES-GCM for storage, all tokens added in one atomic step, one audit record).
-/// Time and allocation per token are the mean and the allocation divided by <see cref="Tokens"/>;
+/// Time and allocation per token are the mean and the allocation divided by the case's token count;
 /// the live-heap check (<c>dotnet run … -- pskc-memory</c>) shows what stays in memory.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,17 +26,20 @@ public class PskcImportBenchmarks
     private byte[] _file = [];
     private PskcDecryptionKey _key = PskcDecryptionKey.None;
 
-    [Params(1_000, 10_000)]
-    public int Tokens { get; set; }
+    /// <summary>The cases: each variant at 1,000 and 10,000 keys.</summary>
+    public static IEnumerable<PskcCase> Cases => PskcCase.All;
+
+    [ParamsSource(nameof(Cases))]
+    public PskcCase Case { get; set; } = PskcCase.All[0];
 
     [GlobalSetup]
     public void Setup()
     {
-        (_file, _key) = PskcWriter.Create(Tokens);
+        (_file, _key) = PskcWriter.Create(Case.Tokens, Case.Variant);
         var imported = Import();
-        if (imported != Tokens || ReadOnly() != Tokens)
+        if (imported != Case.Tokens || ReadOnly() != Case.Tokens)
         {
-            throw new InvalidOperationException($"Imported {imported} of {Tokens}.");
+            throw new InvalidOperationException($"Imported {imported} of {Case}.");
         }
     }
 
@@ -70,7 +74,7 @@ public class PskcImportBenchmarks
     }
 
     /// <summary>The audit record of the import goes nowhere: the store under test is the token inventory.</summary>
-    private sealed class NullUnitOfWork : IAuthUnitOfWork
+    internal sealed class NullUnitOfWork : IAuthUnitOfWork
     {
         public static readonly NullUnitOfWork Instance = new();
 
@@ -78,22 +82,39 @@ public class PskcImportBenchmarks
     }
 }
 
+/// <summary>A PSKC file of <see cref="Tokens"/> keys protected as <see cref="Variant"/>.</summary>
+/// <param name="Variant">The protection.</param>
+/// <param name="Tokens">The number of key packages.</param>
+public sealed record PskcCase(PskcVariant Variant, int Tokens)
+{
+    /// <summary>Every variant at 1,000 and 10,000 keys.</summary>
+    public static IReadOnlyList<PskcCase> All { get; } =
+        [.. Enum.GetValues<PskcVariant>().SelectMany(v => new[] { new PskcCase(v, 1_000), new PskcCase(v, 10_000) })];
+
+    /// <inheritdoc/>
+    public override string ToString() => FormattableString.Invariant($"{Variant} {Tokens}");
+}
+
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks/BizWeb.Benchmarks -- pskc-memory</c>: the live heap
 /// (after a full collection) while a PSKC file is read and imported, sampled every 500 key
-/// packages, for 1,000 / 10,000 / 50,000 tokens. Constant for the reader; for the import, what
+/// packages, for each <see cref="PskcVariant"/> at 1,000 / 10,000 / 50,000 tokens (RSA-OAEP at 1,000 /
+/// 10,000: one RSA-2048 private-key operation per key). Constant for the reader; for the import, what
 /// grows is the list of tokens held for the one atomic add at the end (all or nothing, by design).
 /// </summary>
 internal static class PskcMemoryCheck
 {
+    private static readonly int[] Sizes = [1_000, 10_000, 50_000];
+    private static readonly int[] RsaSizes = [1_000, 10_000];
+
     public static void Run()
     {
         var protector = new AesGcmSecretProtector(new Dictionary<byte, byte[]> { [1] = RandomNumberGenerator.GetBytes(32) }, 1);
-        Console.WriteLine("| tokens | file | reader: peak live heap above start | import: peak live heap above start | import: live bytes per token |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|");
-        foreach (var tokens in new[] { 1_000, 10_000, 50_000 })
+        Console.WriteLine("| variant | tokens | file | reader: peak live heap above start | import: peak live heap above start | import: live bytes per token |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (variant, tokens) in Enum.GetValues<PskcVariant>().SelectMany(v => (v == PskcVariant.RsaOaep ? RsaSizes : Sizes).Select(t => (v, t))))
         {
-            var (file, key) = PskcWriter.Create(tokens);
+            var (file, key) = PskcWriter.Create(tokens, variant);
             PskcImportBenchmarks.ReadOnly(file, key, null); // warm up
             var start = GC.GetTotalMemory(forceFullCollection: true);
             long readerPeak = 0;
@@ -113,7 +134,7 @@ internal static class PskcMemoryCheck
                     importPeak = Math.Max(importPeak, GC.GetTotalMemory(forceFullCollection: true) - start);
                 }
             }));
-            Console.WriteLine(FormattableString.Invariant($"| {tokens:N0} | {file.Length / 1024.0 / 1024.0:F1} MiB | {readerPeak / 1024.0:N0} KiB | {importPeak / 1024.0:N0} KiB | {importPeak / (double)tokens:N0} B |"));
+            Console.WriteLine(FormattableString.Invariant($"| {variant} | {tokens:N0} | {file.Length / 1024.0 / 1024.0:F1} MiB | {readerPeak / 1024.0:N0} KiB | {importPeak / 1024.0:N0} KiB | {importPeak / (double)tokens:N0} B |"));
         }
     }
 

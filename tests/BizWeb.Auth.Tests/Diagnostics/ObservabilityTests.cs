@@ -94,27 +94,4 @@ public sealed class ObservabilityTests
         Assert.StartsWith("KDF admission refused 1 PIN evaluations", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("KDF admission refused 3 PIN evaluations", lines[1], StringComparison.Ordinal);
     }
-
-    private sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
-    {
-        public ConcurrentQueue<(int EventId, string Message)> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Enqueue((eventId.Id, formatter(state, exception)));
-
-        public void Dispose()
-        {
-        }
-    }
 }
